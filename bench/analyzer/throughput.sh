@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Analyzer throughput: khabar tokenize vs Lucene ArabicAnalyzer vs Snowball arabic (PyStemmer) vs
+# a no-stemming baseline, each over the same 100 MB of SaudiNewsNet bodies, each pinned to one
+# core (taskset -c 0), timing the whole process (startup included) by wall clock. Each output is
+# written to bench/work/analyzer/out/<name>.txt and must have as many lines as the input.
+#
+# Usage: bench/analyzer/throughput.sh            (RUNS=3 to keep the best of 3 runs per analyzer)
+# Env:   KHABAR=path/to/khabar (default target/release/khabar, built with cargo when missing)
+#        KHABAR_ARGS="tokenize --form key" (default), RUNS=1, CORE=0
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+WORK="$ROOT/bench/work/analyzer"
+RUNS="${RUNS:-1}"
+CORE="${CORE:-0}"
+KHABAR="${KHABAR:-$ROOT/target/release/khabar}"
+KHABAR_ARGS="${KHABAR_ARGS:-tokenize --form key}"
+
+bash "$HERE/setup.sh"
+python3 "$HERE/prepare.py" >&2
+INPUT="$WORK/snn-100mb.txt"
+if [ ! -x "$KHABAR" ] && [ "$KHABAR" = "$ROOT/target/release/khabar" ]; then
+  echo "[throughput] building khabar (cargo build --release -p khabar-cli)" >&2
+  (cd "$ROOT" && cargo build --release -p khabar-cli >&2)
+fi
+[ -x "$KHABAR" ] || { echo "khabar binary not found: $KHABAR" >&2; exit 1; }
+
+PY="$WORK/venv/bin/python"
+CP="$WORK/classes:$(cat "$WORK/lucene.classpath")"
+mkdir -p "$WORK/out"
+BYTES=$(stat -c %s "$INPUT")
+LINES=$(wc -l < "$INPUT")
+cat "$INPUT" > /dev/null # warm the page cache
+
+# name | command (reads stdin, writes stdout)
+ANALYZERS=(
+  "khabar|$KHABAR $KHABAR_ARGS"
+  "lucene|java -cp $CP LuceneArabic"
+  "snowball|$PY $HERE/pyanalyzer.py snowball"
+  "none|$PY $HERE/pyanalyzer.py none"
+)
+
+declare -A SECS TOKS
+fail=0
+for entry in "${ANALYZERS[@]}"; do
+  name="${entry%%|*}"; cmd="${entry#*|}"
+  out="$WORK/out/$name.txt"
+  best=""
+  for ((r = 1; r <= RUNS; r++)); do
+    t0=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    taskset -c "$CORE" $cmd < "$INPUT" > "$out"
+    t1=$(date +%s.%N)
+    s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    if [ -z "$best" ] || awk -v s="$s" -v b="$best" 'BEGIN { exit !(s < b) }'; then best=$s; fi
+    echo "[throughput] $name run $r: ${s}s" >&2
+  done
+  got=$(wc -l < "$out")
+  if [ "$got" != "$LINES" ]; then
+    echo "[throughput] FAIL: $name printed $got lines for $LINES input lines" >&2
+    fail=1
+  fi
+  SECS[$name]=$best
+  TOKS[$name]=$(wc -w < "$out")
+done
+
+mbs() { awk -v n="$BYTES" -v s="${SECS[$1]}" 'BEGIN { printf "%.2f", n / 1e6 / s }'; }
+ratio() { awk -v a="${SECS[$1]}" -v b="${SECS[$2]}" 'BEGIN { printf "%.2f", a / b }'; }
+printf '\nAnalyzer throughput: %s bytes, %s lines (SaudiNewsNet bodies), one core (taskset -c %s), best of %s\n' \
+  "$BYTES" "$LINES" "$CORE" "$RUNS"
+printf '%-10s %10s %10s %12s %8s\n' analyzer seconds "MB/s" tokens lines
+for entry in "${ANALYZERS[@]}"; do
+  name="${entry%%|*}"
+  printf '%-10s %10.2f %10s %12s %8s\n' "$name" "${SECS[$name]}" "$(mbs "$name")" "${TOKS[$name]}" \
+    "$(wc -l < "$WORK/out/$name.txt")"
+done
+echo "ratio khabar/lucene   $(ratio lucene khabar)x (speed; target >= 1.5x)"
+echo "ratio khabar/snowball $(ratio snowball khabar)x (speed)"
+exit $fail

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod tokenize;
+
+/// The bundled sample article (CSTO troops in Kazakhstan, January 2022): the
+/// embedded default input.
+pub static SAMPLE_ARTICLE: &str = include_str!("../../../../samples/csto-kazakhstan-2022.txt");

@@ -1,0 +1,1 @@
+//! khabar extract stage (work in progress).

@@ -1,0 +1,1 @@
+//! khabar index stage (work in progress).

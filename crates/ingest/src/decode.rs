@@ -1,0 +1,202 @@
+//! Bytes to text: BOM, UTF-16 by NUL pattern, UTF-8, declared charset, then detection.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Decoded text and the encoding it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// The WHATWG name of the encoding (`"UTF-8"`, `"windows-1256"`, `"ISO-8859-6"`, `"UTF-16LE"`, …).
+    pub encoding: &'static str,
+}
+
+/// Decodes bytes of unknown encoding. In order:
+/// 1. a byte-order mark (UTF-8, UTF-16 LE/BE) wins;
+/// 2. UTF-16 without a BOM, recognised by NULs in every other byte of the first 4 KiB;
+/// 3. valid UTF-8 is UTF-8 (mis-declared UTF-8 pages are common; real Windows-1256 Arabic is never
+///    valid UTF-8 beyond a few letters);
+/// 4. a charset declared in the first 2 KiB (`<meta charset=…>`, `content="…; charset=…"`,
+///    `<?xml … encoding="…"?>`);
+/// 5. `chardetng` detection (tells Windows-1256 from ISO-8859-6 even on short text).
+///
+/// Returns `Err(reason)` when the result still looks like binary data (NULs, many control
+/// characters or replacement characters) or when there is no text at all.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let (enc, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        (enc, &bytes[bom_len..])
+    } else if let Some(enc) = utf16_by_nuls(bytes) {
+        (enc, bytes)
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, bytes)
+    } else if let Some(enc) = declared(bytes) {
+        (enc, bytes)
+    } else {
+        let mut det = chardetng::EncodingDetector::new();
+        det.feed(bytes, true);
+        (det.guess(None, false), bytes)
+    };
+    let head = &bytes[..bytes.len().min(1 << 16)];
+    if enc != UTF_16LE && enc != UTF_16BE && head.iter().filter(|&&b| b == 0).count() * 1000 > head.len() {
+        return Err("binary data (NUL bytes), not text".to_string());
+    }
+    let (text, _) = enc.decode_without_bom_handling(body);
+    let text = text.into_owned();
+    check_text(&text)?;
+    Ok(Decoded { text, encoding: enc.name() })
+}
+
+/// Rejects decoded text that is binary junk: more than 2% control characters (other than tab,
+/// newline, carriage return, form feed) or more than 2% U+FFFD in the first 64 Ki chars.
+fn check_text(text: &str) -> Result<(), String> {
+    let mut n = 0usize;
+    let mut ctrl = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(1 << 16) {
+        n += 1;
+        if c == '\u{FFFD}' {
+            bad += 1;
+        } else if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
+            ctrl += 1;
+        }
+    }
+    if n == 0 {
+        return Err("empty file".to_string());
+    }
+    if ctrl * 50 > n {
+        return Err(format!("binary data, not text ({ctrl} control characters in {n})"));
+    }
+    if bad * 50 > n {
+        return Err(format!("undecodable text ({bad} invalid sequences in {n} characters)"));
+    }
+    Ok(())
+}
+
+/// UTF-16 without BOM: in the first 4 KiB, at least a quarter of the even (or odd) bytes are NUL
+/// and almost none of the others are. Arabic UTF-16 has 0x06 high bytes, so markup, digits and
+/// spaces supply the NULs; pure-Arabic text without spaces is not expected in news.
+fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd * 4 >= pairs && even * 20 <= pairs {
+        Some(UTF_16LE)
+    } else if even * 4 >= pairs && odd * 20 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// A charset declared in the first 2 KiB of HTML or XML.
+fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head: Vec<u8> = bytes.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    for key in [&b"charset="[..], &b"encoding="[..]] {
+        let mut from = 0;
+        while let Some(pos) = find(&head[from..], key) {
+            let start = from + pos + key.len();
+            let rest = &head[start..];
+            let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+            let end = rest.iter().position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))).unwrap_or(rest.len());
+            if let Some(enc) = Encoding::for_label(&rest[..end]) {
+                // A page cannot truly be UTF-16 if we got here (no BOM, no NUL pattern): its
+                // declaration is wrong, as the HTML standard also says.
+                if enc != UTF_16LE && enc != UTF_16BE {
+                    return Some(enc);
+                }
+            }
+            from = start;
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::{ISO_8859_6, WINDOWS_1256};
+
+    const NEWS: &str = "موسكو – لم يترك الرئيس الروسي فلاديمير بوتين أي هامش للمناورة أمام القوى الغربية للتأثير في مجريات الاحتجاجات في كازاخستان.";
+
+    #[test]
+    fn windows_1256_is_detected() {
+        let (bytes, _, unmappable) = WINDOWS_1256.encode(NEWS);
+        assert!(!unmappable);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "windows-1256");
+        assert_eq!(d.text, NEWS);
+    }
+
+    #[test]
+    fn iso_8859_6_is_detected() {
+        // ISO-8859-6 has no en dash: use a sentence without one.
+        let s = "وتعتقد روسيا أن الثورات والنزعات الانفصالية في فنائها الخلفي ليست سوى وصفة غربية لتطويق نفوذها في المنطقة.";
+        let (bytes, _, unmappable) = ISO_8859_6.encode(s);
+        assert!(!unmappable);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "ISO-8859-6");
+        assert_eq!(d.text, s);
+    }
+
+    fn utf16(s: &str, le: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend_from_slice(if le { &[0xFF, 0xFE] } else { &[0xFE, 0xFF] });
+        }
+        for u in s.encode_utf16() {
+            out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let s = format!("<p>{NEWS}</p>\n<p>2022</p>");
+        for le in [true, false] {
+            for bom in [true, false] {
+                let d = decode(&utf16(&s, le, bom)).unwrap();
+                assert_eq!(d.text, s, "le={le} bom={bom}");
+                assert_eq!(d.encoding, if le { "UTF-16LE" } else { "UTF-16BE" });
+            }
+        }
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped_and_utf8_wins_over_a_wrong_declaration() {
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice(NEWS.as_bytes());
+        assert_eq!(decode(&b).unwrap().text, NEWS);
+        let page = format!("<meta charset=\"windows-1256\"><p>{NEWS}</p>");
+        let d = decode(page.as_bytes()).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, page);
+    }
+
+    #[test]
+    fn declared_charset_is_used() {
+        let page = format!("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"></head><body><p>{NEWS}</p></body></html>");
+        let (bytes, _, _) = WINDOWS_1256.encode(&page);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "windows-1256");
+        assert_eq!(d.text, page);
+        let xml = format!("<?xml version='1.0' encoding='ISO-8859-6'?><doc>{}</doc>", &NEWS[NEWS.find('ل').unwrap()..]);
+        let (bytes, _, _) = ISO_8859_6.encode(&xml);
+        assert_eq!(decode(&bytes).unwrap().encoding, "ISO-8859-6");
+    }
+
+    #[test]
+    fn junk_and_empty_are_rejected() {
+        assert_eq!(decode(b"").unwrap_err(), "empty file");
+        assert!(decode(b"PK\x03\x04\x00\x00\x08\x00binary\x00\x01\x02").unwrap_err().contains("binary"));
+        let junk: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        assert!(decode(&junk).is_err());
+    }
+}

@@ -1,0 +1,343 @@
+//! JSON documents (streamed element by element) and JSON Lines (streamed line by line).
+
+use std::fmt;
+use std::io::{BufRead, ErrorKind};
+
+use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::{fields, Item, Options};
+
+fn emit(obj: &Map<String, Value>, opts: &Options, origin: String, sink: &mut dyn FnMut(Item)) {
+    let item = match fields::to_article(obj, &opts.fields, origin.clone()) {
+        Ok(a) => Item::Article(a),
+        Err(reason) => Item::Rejected { origin, reason },
+    };
+    sink(item);
+}
+
+fn emit_value(v: Value, opts: &Options, origin: String, sink: &mut dyn FnMut(Item)) {
+    match v {
+        Value::Object(o) => emit(&o, opts, origin, sink),
+        other => sink(Item::Rejected { origin, reason: format!("not a JSON object but {}", kind(&other)) }),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Streams the elements of a JSON array to the sink, one `Value` at a time, so a large array is
+/// never held as articles in memory.
+struct ArraySeed<'a, 's> {
+    opts: &'a Options,
+    origin: &'a str,
+    sink: &'s mut dyn FnMut(Item),
+}
+
+impl<'de> DeserializeSeed<'de> for ArraySeed<'_, '_> {
+    type Value = usize;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
+    type Value = usize;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON array of article objects")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        let mut i = 0;
+        while let Some(v) = seq.next_element::<Value>()? {
+            emit_value(v, self.opts, format!("{}#{i}", self.origin), self.sink);
+            i += 1;
+        }
+        Ok(i)
+    }
+}
+
+/// A `.json` document: an array of objects, one article object, an object holding an array of
+/// articles (`{"articles": [...]}`), several concatenated values, or JSON Lines under a `.json` name.
+/// Array elements get origin `origin#index` (0-based).
+pub(crate) fn read_json(text: &str, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
+    let trimmed = text.trim_start_matches('\u{FEFF}').trim_start();
+    if trimmed.is_empty() {
+        return sink(Item::Rejected { origin: origin.to_string(), reason: "empty file".into() });
+    }
+    if trimmed.starts_with('[') {
+        let mut de = serde_json::Deserializer::from_str(trimmed);
+        let seed = ArraySeed { opts, origin, sink: &mut *sink };
+        match seed.deserialize(&mut de).and_then(|_| de.end()) {
+            Ok(()) => {}
+            Err(e) => sink(Item::Rejected { origin: origin.to_string(), reason: format!("invalid JSON: {e}") }),
+        }
+        return;
+    }
+    // JSON Lines saved as .json: the first line is a whole object and more follows.
+    if let Some((first, rest)) = trimmed.split_once('\n') {
+        if !rest.trim().is_empty() && serde_json::from_str::<Map<String, Value>>(first).is_ok() {
+            for (n, line) in trimmed.lines().enumerate() {
+                json_line(line, &format!("{origin}:{}", n + 1), opts, sink);
+            }
+            return;
+        }
+    }
+    let values: Vec<Result<Value, serde_json::Error>> = serde_json::Deserializer::from_str(trimmed).into_iter::<Value>().collect();
+    let single = values.len() == 1;
+    for (i, v) in values.into_iter().enumerate() {
+        let here = if single { origin.to_string() } else { format!("{origin}#{i}") };
+        match v {
+            Ok(Value::Object(o)) => object(o, &here, opts, sink),
+            Ok(Value::Array(items)) => {
+                for (j, item) in items.into_iter().enumerate() {
+                    emit_value(item, opts, format!("{here}#{j}"), sink);
+                }
+            }
+            Ok(other) => sink(Item::Rejected { origin: here, reason: format!("not a JSON object but {}", kind(&other)) }),
+            Err(e) => {
+                sink(Item::Rejected { origin: here, reason: format!("invalid JSON: {e}") });
+                break;
+            }
+        }
+    }
+}
+
+/// One top-level object: an article, or a wrapper whose array members hold the articles.
+fn object(o: Map<String, Value>, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
+    if fields::has_text(&o, &opts.fields) {
+        return emit(&o, opts, origin.to_string(), sink);
+    }
+    let wrapped = o.iter().find(|(_, v)| {
+        v.as_array().is_some_and(|a| a.iter().any(|x| x.as_object().is_some_and(|x| fields::has_text(x, &opts.fields))))
+    });
+    match wrapped {
+        Some((key, Value::Array(items))) => {
+            for (j, item) in items.iter().enumerate() {
+                let here = format!("{origin}#{key}[{j}]");
+                match item {
+                    Value::Object(x) => emit(x, opts, here, sink),
+                    other => sink(Item::Rejected { origin: here, reason: format!("not a JSON object but {}", kind(other)) }),
+                }
+            }
+        }
+        _ => emit(&o, opts, origin.to_string(), sink),
+    }
+}
+
+/// One JSONL line (blank lines are skipped silently).
+fn json_line(line: &str, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
+    let line = line.trim_start_matches('\u{FEFF}').trim();
+    if line.is_empty() {
+        return;
+    }
+    match serde_json::from_str::<Value>(line) {
+        Ok(v) => emit_value(v, opts, origin.to_string(), sink),
+        Err(e) => sink(Item::Rejected { origin: origin.to_string(), reason: format!("invalid JSON: {e}") }),
+    }
+}
+
+/// Reads one line of at most `max` bytes (without the `\n`) into `buf`. Returns `Ok(None)` at end of
+/// input, `Ok(Some(true))` for a line, `Ok(Some(false))` for a line that was too long (skipped).
+fn bounded_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(!too_long));
+        }
+        any = true;
+        let (part, used, done) = match memchr(chunk) {
+            Some(i) => (&chunk[..i], i + 1, true),
+            None => (chunk, chunk.len(), false),
+        };
+        if !too_long {
+            if buf.len() + part.len() > max {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(part);
+            }
+        }
+        r.consume(used);
+        if done {
+            return Ok(Some(!too_long));
+        }
+    }
+}
+
+fn memchr(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// A JSON Lines stream. Each line is decoded on its own (UTF-8, else detected, e.g. Windows-1256),
+/// so memory stays bounded by the longest line. UTF-16 input (BOM or NUL pattern) is read whole
+/// (up to `max_file_bytes`) and split after decoding. Origins are `origin:line` (1-based).
+pub(crate) fn read_jsonl(r: &mut dyn BufRead, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
+    let head = match r.fill_buf() {
+        Ok(h) => h,
+        Err(e) => return sink(Item::Rejected { origin: origin.into(), reason: crate::read::io_reason(&e) }),
+    };
+    if head.is_empty() {
+        return sink(Item::Rejected { origin: origin.into(), reason: "empty file".into() });
+    }
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || {
+        let n = head.len().min(512);
+        head[..n].iter().filter(|&&b| b == 0).count() * 4 >= n
+    };
+    if utf16 {
+        let mut bytes = Vec::new();
+        if let Err(reason) = crate::read::read_bounded(r, &mut bytes, opts.max_file_bytes) {
+            return sink(Item::Rejected { origin: origin.into(), reason });
+        }
+        match crate::decode::decode(&bytes) {
+            Ok(d) => {
+                for (n, line) in d.text.lines().enumerate() {
+                    json_line(line, &format!("{origin}:{}", n + 1), opts, sink);
+                }
+            }
+            Err(reason) => sink(Item::Rejected { origin: origin.into(), reason }),
+        }
+        return;
+    }
+    let mut buf = Vec::new();
+    let mut n = 0usize;
+    loop {
+        n += 1;
+        let here = || format!("{origin}:{n}");
+        match bounded_line(r, &mut buf, opts.max_line_bytes) {
+            Ok(None) => break,
+            Ok(Some(false)) => sink(Item::Rejected { origin: here(), reason: format!("line longer than {} bytes", opts.max_line_bytes) }),
+            Ok(Some(true)) => {
+                let line = if buf.ends_with(b"\r") { &buf[..buf.len() - 1] } else { &buf[..] };
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                match std::str::from_utf8(line) {
+                    Ok(s) => json_line(s, &here(), opts, sink),
+                    Err(_) => match crate::decode::decode(line) {
+                        Ok(d) => json_line(&d.text, &here(), opts, sink),
+                        Err(reason) => sink(Item::Rejected { origin: here(), reason }),
+                    },
+                }
+            }
+            Err(e) => {
+                let reason = format!("{} (after line {})", crate::read::io_reason(&e), n - 1);
+                sink(Item::Rejected { origin: origin.into(), reason });
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect_json(text: &str) -> Vec<Item> {
+        let mut out = Vec::new();
+        read_json(text, "f.json", &Options::default(), &mut |i| out.push(i));
+        out
+    }
+
+    fn collect_jsonl(bytes: &[u8], opts: &Options) -> Vec<Item> {
+        let mut out = Vec::new();
+        read_jsonl(&mut &bytes[..], "f.jsonl", opts, &mut |i| out.push(i));
+        out
+    }
+
+    fn origins(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .map(|i| match i {
+                Item::Article(a) => format!("A {}", a.origin),
+                Item::Rejected { origin, .. } => format!("R {origin}"),
+            })
+            .collect()
+    }
+
+    const SNN: &str = r#"[
+    {"source": "aawsat", "url": "http://aawsat.com/home/article/410826", "date_extracted": "2015-07-21 02:51:32",
+     "title": "بريطانيا: أربعة محاور لاستراتيجية جديدة تتصدى للتطرف", "author": "لندن: رنيم حنوش",
+     "content": "حدد رئيس الوزراء البريطاني ديفيد كاميرون، اليوم (الاثنين)، ملامح استراتيجية للتصدي للتطرف."},
+    {"source": "sabq", "url": "http://sabq.org/x", "date_extracted": "2015-07-21 03:00:00", "title": "", "author": "", "content": "أعلنت وزارة الداخلية اليوم عن نتائج التحقيق."},
+    {"source": "okaz", "url": "http://okaz.com.sa/y", "title": "بلا نص", "content": ""},
+    42
+]"#;
+
+    #[test]
+    fn saudinewsnet_shaped_array() {
+        let items = collect_json(SNN);
+        assert_eq!(origins(&items), ["A f.json#0", "A f.json#1", "R f.json#2", "R f.json#3"]);
+        let Item::Article(a) = &items[0] else { panic!() };
+        assert_eq!(a.id, "http://aawsat.com/home/article/410826");
+        assert_eq!(a.source.as_deref(), Some("aawsat"));
+        assert_eq!(a.published, Some(1437447092));
+        assert_eq!(a.author.as_deref(), Some("لندن: رنيم حنوش"));
+        let Item::Article(b) = &items[1] else { panic!() };
+        assert_eq!((b.title.as_str(), b.author.as_deref()), ("", None));
+        assert_eq!(items[2], Item::Rejected { origin: "f.json#2".into(), reason: "empty body".into() });
+        assert_eq!(items[3], Item::Rejected { origin: "f.json#3".into(), reason: "not a JSON object but a number".into() });
+    }
+
+    #[test]
+    fn single_object_wrapper_and_truncated_array() {
+        let one = collect_json(r#"{"headline": "عنوان", "articleBody": "نص الخبر الكامل"}"#);
+        assert_eq!(origins(&one), ["A f.json"]);
+        let wrapped = collect_json(r#"{"status": "ok", "articles": [{"title": "أ", "body": "نص أول"}, {"title": "ب", "body": "نص ثان"}]}"#);
+        assert_eq!(origins(&wrapped), ["A f.json#articles[0]", "A f.json#articles[1]"]);
+        let cut = &SNN[..SNN.find("sabq").unwrap()];
+        let items = collect_json(cut);
+        assert_eq!(origins(&items), ["A f.json#0", "R f.json"]);
+        let Item::Rejected { reason, .. } = &items[1] else { panic!() };
+        assert!(reason.starts_with("invalid JSON: EOF"), "{reason}");
+    }
+
+    const ANT: &str = r#"{"docno": "AL-culture-1-20180218", "url": "http://www.alarabiya.net/ar/culture-and-art/2018/02/18/a.html", "src": "alarabia", "cat": "culture", "title": "هكذا تحالفت أحلام وإليسا ضد عاصي وحماقي بـ\"ذا فويس\"", "time": "Sun, 18 Feb 2018 21:35:43 +0400", "author": "القاهرة - أحمد الريدي", "abstract": "يبدو أن الصراع", "text": "يبدو أن الصراع بين المدربين الأربعة في برنامج \"ذا فويس The Voice\"، سيشهد تحدياً من نوع خاص."}"#;
+
+    #[test]
+    fn jsonl_broken_line_does_not_stop_the_rest() {
+        let data = format!("{ANT}\n\n{{\"docno\": \"broken\", \"text\": \"نص\"\n[1]\r\n{}\n", ANT.replace("AL-culture-1", "AL-culture-2"));
+        let items = collect_jsonl(data.as_bytes(), &Options::default());
+        assert_eq!(origins(&items), ["A f.jsonl:1", "R f.jsonl:3", "R f.jsonl:4", "A f.jsonl:5"]);
+        let Item::Article(a) = &items[3] else { panic!() };
+        assert_eq!(a.id, "AL-culture-2-20180218");
+        assert_eq!(a.category.as_deref(), Some("culture"));
+        assert_eq!(a.published, Some(1518975343));
+    }
+
+    #[test]
+    fn jsonl_long_lines_and_cp1256_lines() {
+        let opts = Options { max_line_bytes: 100, ..Options::default() };
+        let short = r#"{"title": "قصير", "text": "نص"}"#;
+        let data = format!("{ANT}\n{short}\n{ANT}");
+        assert_eq!(origins(&collect_jsonl(data.as_bytes(), &opts)), ["R f.jsonl:1", "A f.jsonl:2", "R f.jsonl:3"]);
+        let (cp, _, _) = encoding_rs::WINDOWS_1256.encode(ANT);
+        let mut bytes = cp.into_owned();
+        bytes.push(b'\n');
+        bytes.extend_from_slice(short.as_bytes());
+        let items = collect_jsonl(&bytes, &Options::default());
+        let Item::Article(a) = &items[0] else { panic!("{items:?}") };
+        assert_eq!(a.author.as_deref(), Some("القاهرة - أحمد الريدي"));
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn jsonl_saved_as_json() {
+        let data = format!("{ANT}\nnot json\n{}\n", ANT.replace("AL-culture-1", "AL-culture-3"));
+        assert_eq!(origins(&collect_json(&data)), ["A f.json:1", "R f.json:2", "A f.json:3"]);
+    }
+}

@@ -1,0 +1,1 @@
+//! khabar server stage (work in progress).

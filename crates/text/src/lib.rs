@@ -1,0 +1,174 @@
+//! Arabic text analysis for khabar.
+//!
+//! Pure functions over `&str`: no I/O, no failure. The pipeline is
+//!
+//! 1. [`tokenize`]: the raw text into [`Token`]s with byte offsets into it;
+//! 2. per token, three strings derived from its surface text, never moving its span:
+//!    * [`display_form`]: the writer's letters, invisible marks and tatweel removed,
+//!      presentation forms expanded (lossless for reading);
+//!    * [`norm_form`]: diacritics stripped, alef/hamza/yaa/kaf/taa-marbuta folded,
+//!      digits to ASCII (lossy, unstemmed: phrase matching, gazetteers);
+//!    * [`stem`] of the norm form: the search key (clitics and light suffixes off,
+//!      names protected);
+//! 3. [`sentences`] over the tokens.
+//!
+//! ```
+//! use khabar_text::{Analyzer, Form};
+//! let text = "وقال بوتين إن القوات الروسية ستنسحب من كازاخستان";
+//! let keys = Analyzer::new(Form::Key).terms(text);
+//! assert_eq!(keys, ["قال", "بوتين", "ان", "قوات", "روس", "ستنسحب", "من", "كازاخستان"]);
+//! ```
+
+pub mod chars;
+mod normalize;
+mod sentence;
+mod stem;
+mod stopwords;
+mod tokenize;
+
+pub use normalize::{display_form, display_text_with_map, fold_char, norm_form};
+pub use sentence::{sentences, sentences_from_tokens, Span};
+pub use stem::{is_protected_name, stem};
+pub use stopwords::{is_stopword, stopwords};
+pub use tokenize::{tokenize, Token, TokenKind, Tokens};
+
+/// Which string of a token to produce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Form {
+    /// The text as written.
+    Surface,
+    /// [`display_form`].
+    Display,
+    /// [`norm_form`]: normalized, unstemmed.
+    Norm,
+    /// The stemmed search key.
+    #[default]
+    Key,
+}
+
+/// Appends the search key of one token to `out` (which it clears first) and
+/// returns it. Words are normalized and stemmed; numbers, mixed tokens,
+/// hashtags, URLs and the rest are normalized only.
+///
+/// ```
+/// let mut buf = String::new();
+/// assert_eq!(khabar_text::key_of("وبوتين", khabar_text::TokenKind::Word, &mut buf), "بوتين");
+/// assert_eq!(khabar_text::key_of("٦٨٤٦", khabar_text::TokenKind::Number, &mut buf), "6846");
+/// ```
+pub fn key_of<'b>(surface: &str, kind: TokenKind, out: &'b mut String) -> &'b str {
+    out.clear();
+    norm_form(surface, out);
+    if kind == TokenKind::Word {
+        let st = stem(out);
+        let (s, e) = (st.as_ptr() as usize - out.as_ptr() as usize, st.len());
+        return &out[s..s + e];
+    }
+    out
+}
+
+/// A configured analysis: which form to produce, and which tokens to keep.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Analyzer {
+    form: Form,
+    drop_stopwords: bool,
+    keep_punct: bool,
+}
+
+impl Analyzer {
+    pub fn new(form: Form) -> Self {
+        Analyzer { form, drop_stopwords: false, keep_punct: false }
+    }
+
+    /// Leave out stop words (not for phrase matching).
+    pub fn drop_stopwords(mut self, yes: bool) -> Self {
+        self.drop_stopwords = yes;
+        self
+    }
+
+    /// Keep punctuation and symbol tokens (left out by default).
+    pub fn keep_punct(mut self, yes: bool) -> Self {
+        self.keep_punct = yes;
+        self
+    }
+
+    pub fn form(&self) -> Form {
+        self.form
+    }
+
+    /// Calls `f` with each kept token and its string in the chosen form. The
+    /// string borrows `buf`, reused across tokens: the hot path allocates nothing.
+    pub fn for_each(&self, text: &str, buf: &mut String, mut f: impl FnMut(Token, &str)) {
+        let mut norm = String::new();
+        for tok in tokenize(text) {
+            if !tok.kind.is_content() && !self.keep_punct {
+                continue;
+            }
+            let surface = tok.text(text);
+            if self.drop_stopwords && tok.kind == TokenKind::Word {
+                norm.clear();
+                norm_form(surface, &mut norm);
+                if is_stopword(&norm) {
+                    continue;
+                }
+            }
+            let s: &str = match self.form {
+                Form::Surface => surface,
+                Form::Display => {
+                    buf.clear();
+                    display_form(surface, buf);
+                    buf
+                }
+                Form::Norm => {
+                    buf.clear();
+                    norm_form(surface, buf);
+                    buf
+                }
+                Form::Key => key_of(surface, tok.kind, buf),
+            };
+            if !s.is_empty() {
+                f(tok, s);
+            }
+        }
+    }
+
+    /// The kept tokens' strings, owned.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        self.for_each(text, &mut buf, |_, s| out.push(s.to_string()));
+        out
+    }
+}
+
+/// One token with all its forms, for stages that need them together (entity
+/// features, quotes, events).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnalyzedToken {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    pub display: String,
+    pub norm: String,
+    pub key: String,
+    pub is_stopword: bool,
+}
+
+/// Every token of `text` (punctuation included) with its display, norm and
+/// key forms.
+pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
+    let mut buf = String::new();
+    tokenize(text)
+        .map(|tok| {
+            let surface = tok.text(text);
+            let mut display = String::new();
+            display_form(surface, &mut display);
+            let key = key_of(surface, tok.kind, &mut buf).to_string();
+            let mut norm = buf.clone();
+            if tok.kind != TokenKind::Word {
+                norm.clone_from(&key);
+            }
+            let is_stopword = tok.kind == TokenKind::Word && is_stopword(&norm);
+            AnalyzedToken { start: tok.start, end: tok.end, kind: tok.kind, display, norm, key, is_stopword }
+        })
+        .collect()
+}

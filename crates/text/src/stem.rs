@@ -1,0 +1,214 @@
+//! Clitic removal and light stemming (Light10, Larkey et al. 2007), made kind
+//! to names.
+//!
+//! Works on the search form from [`crate::norm_form`] and returns a sub-slice
+//! of it: stemming only ever removes letters from the edges, so it allocates
+//! nothing. Where Light10 (and Lucene's ArabicStemmer, which implements it)
+//! cuts a name (بوتين → بوت, كازاخستان → كازاخست, واشنطن → اشنطن) or a
+//! radical waw (وزير → زير), two committed lexicons step in:
+//!
+//! * `data/names.txt`: names that are never suffix-stripped, found after any
+//!   clitic prefix (وبوتين, لبوتين, بواشنطن → the name) and under a nisba or
+//!   plural ending (فلسطيني, الفلسطينيين → فلسطين);
+//! * `data/waw_words.txt`: words whose initial و belongs to the word.
+
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+static NAMES_TXT: &str = include_str!("../data/names.txt");
+static WAW_TXT: &str = include_str!("../data/waw_words.txt");
+
+fn load(txt: &'static str) -> FxHashSet<&'static str> {
+    txt.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+fn names() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| load(NAMES_TXT))
+}
+
+fn waw_words() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| load(WAW_TXT))
+}
+
+/// Is this search form a protected name?
+pub fn is_protected_name(norm: &str) -> bool {
+    names().contains(norm)
+}
+
+/// Clitic prefixes tried before a name, longest first.
+const NAME_PREFIXES: &[&str] = &[
+    "وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
+];
+
+/// Endings under which a name is still the name: nisba adjectives and their
+/// plurals (فلسطيني, فلسطينية, فلسطينيين, فلسطينيون).
+const NAME_SUFFIXES: &[&str] = &["يين", "يون", "يان", "يتين", "يات", "يه", "ي"];
+
+/// Definite-article prefixes (Light10, plus و/ف before ب/ك + ال and لل), longest first.
+const ARTICLE_PREFIXES: &[&str] = &["وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
+
+/// Light10's suffixes, applied in this order, each at most once.
+/// (ية and ة fold to يه and ه in the search form.)
+const SUFFIXES: &[&str] = &["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
+
+/// Letters a stem keeps at least, after a suffix is removed.
+const MIN_STEM: usize = 3;
+
+/// Letters in a string of the Arabic block (U+0600–U+06FF), where every
+/// character is two bytes in UTF-8. [`stem`] only works on such strings.
+#[inline]
+fn char_len(s: &str) -> usize {
+    s.len() / 2
+}
+
+/// Is every character in the Arabic block U+0600–U+06FF (lead bytes D8–DB)?
+#[inline]
+fn is_arabic_block(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() % 2 == 0 && b.chunks_exact(2).all(|c| (0xD8..=0xDB).contains(&c[0]))
+}
+
+/// `w` without `affix` at its start, comparing bytes inline (the affixes are
+/// 2 to 8 bytes: a call to `memcmp` costs more than the comparison).
+#[inline]
+fn cut_prefix<'a>(w: &'a str, affix: &str) -> Option<&'a str> {
+    let (a, b) = (w.as_bytes(), affix.as_bytes());
+    (a.len() >= b.len() && a.iter().zip(b).all(|(x, y)| x == y)).then(|| &w[b.len()..])
+}
+
+/// `w` without `affix` at its end; see [`cut_prefix`].
+#[inline]
+fn cut_suffix<'a>(w: &'a str, affix: &str) -> Option<&'a str> {
+    let (a, b) = (w.as_bytes(), affix.as_bytes());
+    (a.len() >= b.len() && a[a.len() - b.len()..].iter().zip(b).all(|(x, y)| x == y)).then(|| &w[..w.len() - b.len()])
+}
+
+/// Can `w` start with a clitic at all (و ف ب ل ك, or ا of ال)?
+#[inline]
+fn may_have_prefix(w: &str) -> bool {
+    matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا'))
+}
+
+/// A name hidden under clitics or a nisba ending, if any.
+fn find_name(norm: &str) -> Option<&str> {
+    let names = names();
+    if names.is_empty() {
+        return None;
+    }
+    let with_suffixes = |base: &str| -> Option<(usize, usize)> {
+        if names.contains(base) {
+            return Some((0, base.len()));
+        }
+        for suf in NAME_SUFFIXES {
+            if let Some(b) = cut_suffix(base, suf) {
+                if char_len(b) >= 3 && names.contains(b) {
+                    return Some((0, b.len()));
+                }
+            }
+        }
+        None
+    };
+    if let Some((s, e)) = with_suffixes(norm) {
+        return Some(&norm[s..e]);
+    }
+    if !may_have_prefix(norm) {
+        return None;
+    }
+    for p in NAME_PREFIXES {
+        if let Some(rest) = cut_prefix(norm, p) {
+            if char_len(rest) < 3 {
+                continue;
+            }
+            if let Some((s, e)) = with_suffixes(rest) {
+                let off = norm.len() - rest.len();
+                return Some(&norm[off + s..off + e]);
+            }
+        }
+    }
+    None
+}
+
+/// The light stem of a search form (see [`crate::norm_form`]).
+///
+/// ```
+/// use khabar_text::stem;
+/// assert_eq!(stem("والكتاب"), "كتاب");
+/// assert_eq!(stem("المسلمين"), "مسلم");
+/// ```
+pub fn stem(norm: &str) -> &str {
+    if norm.len() < 6 || !is_arabic_block(norm) {
+        // Two Arabic letters or fewer, or not Arabic: nothing to strip.
+        return norm;
+    }
+    if let Some(name) = find_name(norm) {
+        return name;
+    }
+    let mut w = norm;
+    // Prefixes: one article form, else a conjunction و that is not radical.
+    if may_have_prefix(w) {
+        if let Some(rest) = ARTICLE_PREFIXES
+            .iter()
+            .find_map(|p| cut_prefix(w, p).filter(|r| char_len(r) >= 2))
+        {
+            w = rest;
+        } else if let Some(rest) = cut_prefix(w, "و") {
+            if char_len(rest) >= 3 && !waw_words().contains(w) {
+                w = rest;
+            }
+        }
+    }
+    // Suffixes, in Light10's order, keeping a stem of MIN_STEM letters.
+    let mut n = char_len(w);
+    for suf in SUFFIXES {
+        let sl = char_len(suf);
+        if n >= sl + MIN_STEM {
+            if let Some(rest) = cut_suffix(w, suf) {
+                w = rest;
+                n -= sl;
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::norm_form;
+
+    fn key(s: &str) -> String {
+        let mut n = String::new();
+        norm_form(s, &mut n);
+        stem(&n).to_string()
+    }
+
+    #[test]
+    fn light10_clitics_reach_the_stem() {
+        for w in ["والكتاب", "بالكتاب", "فالكتاب", "للكتاب", "الْكِتَابُ", "كتـــاب", "ﺍﻟﻜﺘﺎﺏ", "کتاب"] {
+            assert_eq!(key(w), "كتاب", "{w}");
+        }
+        assert_eq!(key("المسلمين"), "مسلم");
+        assert_eq!(key("والمسؤولون"), "مسءول");
+        assert_eq!(key("الجامعات"), "جامع");
+    }
+
+    #[test]
+    fn short_words_are_not_maimed() {
+        // Light10 keeps 2 letters; we keep 3 after a suffix.
+        assert_eq!(key("سنة"), "سنه");
+        assert_eq!(key("بين"), "بين");
+        assert_eq!(key("يده"), "يده");
+    }
+
+    #[test]
+    fn unrelated_words_stay_apart() {
+        assert_ne!(key("أمريكا"), key("أمر"));
+        assert_ne!(key("جامعات"), key("جميع"));
+        assert_ne!(key("الأمريكية"), key("الأمر"));
+    }
+}

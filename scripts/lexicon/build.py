@@ -1,0 +1,402 @@
+#!/usr/bin/env python3
+"""Build khabar's stemmer-protection lexicons: names.txt and waw_words.txt.
+
+    python3 scripts/lexicon/build.py --corpus ../shared/data/news/ant-multisource.jsonl.gz \
+        --out crates/text/data
+
+Sources: CLDR (npm cldr-localenames-full, cldr-dates-full), pycountry (PyPI) and
+statistics over the unlabelled ANT news corpus.  Registry packages are installed into
+a cache dir (--cache, default ~/.cache/khabar-lexicon) on first use.  Output is
+deterministic: sorted, unique, norm() form, one word per line.
+See crates/text/data/README.md for the rules and their figures.
+"""
+
+import argparse
+import collections
+import gzip
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from norm import light10_suffix, norm, words  # noqa: E402
+
+CLDR_VERSION = "48.2.0"
+PYCOUNTRY_VERSION = "26.2.16"
+
+# clitic prefixes (no article) and article combinations, in norm form
+CLIT = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"]
+DEF = ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال"]
+ALLP = sorted(CLIT + DEF, key=len, reverse=True)
+L10_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+PRONOUNS = ("ه", "ها", "هم", "هما", "كم", "نا", "ي")
+
+
+# --------------------------------------------------------------------------- sources
+def ensure_deps(cache: Path):
+    """Install the pinned registry packages into the cache (npm + pip)."""
+    npm_dir = cache / "npm"
+    mods = npm_dir / "node_modules"
+    if not (mods / "cldr-localenames-full").is_dir() or not (mods / "cldr-dates-full").is_dir():
+        npm_dir.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(npm_dir),
+             f"cldr-localenames-full@{CLDR_VERSION}", f"cldr-dates-full@{CLDR_VERSION}"],
+            check=True, stdout=subprocess.DEVNULL)
+    py_dir = cache / "py"
+    if not (py_dir / "pycountry").is_dir():
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",
+             str(py_dir), f"pycountry=={PYCOUNTRY_VERSION}"], check=True)
+    return mods, py_dir
+
+
+def cldr_names(mods: Path):
+    """(source, full name) pairs from CLDR Arabic locale data."""
+    out = []
+    ln = mods / "cldr-localenames-full" / "main" / "ar"
+    terr = json.loads((ln / "territories.json").read_text("utf-8"))
+    for code, name in sorted(terr["main"]["ar"]["localeDisplayNames"]["territories"].items()):
+        # skip the pseudo-locale and "unknown region" entries
+        if code in ("XA", "XB", "ZZ", "001"):
+            continue
+        out.append(("cldr-territory", name))
+    langs = json.loads((ln / "languages.json").read_text("utf-8"))
+    for _, name in sorted(langs["main"]["ar"]["localeDisplayNames"]["languages"].items()):
+        out.append(("cldr-language", name))
+    tz = json.loads(
+        (mods / "cldr-dates-full" / "main" / "ar" / "timeZoneNames.json").read_text("utf-8"))
+    zones = tz["main"]["ar"]["dates"]["timeZoneNames"]["zone"]
+
+    def walk(d):
+        for k in sorted(d):
+            v = d[k]
+            if isinstance(v, dict):
+                if "exemplarCity" in v:
+                    out.append(("cldr-city", v["exemplarCity"]))
+                walk(v)
+
+    walk(zones)
+    return out
+
+
+def pycountry_names(py_dir: Path):
+    """(source, name) pairs from pycountry's Arabic iso-codes translations."""
+    import gettext
+
+    sys.path.insert(0, str(py_dir))
+    import pycountry  # noqa: E402
+
+    loc = Path(pycountry.LOCALES_DIR)
+    out = []
+    for domain, db in (("iso3166-1", pycountry.countries),
+                       ("iso3166-3", pycountry.historic_countries)):
+        mo = loc / "ar" / "LC_MESSAGES" / f"{domain}.mo"
+        if not mo.exists():
+            continue
+        tr = gettext.GNUTranslations(open(mo, "rb"))
+        for c in sorted(db, key=lambda c: c.alpha_3):
+            for attr in ("name", "common_name", "official_name"):
+                en = getattr(c, attr, None)
+                if not en:
+                    continue
+                ar = tr.gettext(en)
+                if ar != en:
+                    out.append(("pycountry", ar))
+    return out
+
+
+def count_corpus(path: str):
+    """Word frequencies (norm form) over title+text, each URL once."""
+    c = collections.Counter()
+    seen = set()
+    n = 0
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            key = d.get("url") or d.get("docno")
+            if key in seen:
+                continue
+            seen.add(key)
+            n += 1
+            for k in ("title", "text"):
+                c.update(words(d.get(k) or ""))
+    return c, n
+
+
+# --------------------------------------------------------------------------- corpus stats
+class Stats:
+    def __init__(self, counts):
+        self.c = counts
+
+    def f(self, w):
+        return self.c.get(w, 0)
+
+    def support(self, b):
+        """Occurrences of b bare or after any clitic/article prefix."""
+        return self.f(b) + sum(self.f(p + b) for p in ALLP)
+
+    def definite(self, b):
+        return sum(self.f(p + b) for p in DEF)
+
+    def clitic_total(self, b):
+        return self.f(b) + sum(self.f(p + b) for p in CLIT)
+
+    def is_prefixed_form(self, b):
+        """b looks like clitic+word: the remainder is a word in its own right."""
+        for p in ALLP:
+            if b.startswith(p) and len(b) - len(p) >= 2:
+                rest = b[len(p):]
+                if self.support(rest) - self.f(b) >= 0.5 * self.f(b):
+                    return True
+        return False
+
+    def is_pronoun_form(self, b):
+        """b = noun/verb + attached pronoun (نظيره، عاصمتها، زوجته)."""
+        fb = self.f(b)
+        for p in PRONOUNS:
+            if b.endswith(p) and len(b) - len(p) >= 2:
+                base = b[: -len(p)]
+                alt = self.support(base)
+                if base.endswith("ت"):
+                    alt += self.support(base[:-1] + "ه")
+                if alt >= 0.2 * fb:
+                    return True
+        return False
+
+    def verb_evidence(self, b):
+        f = self.f
+        v = f("ي" + b) + f("ت" + b) + f("س" + b)
+        core = b[1:] if b[0] == "س" and len(b) > 4 and b[1] in "يتنا" else b
+        if core is not b:
+            v += f(core) * 10  # a future prefix in front of a word that exists: a verb
+        if core[0] in "يتنا":
+            v += sum(f(x + core[1:]) for x in "يتنا" if x != core[0])
+        return v
+
+    def inflection(self, b):
+        """Forms of b that a name does not take: attached pronouns, tanween alef,
+        plural/dual/possessive forms of a feminine -ه."""
+        f = self.f
+        a = sum(f(b + s) for s in ("ه", "ها", "هم", "هما", "كم", "نا", "ا", "وا"))
+        if b.endswith("ه"):
+            st = b[:-1] + "ت"
+            a += sum(f(st + s) for s in ("ه", "ها", "هم", "هما", "كم", "نا", "ي", "ين", "ان"))
+            a += f(b[:-1] + "ات")
+        return a
+
+    def family(self, b):
+        """The Light10 stem r of b with other suffixes, bare or definite (excluding
+        extensions of b itself, e.g. demonyms فلسطيني of فلسطين)."""
+        r = light10_suffix(b)
+        fam = self.f(r) + sum(self.f(p + r) for p in DEF)
+        for s in L10_SUFFIXES:
+            w = r + s
+            if w != b and not w.startswith(b):
+                fam += self.support(w)
+        return fam
+
+
+# --------------------------------------------------------------------------- names
+# generic geographic / descriptive words inside multi-word names; never name-like
+GENERIC = set(norm(w) for w in """
+جزر جزيرة جمهورية مملكة المملكة الولايات المتحدة منطقة إقليم الإقليم الأراضي الأقاليم
+الشمالية الجنوبية الشرقية الغربية الوسطى الكبرى الجديدة القديمة الفرنسية البريطانية
+الأمريكية الإدارية الخاصة النائية الديمقراطية الشعبية العربية الاتحاد الأوروبي الأمم
+توقيت التوقيت الرسمي الصيفي لغة اللغة اللهجة القديمة الحديثة الفصحى العالم غير معروفة
+تجريبية أصلية ثنائية الاتجاه سانت سان دا جبل الجبل أرخبيل المحيط الهندي الرأس الأخضر
+ساحل الصحراء بحر البحر نهر جنوب شمال شرق غرب وسط
+""".split())
+
+
+def name_tokens(name):
+    return [t for t in words(name) if len(t) >= 2]
+
+
+def build_names(st: Stats, cldr, pyc, log):
+    entries = {}  # word -> source (first source wins, sources ordered)
+
+    def add(w, src):
+        if w and w not in entries:
+            entries[w] = src
+
+    def bare_variants(t):
+        """t plus, for a name with the article (القاهره), the form without it
+        (قاهره), which is what a stemmer sees after stripping ال."""
+        out = [t]
+        if t.startswith("ال") and len(t) >= 5:
+            out.append(t[2:])
+        return out
+
+    def name_like_part(t):
+        """A token of a multi-word name that is itself name-like."""
+        if t in GENERIC or len(t) < 3:
+            return False
+        if t.startswith("ال"):
+            bare = t[2:]
+            if bare.endswith(("يه", "ي")):
+                return False  # nisba adjective (الفرنسيه)
+            return st.support(bare) - st.definite(bare) < 0.2 * max(1, st.definite(bare))
+        if t.endswith("يه") and st.definite(t) > 0:
+            return False
+        return st.definite(t) <= 0.2 * max(1, st.clitic_total(t))
+
+    for src, name in sorted(cldr + pyc):
+        toks = name_tokens(name)
+        if src == "cldr-language":
+            # language names are nisba adjectives (الفرنسيه) that should stem; keep only
+            # non-adjectival single-token names
+            toks = [t for t in toks if not t.endswith(("يه", "ي")) and name_like_part(t)]
+            for t in toks:
+                for v in bare_variants(t):
+                    add(v, src)
+            continue
+        if len(toks) == 1:
+            t = toks[0]
+            if t.startswith("ال") and t.endswith("يه"):
+                continue  # السعوديه-type: stems with its adjective سعودي
+            for v in bare_variants(t):
+                add(v, src)
+        else:
+            for t in toks:
+                if name_like_part(t):
+                    for v in bare_variants(t):
+                        add(v, src)
+
+    # corpus: uninflected words that Light10 would cut
+    corpus_added = 0
+    translit_added = 0
+    for b in sorted(st.c):
+        fb = st.f(b)
+        if len(b) < 4 or fb < 3 or light10_suffix(b) == b or b.startswith("ال"):
+            continue
+        if b in entries or st.is_prefixed_form(b) or st.is_pronoun_form(b):
+            continue
+        tot = st.clitic_total(b)
+        d = st.definite(b)
+        if d > 0.02 * tot:
+            continue
+        if st.verb_evidence(b) > 0.05 * tot:
+            continue
+        infl = st.inflection(b)
+        fam = st.family(b)
+        if infl <= 0.01 * tot and fam <= 0.1 * tot:
+            add(b, "corpus-uninflected")
+            corpus_added += 1
+        elif b.endswith("ستان") and infl <= 0.05 * tot and fam <= 0.3 * tot:
+            add(b, "corpus-stan")
+            translit_added += 1
+    by_src = collections.Counter(entries.values())
+    for s in sorted(by_src):
+        log(f"names: {by_src[s]:6d} from {s}")
+    return entries
+
+
+# --------------------------------------------------------------------------- waw words
+ALPHA = 0.15  # a high per-word rate of the conjunction و (verbs take it at ~0.14)
+
+
+def build_waw(st: Stats, names, log):
+    f = st.f
+    strong = {}
+    for w in sorted(st.c):
+        if not w.startswith("و") or len(w) < 4:
+            continue  # the stemmer strips و only when >= 3 letters remain
+        fw = f(w)
+        if fw < 2:
+            continue
+        r = w[1:]
+        fr = f(r)
+        d = sum(f(p + w) for p in DEF)
+        ratio = fw / (ALPHA * fr + 1)
+        if w.startswith("وال") and d < 2:
+            continue  # و + definite word
+        if ratio >= 2.0 and fw >= 3 or d >= 2 and d >= 0.05 * fw and ratio >= 0.2:
+            strong[w] = "stats"
+    # propagate to suffixed forms of an accepted word (وزيرها ← وزير)
+    stems = {}
+    for w in strong:
+        s = light10_suffix(w)
+        if len(s) >= 4:
+            stems.setdefault(s, w)
+    for w in sorted(st.c):
+        if w in strong or not w.startswith("و") or len(w) < 5 or f(w) < 2:
+            continue
+        s = light10_suffix(w)
+        if s != w and s in stems and f(w[1:]) * ALPHA < f(w):
+            strong[w] = "family"
+    # names whose و is radical (واشنطن، ويلز)
+    for w, src in names.items():
+        if w.startswith("و") and len(w) >= 4 and w not in strong:
+            if f(w[1:]) * ALPHA < max(1, f(w)):
+                strong[w] = "names"
+    by = collections.Counter(strong.values())
+    for s in sorted(by):
+        log(f"waw_words: {by[s]:6d} from {s}")
+    return strong
+
+
+# --------------------------------------------------------------------------- main
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--cache", default=os.path.expanduser("~/.cache/khabar-lexicon"))
+    ap.add_argument("--report", help="write samples for manual review to this file")
+    a = ap.parse_args()
+    log = lambda s: print(s, file=sys.stderr)  # noqa: E731
+
+    mods, py_dir = ensure_deps(Path(a.cache))
+    cldr = cldr_names(mods)
+    pyc = pycountry_names(py_dir)
+    log(f"sources: {len(cldr)} CLDR names, {len(pyc)} pycountry names")
+    counts, ndocs = count_corpus(a.corpus)
+    log(f"corpus: {ndocs} articles, {sum(counts.values())} words, {len(counts)} types")
+    st = Stats(counts)
+
+    names = build_names(st, cldr, pyc, log)
+    waw = build_waw(st, names, log)
+
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for fname, d in (("names.txt", names), ("waw_words.txt", waw)):
+        lines = sorted(d)
+        (out / fname).write_text("".join(w + "\n" for w in lines), "utf-8")
+        log(f"wrote {out / fname}: {len(lines)} lines")
+
+    if a.report:
+        write_report(Path(a.report), st, names, waw)
+
+
+def write_report(path, st, names, waw):
+    rnd = random.Random(2022)
+    f = st.f
+    L = []
+    nl = sorted(names)
+    L.append("## names: 40 random entries (word source freq light10)")
+    for w in sorted(rnd.sample(nl, min(40, len(nl)))):
+        L.append(f"{w}\t{names[w]}\t{f(w)}\t{light10_suffix(w)}")
+    L.append("## names: 40 most frequent in corpus")
+    for w in sorted(nl, key=lambda w: (-f(w), w))[:40]:
+        L.append(f"{w}\t{names[w]}\t{f(w)}")
+    wl = sorted(waw)
+    L.append("## waw_words: 50 random entries (word source f(w) f(w[1:]) f(ال+w))")
+    for w in sorted(rnd.sample(wl, min(50, len(wl)))):
+        L.append(f"{w}\t{waw[w]}\t{f(w)}\t{f(w[1:])}\t{f('ال' + w)}")
+    rest = sorted(w for w in st.c if w.startswith("و") and len(w) >= 4 and f(w) >= 3
+                  and w not in waw)
+    L.append(f"## waw: 50 random words NOT in list (of {len(rest)} with f>=3)")
+    for w in sorted(rnd.sample(rest, min(50, len(rest)))):
+        L.append(f"{w}\t{f(w)}\t{f(w[1:])}\t{f('ال' + w)}")
+    L.append("## waw_words: 40 most frequent")
+    L.append(" ".join(sorted(wl, key=lambda w: (-f(w), w))[:40]))
+    L.append("## waw: 40 most frequent NOT in list")
+    L.append(" ".join(sorted(rest, key=lambda w: (-f(w), w))[:40]))
+    path.write_text("\n".join(L) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
