@@ -23,6 +23,22 @@ struct Cli {
 enum Command {
     /// Tokenize text line by line: one output line of tokens per input line.
     Tokenize(cmd::tokenize::Args),
+    /// Read news files (txt, html, json, jsonl, gz, zip; folders) into the index.
+    Ingest(cmd::ingest::Args),
+    /// Search the index.
+    Search(cmd::search::Args),
+    /// Index statistics: articles, sources, dates, duplicates, size.
+    Stats(cmd::stats::Args),
+    /// The most mentioned entities in the index.
+    Entities(cmd::entities::Args),
+    /// Named-entity recognition: train, evaluate, tag.
+    Ner(cmd::ner::Args),
+    /// The reading of one article: entities, numbers, dates, quotes, events.
+    Analyze(cmd::analyze::Args),
+    /// Evaluations on held-out data.
+    Eval(cmd::eval::Args),
+    /// Serve the HTTP API and the web interface.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +52,14 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Tokenize(args) => cmd::tokenize::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Search(args) => cmd::search::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
+        Command::Entities(args) => cmd::entities::run(args),
+        Command::Ner(args) => cmd::ner::run(args),
+        Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     exit::report(result)
 }

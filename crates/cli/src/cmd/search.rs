@@ -1,0 +1,10 @@
+//! `khabar search` (being built).
+
+use anyhow::{bail, Result};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> Result<u8> {
+    bail!("khabar search is not built yet")
+}
