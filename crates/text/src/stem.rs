@@ -135,12 +135,27 @@ fn find_name(norm: &str) -> Option<&str> {
 
 /// The light stem of a search form (see [`crate::norm_form`]).
 ///
+/// The key is a fixed point: the stem of a stem is itself, so a key written
+/// into an index or a query file keys to the same term again.
+///
 /// ```
 /// use khabar_text::stem;
 /// assert_eq!(stem("والكتاب"), "كتاب");
 /// assert_eq!(stem("المسلمين"), "مسلم");
 /// ```
 pub fn stem(norm: &str) -> &str {
+    let mut w = stem_once(norm);
+    // Each pass only shortens the word; two or three passes reach the fixed point.
+    loop {
+        let next = stem_once(w);
+        if next.len() == w.len() {
+            return w;
+        }
+        w = next;
+    }
+}
+
+fn stem_once(norm: &str) -> &str {
     if norm.len() < 6 || !is_arabic_block(norm) {
         // Two Arabic letters or fewer, or not Arabic: nothing to strip.
         return norm;
