@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from norm import light10_suffix, norm, words  # noqa: E402
+from norm import WORD_RE, light10_suffix, norm, norm_keep_hamza  # noqa: E402
+from norm import words  # noqa: E402
 
 CLDR_VERSION = "48.2.0"
 PYCOUNTRY_VERSION = "26.2.16"
@@ -32,7 +33,7 @@ CLIT = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "�
 DEF = ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال"]
 ALLP = sorted(CLIT + DEF, key=len, reverse=True)
 L10_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
-PRONOUNS = ("ه", "ها", "هم", "هما", "كم", "نا", "ي")
+PRONOUNS = ("ه", "ها", "هم", "هما", "كم", "نا", "ني", "ك", "ي")
 
 
 # --------------------------------------------------------------------------- sources
@@ -110,8 +111,10 @@ def pycountry_names(py_dir: Path):
 
 
 def count_corpus(path: str):
-    """Word frequencies (norm form) over title+text, each URL once."""
+    """Word frequencies (norm form) over title+text, each URL once; and, per norm word
+    starting with وا, how often the writer spelt the alef with hamza (وأضاف)."""
     c = collections.Counter()
+    hamza = collections.Counter()
     seen = set()
     n = 0
     with gzip.open(path, "rt", encoding="utf-8") as f:
@@ -123,14 +126,19 @@ def count_corpus(path: str):
             seen.add(key)
             n += 1
             for k in ("title", "text"):
-                c.update(words(d.get(k) or ""))
-    return c, n
+                for t in WORD_RE.findall(norm_keep_hamza(d.get(k) or "")):
+                    w = norm(t)
+                    c[w] += 1
+                    if len(t) > 1 and t[0] == "و" and t[1] in "أإآ":
+                        hamza[w] += 1
+    return c, hamza, n
 
 
 # --------------------------------------------------------------------------- corpus stats
 class Stats:
-    def __init__(self, counts):
+    def __init__(self, counts, hamza):
         self.c = counts
+        self.hamza = hamza
 
     def f(self, w):
         return self.c.get(w, 0)
@@ -147,10 +155,12 @@ class Stats:
 
     def is_prefixed_form(self, b):
         """b looks like clitic+word: the remainder is a word in its own right."""
+        if b.startswith("لل"):
+            return True  # ل + ال
         for p in ALLP:
             if b.startswith(p) and len(b) - len(p) >= 2:
                 rest = b[len(p):]
-                if self.support(rest) - self.f(b) >= 0.5 * self.f(b):
+                if self.support(rest) - self.f(b) >= 0.2 * self.f(b):
                     return True
         return False
 
@@ -181,7 +191,12 @@ class Stats:
         """Forms of b that a name does not take: attached pronouns, tanween alef,
         plural/dual/possessive forms of a feminine -ه."""
         f = self.f
-        a = sum(f(b + s) for s in ("ه", "ها", "هم", "هما", "كم", "نا", "ا", "وا"))
+        sufs = ("ه", "ها", "هم", "هما", "كم", "نا", "ا", "وا")
+        if b.endswith(("ين", "ون", "ان")):
+            # Sound plurals and duals take no tanween alef, so بوتين+ا is another
+            # name (Butina), not an inflection.
+            sufs = sufs[:6]
+        a = sum(f(b + s) for s in sufs)
         if b.endswith("ه"):
             st = b[:-1] + "ت"
             a += sum(f(st + s) for s in ("ه", "ها", "هم", "هما", "كم", "نا", "ي", "ين", "ان"))
@@ -192,6 +207,8 @@ class Stats:
         """The Light10 stem r of b with other suffixes, bare or definite (excluding
         extensions of b itself, e.g. demonyms فلسطيني of فلسطين)."""
         r = light10_suffix(b)
+        if r == b:
+            return 0  # no suffix to cut: no family to merge with
         fam = self.f(r) + sum(self.f(p + r) for p in DEF)
         for s in L10_SUFFIXES:
             w = r + s
@@ -223,23 +240,27 @@ def build_names(st: Stats, cldr, pyc, log):
         if w and w not in entries:
             entries[w] = src
 
+    def indefinite(bare):
+        return st.support(bare) - st.definite(bare)
+
     def bare_variants(t):
         """t plus, for a name with the article (القاهره), the form without it
-        (قاهره), which is what a stemmer sees after stripping ال."""
+        (قاهره), which is what a stemmer sees after stripping ال; only when that
+        form is not an independent word (العيون → عيون "eyes" is not added)."""
         out = [t]
-        if t.startswith("ال") and len(t) >= 5:
+        if t.startswith("ال") and len(t) >= 5 and indefinite(t[2:]) <= 0.05 * st.f(t):
             out.append(t[2:])
         return out
 
     def name_like_part(t):
         """A token of a multi-word name that is itself name-like."""
-        if t in GENERIC or len(t) < 3:
+        if t in GENERIC or len(t) < 4:
             return False
         if t.startswith("ال"):
             bare = t[2:]
             if bare.endswith(("يه", "ي")):
                 return False  # nisba adjective (الفرنسيه)
-            return st.support(bare) - st.definite(bare) < 0.2 * max(1, st.definite(bare))
+            return indefinite(bare) <= 0.05 * st.f(t)
         if t.endswith("يه") and st.definite(t) > 0:
             return False
         return st.definite(t) <= 0.2 * max(1, st.clitic_total(t))
@@ -249,7 +270,8 @@ def build_names(st: Stats, cldr, pyc, log):
         if src == "cldr-language":
             # language names are nisba adjectives (الفرنسيه) that should stem; keep only
             # non-adjectival single-token names
-            toks = [t for t in toks if not t.endswith(("يه", "ي")) and name_like_part(t)]
+            toks = [t for t in toks if not t.endswith(("يه", "ي")) and st.f(t) > 0
+                    and name_like_part(t)]
             for t in toks:
                 for v in bare_variants(t):
                     add(v, src)
@@ -261,7 +283,10 @@ def build_names(st: Stats, cldr, pyc, log):
             for v in bare_variants(t):
                 add(v, src)
         else:
-            for t in toks:
+            for i, t in enumerate(toks):
+                # "ترينيداد وتوباغو": a later token with و is usually the conjunction
+                if i > 0 and t.startswith("و") and len(t) >= 5 and st.f(t[1:]) >= st.f(t):
+                    t = t[1:]
                 if name_like_part(t):
                     for v in bare_variants(t):
                         add(v, src)
@@ -271,10 +296,22 @@ def build_names(st: Stats, cldr, pyc, log):
     translit_added = 0
     for b in sorted(st.c):
         fb = st.f(b)
-        if len(b) < 4 or fb < 3 or light10_suffix(b) == b or b.startswith("ال"):
+        # Words the stemmer would cut: a Light10 suffix, or an initial و taken
+        # for the conjunction (واشنطن must stay whole after بـ too: بواشنطن).
+        cut = light10_suffix(b) != b or b.startswith("و")
+        if len(b) < 4 or fb < 4 or not cut or b.startswith("ال"):
             continue
         if b in entries or st.is_prefixed_form(b) or st.is_pronoun_form(b):
             continue
+        if b.startswith("و"):
+            if fb < 20:
+                continue  # rare و-initial words are mostly و + a rare word (وتوباغو)
+            r = b[1:]
+            if (st.hamza.get(b, 0) >= 0.2 * fb  # وأضافت: و + a hamza-initial verb
+                    or b.endswith(("ت", "وا", "ا"))  # verb endings and tanween alef
+                    or st.support(r) - fb >= 0.05 * fb
+                    or st.verb_evidence(r) > 0.05 * fb):
+                continue
         tot = st.clitic_total(b)
         d = st.definite(b)
         if d > 0.02 * tot:
@@ -296,26 +333,47 @@ def build_names(st: Stats, cldr, pyc, log):
 
 
 # --------------------------------------------------------------------------- waw words
-ALPHA = 0.15  # a high per-word rate of the conjunction و (verbs take it at ~0.14)
-
-
 def build_waw(st: Stats, names, log):
     f = st.f
     strong = {}
+
+    def definite(w):
+        """With the article (الوزير): only possible when و is radical."""
+        return sum(f(p + w) for p in DEF)
+
+    def imperfect(w):
+        """Imperfect forms (يواصل، تواجه): و radical, unless the string is another word."""
+        return sum(f(x + w) for x in ("ي", "ت", "ن", "سي", "ست"))
+
+    def other_support(r):
+        """How much r lives as a word of its own (without this و): r bare or with any
+        other prefix, and r minus a Light10 suffix or attached pronoun (كانك → كان)."""
+        s = st.support(r) - f("و" + r)
+        for base in {light10_suffix(r)} | {r[: -len(p)] for p in PRONOUNS
+                                           if r.endswith(p) and len(r) - len(p) >= 2}:
+            if base != r and len(base) >= 2:
+                s += st.support(base) - f("و" + base)
+        return s
+
     for w in sorted(st.c):
         if not w.startswith("و") or len(w) < 4:
             continue  # the stemmer strips و only when >= 3 letters remain
         fw = f(w)
-        if fw < 2:
+        if fw < 3:
             continue
         r = w[1:]
-        fr = f(r)
-        d = sum(f(p + w) for p in DEF)
-        ratio = fw / (ALPHA * fr + 1)
+        if st.hamza[w] >= 0.2 * fw:
+            continue  # writers spell it وأ/وإ: و + a hamza-initial word (وأضاف)
+        d = definite(w)
+        osup = other_support(r)
         if w.startswith("وال") and d < 2:
             continue  # و + definite word
-        if ratio >= 2.0 and fw >= 3 or d >= 2 and d >= 0.05 * fw and ratio >= 0.2:
-            strong[w] = "stats"
+        if d >= 2 and d >= 0.05 * fw:
+            strong[w] = "radical-definite"
+        elif imperfect(w) >= max(3, 0.3 * fw) and osup <= fw:
+            strong[w] = "radical-imperfect"
+        elif fw >= 5 and osup <= 0.1 * fw:
+            strong[w] = "no-remainder"
     # propagate to suffixed forms of an accepted word (وزيرها ← وزير)
     stems = {}
     for w in strong:
@@ -326,12 +384,12 @@ def build_waw(st: Stats, names, log):
         if w in strong or not w.startswith("و") or len(w) < 5 or f(w) < 2:
             continue
         s = light10_suffix(w)
-        if s != w and s in stems and f(w[1:]) * ALPHA < f(w):
+        if s != w and s in stems and other_support(w[1:]) <= f(w):
             strong[w] = "family"
     # names whose و is radical (واشنطن، ويلز)
     for w, src in names.items():
         if w.startswith("و") and len(w) >= 4 and w not in strong:
-            if f(w[1:]) * ALPHA < max(1, f(w)):
+            if other_support(w[1:]) <= max(1, f(w)):
                 strong[w] = "names"
     by = collections.Counter(strong.values())
     for s in sorted(by):
@@ -353,9 +411,9 @@ def main():
     cldr = cldr_names(mods)
     pyc = pycountry_names(py_dir)
     log(f"sources: {len(cldr)} CLDR names, {len(pyc)} pycountry names")
-    counts, ndocs = count_corpus(a.corpus)
+    counts, hamza, ndocs = count_corpus(a.corpus)
     log(f"corpus: {ndocs} articles, {sum(counts.values())} words, {len(counts)} types")
-    st = Stats(counts)
+    st = Stats(counts, hamza)
 
     names = build_names(st, cldr, pyc, log)
     waw = build_waw(st, names, log)

@@ -44,6 +44,14 @@ for i in range(10):
     _MAP[0x06F0 + i] = str(i)
 
 
+_MAP_KEEP_HAMZA = {k: v for k, v in _MAP.items() if k not in (ord("أ"), ord("إ"), ord("آ"))}
+
+
+def norm_keep_hamza(s: str) -> str:
+    """norm() except that أ إ آ are kept (for spelling statistics only)."""
+    return unicodedata.normalize("NFKC", s).translate(_MAP_KEEP_HAMZA).lower()
+
+
 def norm(s: str) -> str:
     """NFKC, strip marks, fold letters, ASCII digits, lowercase Latin."""
     s = unicodedata.normalize("NFKC", s)

@@ -25,7 +25,7 @@ fn one_output_line_per_input_line() {
     assert_eq!(lines.len(), 4);
     assert_eq!(lines[0], "قال بوتين اثن ان اضطراب في كازاخستان");
     assert_eq!(lines[1], "");
-    assert_eq!(lines[2], "تم ارسال 2500 جندي");
+    assert_eq!(lines[2], "وتم ارسال 2500 جند");
 }
 
 #[test]
