@@ -76,13 +76,25 @@ mod tests {
         assert_eq!(id, content_id("بوتين", "موسكو – لم يترك الرئيس الروسي"));
         assert_eq!(id.len(), 16);
         // Stable across runs: a fixed value, not just self-consistency.
-        assert_eq!(content_id("", ""), format!("{:016x}", xxhash_rust::xxh3::xxh3_64_with_seed(b"\n", CONTENT_ID_SEED)));
+        assert_eq!(
+            content_id("", ""),
+            format!(
+                "{:016x}",
+                xxhash_rust::xxh3::xxh3_64_with_seed(b"\n", CONTENT_ID_SEED)
+            )
+        );
         assert_ne!(content_id("a", "b"), content_id("ab", ""));
+        // Pinned: ids stored in an index must not change between versions.
+        assert_eq!(id, "c9d43c656097ee9a");
     }
 
     #[test]
     fn empty_body_is_rejected() {
-        let a = Article { title: "عنوان".into(), body: " \n\t".into(), ..Article::default() };
+        let a = Article {
+            title: "عنوان".into(),
+            body: " \n\t".into(),
+            ..Article::default()
+        };
         assert_eq!(a.finish(None).unwrap_err(), "empty body");
     }
 }

@@ -28,7 +28,11 @@ pub fn parse_date(s: &str) -> Option<i64> {
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         return Some(d.timestamp());
     }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%.f %z"] {
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%.f %z",
+    ] {
         if let Ok(d) = DateTime::parse_from_str(s, fmt) {
             return Some(d.timestamp());
         }
@@ -55,14 +59,22 @@ pub fn parse_date(s: &str) -> Option<i64> {
 }
 
 fn midnight(d: NaiveDate) -> i64 {
-    d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or_default()
+    d.and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or_default()
 }
 
 /// Epoch seconds (or milliseconds when above 10^11, i.e. after year 5138 as seconds), within
 /// years 1900..=2200; `None` outside that range.
 pub(crate) fn from_epoch(n: i64) -> Option<i64> {
-    let secs = if n.unsigned_abs() >= 100_000_000_000 { n / 1000 } else { n };
-    (-2_208_988_800..=7_258_118_400).contains(&secs).then_some(secs)
+    let secs = if n.unsigned_abs() >= 100_000_000_000 {
+        n / 1000
+    } else {
+        n
+    };
+    (-2_208_988_800..=7_258_118_400)
+        .contains(&secs)
+        .then_some(secs)
 }
 
 #[cfg(test)]
@@ -72,7 +84,10 @@ mod tests {
     #[test]
     fn the_forms_of_our_corpora() {
         // ANT (RFC 822 with +0400)
-        assert_eq!(parse_date("Sun, 18 Feb 2018 21:35:43 +0400"), Some(1518975343));
+        assert_eq!(
+            parse_date("Sun, 18 Feb 2018 21:35:43 +0400"),
+            Some(1518975343)
+        );
         // SaudiNewsNet date_extracted, taken as UTC
         assert_eq!(parse_date("2015-07-21 02:51:32"), Some(1437447092));
         assert_eq!(parse_date("2022-01-10T14:05:00+03:00"), Some(1641812700));
@@ -88,7 +103,14 @@ mod tests {
 
     #[test]
     fn garbage_is_none() {
-        for s in ["", "yesterday", "الأحد 18 فبراير", "2022-13-45", "99999999999999999999999", "Sun, 31 Feb 2018 21:35:43 +0400"] {
+        for s in [
+            "",
+            "yesterday",
+            "الأحد 18 فبراير",
+            "2022-13-45",
+            "99999999999999999999999",
+            "Sun, 31 Feb 2018 21:35:43 +0400",
+        ] {
             assert_eq!(parse_date(s), None, "{s}");
         }
     }

@@ -31,18 +31,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     } else if let Some(enc) = declared(bytes) {
         (enc, bytes)
     } else {
-        let mut det = chardetng::EncodingDetector::new();
+        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         det.feed(bytes, true);
-        (det.guess(None, false), bytes)
+        (det.guess(None, chardetng::Utf8Detection::Deny), bytes)
     };
     let head = &bytes[..bytes.len().min(1 << 16)];
-    if enc != UTF_16LE && enc != UTF_16BE && head.iter().filter(|&&b| b == 0).count() * 1000 > head.len() {
+    if enc != UTF_16LE
+        && enc != UTF_16BE
+        && head.iter().filter(|&&b| b == 0).count() * 1000 > head.len()
+    {
         return Err("binary data (NUL bytes), not text".to_string());
     }
     let (text, _) = enc.decode_without_bom_handling(body);
     let text = text.into_owned();
     check_text(&text)?;
-    Ok(Decoded { text, encoding: enc.name() })
+    Ok(Decoded {
+        text,
+        encoding: enc.name(),
+    })
 }
 
 /// Rejects decoded text that is binary junk: more than 2% control characters (other than tab,
@@ -63,44 +69,69 @@ fn check_text(text: &str) -> Result<(), String> {
         return Err("empty file".to_string());
     }
     if ctrl * 50 > n {
-        return Err(format!("binary data, not text ({ctrl} control characters in {n})"));
+        return Err(format!(
+            "binary data, not text ({ctrl} control characters in {n})"
+        ));
     }
     if bad * 50 > n {
-        return Err(format!("undecodable text ({bad} invalid sequences in {n} characters)"));
+        return Err(format!(
+            "undecodable text ({bad} invalid sequences in {n} characters)"
+        ));
     }
     Ok(())
 }
 
-/// UTF-16 without BOM: in the first 4 KiB, at least a quarter of the even (or odd) bytes are NUL
-/// and almost none of the others are. Arabic UTF-16 has 0x06 high bytes, so markup, digits and
-/// spaces supply the NULs; pure-Arabic text without spaces is not expected in news.
-fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
+/// UTF-16 without BOM, judged on the first 4 KiB. In UTF-16 text one byte of each pair (the high
+/// byte) takes very few values: 0x00 for ASCII (spaces, digits, markup, line ends), 0x06 for Arabic,
+/// 0x20 for punctuation such as – and ”. So: at least 5% of the high bytes are NUL, almost none (≤1%)
+/// of the low bytes are, and the three most common high-byte values cover at least 90% of them.
+/// Random binary data has neither property.
+pub(crate) fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096) & !1];
-    if head.len() < 4 {
+    if head.len() < 8 {
         return None;
     }
     let pairs = head.len() / 2;
-    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    if odd * 4 >= pairs && even * 20 <= pairs {
-        Some(UTF_16LE)
-    } else if even * 4 >= pairs && odd * 20 <= pairs {
-        Some(UTF_16BE)
+    let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let (high, enc, high_nul, low_nul) = if odd_nul > even_nul {
+        (1, UTF_16LE, odd_nul, even_nul)
     } else {
-        None
+        (0, UTF_16BE, even_nul, odd_nul)
+    };
+    if high_nul * 20 < pairs || low_nul * 100 > pairs {
+        return None;
     }
+    let mut counts = [0usize; 256];
+    for &b in head.iter().skip(high).step_by(2) {
+        counts[b as usize] += 1;
+    }
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    (counts[..3].iter().sum::<usize>() * 10 >= pairs * 9).then_some(enc)
 }
 
 /// A charset declared in the first 2 KiB of HTML or XML.
 fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head: Vec<u8> = bytes.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(2048)
+        .map(u8::to_ascii_lowercase)
+        .collect();
     for key in [&b"charset="[..], &b"encoding="[..]] {
         let mut from = 0;
         while let Some(pos) = find(&head[from..], key) {
             let start = from + pos + key.len();
             let rest = &head[start..];
-            let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-            let end = rest.iter().position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))).unwrap_or(rest.len());
+            let rest = rest
+                .strip_prefix(b"\"")
+                .or_else(|| rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                })
+                .unwrap_or(rest.len());
             if let Some(enc) = Encoding::for_label(&rest[..end]) {
                 // A page cannot truly be UTF-16 if we got here (no BOM, no NUL pattern): its
                 // declaration is wrong, as the HTML standard also says.
@@ -187,7 +218,10 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "windows-1256");
         assert_eq!(d.text, page);
-        let xml = format!("<?xml version='1.0' encoding='ISO-8859-6'?><doc>{}</doc>", &NEWS[NEWS.find('ل').unwrap()..]);
+        let xml = format!(
+            "<?xml version='1.0' encoding='ISO-8859-6'?><doc>{}</doc>",
+            &NEWS[NEWS.find('ل').unwrap()..]
+        );
         let (bytes, _, _) = ISO_8859_6.encode(&xml);
         assert_eq!(decode(&bytes).unwrap().encoding, "ISO-8859-6");
     }
@@ -195,8 +229,12 @@ mod tests {
     #[test]
     fn junk_and_empty_are_rejected() {
         assert_eq!(decode(b"").unwrap_err(), "empty file");
-        assert!(decode(b"PK\x03\x04\x00\x00\x08\x00binary\x00\x01\x02").unwrap_err().contains("binary"));
-        let junk: Vec<u8> = (0..4000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        assert!(decode(b"PK\x03\x04\x00\x00\x08\x00binary\x00\x01\x02")
+            .unwrap_err()
+            .contains("binary"));
+        let junk: Vec<u8> = (0..4000u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
         assert!(decode(&junk).is_err());
     }
 }

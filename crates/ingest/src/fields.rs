@@ -49,11 +49,23 @@ pub(crate) const DATE: &[&str] = &[
     "date_publish",
     "date_extracted",
 ];
-pub(crate) const SOURCE: &[&str] = &["source", "src", "site", "site_name", "publisher", "outlet", "domain"];
+pub(crate) const SOURCE: &[&str] = &[
+    "source",
+    "src",
+    "site",
+    "site_name",
+    "publisher",
+    "outlet",
+    "domain",
+];
 pub(crate) const AUTHOR: &[&str] = &["author", "authors", "byline", "writer", "creator"];
 pub(crate) const CATEGORY: &[&str] = &["category", "cat", "section", "categories", "topic"];
 
-fn lookup<'a>(obj: &'a Map<String, Value>, over: &Option<String>, names: &[&str]) -> Option<&'a Value> {
+fn lookup<'a>(
+    obj: &'a Map<String, Value>,
+    over: &Option<String>,
+    names: &[&str],
+) -> Option<&'a Value> {
     if let Some(path) = over {
         let mut cur = obj.get(path.as_str());
         if cur.is_none() && path.contains('.') {
@@ -71,7 +83,10 @@ fn lookup<'a>(obj: &'a Map<String, Value>, over: &Option<String>, names: &[&str]
         }
     }
     for n in names {
-        if let Some((_, v)) = obj.iter().find(|(k, v)| k.eq_ignore_ascii_case(n) && !is_blank(v)) {
+        if let Some((_, v)) = obj
+            .iter()
+            .find(|(k, v)| k.eq_ignore_ascii_case(n) && !is_blank(v))
+        {
             return Some(v);
         }
     }
@@ -95,10 +110,17 @@ fn as_text(v: &Value, sep: &str) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
         Value::Array(items) => {
-            let parts: Vec<String> = items.iter().filter_map(|i| as_text(i, sep)).filter(|s| !s.trim().is_empty()).collect();
+            let parts: Vec<String> = items
+                .iter()
+                .filter_map(|i| as_text(i, sep))
+                .filter(|s| !s.trim().is_empty())
+                .collect();
             (!parts.is_empty()).then(|| parts.join(sep))
         }
-        Value::Object(o) => ["name", "text", "value", "@value"].iter().find_map(|k| o.get(*k)).and_then(|i| as_text(i, sep)),
+        Value::Object(o) => ["name", "text", "value", "@value"]
+            .iter()
+            .find_map(|k| o.get(*k))
+            .and_then(|i| as_text(i, sep)),
         Value::Null => None,
     }
 }
@@ -109,12 +131,21 @@ pub(crate) fn has_text(obj: &Map<String, Value>, f: &FieldNames) -> bool {
 }
 
 /// One JSON object to an article (id not yet resolved; see `Article::finish`).
-pub(crate) fn to_article(obj: &Map<String, Value>, f: &FieldNames, origin: String) -> Result<Article, String> {
-    let text = |over: &Option<String>, names: &[&str], sep: &str| lookup(obj, over, names).and_then(|v| as_text(v, sep));
+pub(crate) fn to_article(
+    obj: &Map<String, Value>,
+    f: &FieldNames,
+    origin: String,
+) -> Result<Article, String> {
+    let text = |over: &Option<String>, names: &[&str], sep: &str| {
+        lookup(obj, over, names).and_then(|v| as_text(v, sep))
+    };
     let body = text(&f.text, TEXT, "\n\n").unwrap_or_default();
     let published = match lookup(obj, &f.date, DATE) {
         None => None,
-        Some(Value::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|x| x as i64)).and_then(crate::date::from_epoch),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .or_else(|| n.as_f64().map(|x| x as i64))
+            .and_then(crate::date::from_epoch),
         Some(v) => as_text(v, " ").and_then(|s| crate::date::parse_date(&s)),
     };
     let a = Article {
@@ -122,7 +153,9 @@ pub(crate) fn to_article(obj: &Map<String, Value>, f: &FieldNames, origin: Strin
         url: text(&f.url, URL, " ").and_then(non_empty),
         source: text(&f.source, SOURCE, ", ").and_then(non_empty),
         published,
-        title: text(&f.title, TITLE, " ").map(|t| t.trim().to_string()).unwrap_or_default(),
+        title: text(&f.title, TITLE, " ")
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default(),
         body: body.trim().to_string(),
         author: text(&f.author, AUTHOR, ", ").and_then(non_empty),
         category: text(&f.category, CATEGORY, ", ").and_then(non_empty),
@@ -142,7 +175,9 @@ mod tests {
 
     #[test]
     fn ant_shaped_object() {
-        let o = obj(r#"{"docno": "AL-culture-1-20180218", "url": "http://www.alarabiya.net/ar/a.html", "src": "alarabia", "cat": "culture", "title": "هكذا تحالفت أحلام وإليسا", "time": "Sun, 18 Feb 2018 21:35:43 +0400", "author": "القاهرة - أحمد الريدي", "abstract": "يبدو أن الصراع", "text": "يبدو أن الصراع بين المدربين الأربعة في برنامج"}"#);
+        let o = obj(
+            r#"{"docno": "AL-culture-1-20180218", "url": "http://www.alarabiya.net/ar/a.html", "src": "alarabia", "cat": "culture", "title": "هكذا تحالفت أحلام وإليسا", "time": "Sun, 18 Feb 2018 21:35:43 +0400", "author": "القاهرة - أحمد الريدي", "abstract": "يبدو أن الصراع", "text": "يبدو أن الصراع بين المدربين الأربعة في برنامج"}"#,
+        );
         let a = to_article(&o, &FieldNames::default(), "ant:1".into()).unwrap();
         assert_eq!(a.id, "AL-culture-1-20180218");
         assert_eq!(a.source.as_deref(), Some("alarabia"));
@@ -154,8 +189,15 @@ mod tests {
 
     #[test]
     fn overrides_and_nested_paths() {
-        let o = obj(r#"{"hdr": "موسكو", "meta": {"when": "2022-01-10"}, "story": ["فقرة أولى", "فقرة ثانية"], "text": "ignored"}"#);
-        let f = FieldNames { title: Some("hdr".into()), text: Some("story".into()), date: Some("meta.when".into()), ..Default::default() };
+        let o = obj(
+            r#"{"hdr": "موسكو", "meta": {"when": "2022-01-10"}, "story": ["فقرة أولى", "فقرة ثانية"], "text": "ignored"}"#,
+        );
+        let f = FieldNames {
+            title: Some("hdr".into()),
+            text: Some("story".into()),
+            date: Some("meta.when".into()),
+            ..Default::default()
+        };
         let a = to_article(&o, &f, "x".into()).unwrap();
         assert_eq!(a.title, "موسكو");
         assert_eq!(a.body, "فقرة أولى\n\nفقرة ثانية");
@@ -169,7 +211,9 @@ mod tests {
 
     #[test]
     fn case_insensitive_names_and_number_dates() {
-        let o = obj(r#"{"Headline": "عنوان", "Body": "نص الخبر", "Published": 1641772800, "Authors": [{"name": "أ"}, {"name": "ب"}]}"#);
+        let o = obj(
+            r#"{"Headline": "عنوان", "Body": "نص الخبر", "Published": 1641772800, "Authors": [{"name": "أ"}, {"name": "ب"}]}"#,
+        );
         let a = to_article(&o, &FieldNames::default(), "x".into()).unwrap();
         assert_eq!(a.title, "عنوان");
         assert_eq!(a.published, Some(1641772800));
@@ -179,6 +223,9 @@ mod tests {
     #[test]
     fn missing_body_is_rejected() {
         let o = obj(r#"{"title": "عنوان فقط", "content": ""}"#);
-        assert_eq!(to_article(&o, &FieldNames::default(), "x".into()).unwrap_err(), "empty body");
+        assert_eq!(
+            to_article(&o, &FieldNames::default(), "x".into()).unwrap_err(),
+            "empty body"
+        );
     }
 }

@@ -17,7 +17,10 @@ struct Head {
 }
 
 fn attr(doc: &dom_smoothie::Readability, sel: &str, name: &str) -> Option<String> {
-    doc.doc.select(sel).iter().find_map(|n| n.attr(name).and_then(non_empty))
+    doc.doc
+        .select(sel)
+        .iter()
+        .find_map(|n| n.attr(name).and_then(non_empty))
 }
 
 fn head(r: &Readability) -> Head {
@@ -30,10 +33,15 @@ fn head(r: &Readability) -> Head {
             .or_else(|| attr(r, "meta[name=pubdate]", "content"))
             .or_else(|| attr(r, "meta[name=date]", "content"))
             .or_else(|| attr(r, "time[datetime]", "datetime")),
-        author: attr(r, "meta[name=author]", "content").or_else(|| attr(r, "meta[property='article:author']", "content")),
+        author: attr(r, "meta[name=author]", "content")
+            .or_else(|| attr(r, "meta[property='article:author']", "content")),
         site: attr(r, "meta[property='og:site_name']", "content"),
         section: attr(r, "meta[property='article:section']", "content"),
-        title: r.doc.select("title").iter().find_map(|n| non_empty(n.text()))
+        title: r
+            .doc
+            .select("title")
+            .iter()
+            .find_map(|n| non_empty(n.text()))
             .or_else(|| r.doc.select("h1").iter().find_map(|n| non_empty(n.text()))),
     }
 }
@@ -59,19 +67,35 @@ fn tidy(text: &str) -> String {
 
 /// One HTML page to an article (id not yet resolved).
 pub(crate) fn to_article(html: &str, origin: String) -> Result<Article, String> {
-    let cfg = Config { text_mode: TextMode::Formatted, max_elements_to_parse: 200_000, ..Config::default() };
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: 200_000,
+        ..Config::default()
+    };
     let mut r = Readability::new(html, None, Some(cfg)).map_err(|e| format!("HTML: {e}"))?;
     let h = head(&r);
     let (title, body, byline, published, url, site) = match r.parse() {
-        Ok(a) if !a.text_content.trim().is_empty() => {
-            (non_empty(&a.title), tidy(&a.text_content), a.byline, a.published_time, a.url, a.site_name)
-        }
+        Ok(a) if !a.text_content.trim().is_empty() => (
+            non_empty(&a.title),
+            tidy(&a.text_content),
+            a.byline,
+            a.published_time,
+            a.url,
+            a.site_name,
+        ),
         _ => {
             // Readability found no article: fall back to the visible text of the page.
-            let doc = Readability::new(html, None, None).map_err(|e| format!("HTML: {e}"))?.doc;
-            doc.select("script, style, noscript, template, head, nav, footer, iframe, svg").remove();
+            let doc = Readability::new(html, None, None)
+                .map_err(|e| format!("HTML: {e}"))?
+                .doc;
+            doc.select("script, style, noscript, template, head, nav, footer, iframe, svg")
+                .remove();
             let root = doc.select("body");
-            let text = if root.exists() { root.formatted_text() } else { doc.formatted_text() };
+            let text = if root.exists() {
+                root.formatted_text()
+            } else {
+                doc.formatted_text()
+            };
             (None, tidy(&text), None, None, None, None)
         }
     };
@@ -85,7 +109,10 @@ pub(crate) fn to_article(html: &str, origin: String) -> Result<Article, String> 
     let published_raw = h.published.or(published);
     let a = Article {
         id: String::new(),
-        url: h.url.or(url.filter(|u| u.starts_with("http"))).and_then(non_empty),
+        url: h
+            .url
+            .or(url.filter(|u| u.starts_with("http")))
+            .and_then(non_empty),
         source: site.or(h.site).and_then(non_empty),
         published: published_raw.as_deref().and_then(crate::date::parse_date),
         title,
@@ -116,6 +143,13 @@ mod tests {
 
     #[test]
     fn empty_page_is_rejected() {
-        assert_eq!(to_article("<html><body><script>1</script></body></html>", "e.html".into()).unwrap_err(), "empty body");
+        assert_eq!(
+            to_article(
+                "<html><body><script>1</script></body></html>",
+                "e.html".into()
+            )
+            .unwrap_err(),
+            "empty body"
+        );
     }
 }

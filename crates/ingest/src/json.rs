@@ -19,7 +19,10 @@ fn emit(obj: &Map<String, Value>, opts: &Options, origin: String, sink: &mut dyn
 fn emit_value(v: Value, opts: &Options, origin: String, sink: &mut dyn FnMut(Item)) {
     match v {
         Value::Object(o) => emit(&o, opts, origin, sink),
-        other => sink(Item::Rejected { origin, reason: format!("not a JSON object but {}", kind(&other)) }),
+        other => sink(Item::Rejected {
+            origin,
+            reason: format!("not a JSON object but {}", kind(&other)),
+        }),
     }
 }
 
@@ -70,14 +73,24 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
 pub(crate) fn read_json(text: &str, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
     let trimmed = text.trim_start_matches('\u{FEFF}').trim_start();
     if trimmed.is_empty() {
-        return sink(Item::Rejected { origin: origin.to_string(), reason: "empty file".into() });
+        return sink(Item::Rejected {
+            origin: origin.to_string(),
+            reason: "empty file".into(),
+        });
     }
     if trimmed.starts_with('[') {
         let mut de = serde_json::Deserializer::from_str(trimmed);
-        let seed = ArraySeed { opts, origin, sink: &mut *sink };
+        let seed = ArraySeed {
+            opts,
+            origin,
+            sink: &mut *sink,
+        };
         match seed.deserialize(&mut de).and_then(|_| de.end()) {
             Ok(()) => {}
-            Err(e) => sink(Item::Rejected { origin: origin.to_string(), reason: format!("invalid JSON: {e}") }),
+            Err(e) => sink(Item::Rejected {
+                origin: origin.to_string(),
+                reason: format!("invalid JSON: {e}"),
+            }),
         }
         return;
     }
@@ -90,10 +103,16 @@ pub(crate) fn read_json(text: &str, origin: &str, opts: &Options, sink: &mut dyn
             return;
         }
     }
-    let values: Vec<Result<Value, serde_json::Error>> = serde_json::Deserializer::from_str(trimmed).into_iter::<Value>().collect();
+    let values: Vec<Result<Value, serde_json::Error>> = serde_json::Deserializer::from_str(trimmed)
+        .into_iter::<Value>()
+        .collect();
     let single = values.len() == 1;
     for (i, v) in values.into_iter().enumerate() {
-        let here = if single { origin.to_string() } else { format!("{origin}#{i}") };
+        let here = if single {
+            origin.to_string()
+        } else {
+            format!("{origin}#{i}")
+        };
         match v {
             Ok(Value::Object(o)) => object(o, &here, opts, sink),
             Ok(Value::Array(items)) => {
@@ -101,9 +120,15 @@ pub(crate) fn read_json(text: &str, origin: &str, opts: &Options, sink: &mut dyn
                     emit_value(item, opts, format!("{here}#{j}"), sink);
                 }
             }
-            Ok(other) => sink(Item::Rejected { origin: here, reason: format!("not a JSON object but {}", kind(&other)) }),
+            Ok(other) => sink(Item::Rejected {
+                origin: here,
+                reason: format!("not a JSON object but {}", kind(&other)),
+            }),
             Err(e) => {
-                sink(Item::Rejected { origin: here, reason: format!("invalid JSON: {e}") });
+                sink(Item::Rejected {
+                    origin: here,
+                    reason: format!("invalid JSON: {e}"),
+                });
                 break;
             }
         }
@@ -116,7 +141,12 @@ fn object(o: Map<String, Value>, origin: &str, opts: &Options, sink: &mut dyn Fn
         return emit(&o, opts, origin.to_string(), sink);
     }
     let wrapped = o.iter().find(|(_, v)| {
-        v.as_array().is_some_and(|a| a.iter().any(|x| x.as_object().is_some_and(|x| fields::has_text(x, &opts.fields))))
+        v.as_array().is_some_and(|a| {
+            a.iter().any(|x| {
+                x.as_object()
+                    .is_some_and(|x| fields::has_text(x, &opts.fields))
+            })
+        })
     });
     match wrapped {
         Some((key, Value::Array(items))) => {
@@ -124,7 +154,10 @@ fn object(o: Map<String, Value>, origin: &str, opts: &Options, sink: &mut dyn Fn
                 let here = format!("{origin}#{key}[{j}]");
                 match item {
                     Value::Object(x) => emit(x, opts, here, sink),
-                    other => sink(Item::Rejected { origin: here, reason: format!("not a JSON object but {}", kind(other)) }),
+                    other => sink(Item::Rejected {
+                        origin: here,
+                        reason: format!("not a JSON object but {}", kind(other)),
+                    }),
                 }
             }
         }
@@ -140,13 +173,20 @@ fn json_line(line: &str, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item
     }
     match serde_json::from_str::<Value>(line) {
         Ok(v) => emit_value(v, opts, origin.to_string(), sink),
-        Err(e) => sink(Item::Rejected { origin: origin.to_string(), reason: format!("invalid JSON: {e}") }),
+        Err(e) => sink(Item::Rejected {
+            origin: origin.to_string(),
+            reason: format!("invalid JSON: {e}"),
+        }),
     }
 }
 
 /// Reads one line of at most `max` bytes (without the `\n`) into `buf`. Returns `Ok(None)` at end of
 /// input, `Ok(Some(true))` for a line, `Ok(Some(false))` for a line that was too long (skipped).
-fn bounded_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<Option<bool>> {
+fn bounded_line(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Option<bool>> {
     buf.clear();
     let mut too_long = false;
     let mut any = false;
@@ -186,22 +226,37 @@ fn memchr(b: &[u8]) -> Option<usize> {
 /// A JSON Lines stream. Each line is decoded on its own (UTF-8, else detected, e.g. Windows-1256),
 /// so memory stays bounded by the longest line. UTF-16 input (BOM or NUL pattern) is read whole
 /// (up to `max_file_bytes`) and split after decoding. Origins are `origin:line` (1-based).
-pub(crate) fn read_jsonl(r: &mut dyn BufRead, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
+pub(crate) fn read_jsonl(
+    r: &mut dyn BufRead,
+    origin: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+) {
     let head = match r.fill_buf() {
         Ok(h) => h,
-        Err(e) => return sink(Item::Rejected { origin: origin.into(), reason: crate::read::io_reason(&e) }),
+        Err(e) => {
+            return sink(Item::Rejected {
+                origin: origin.into(),
+                reason: crate::read::io_reason(&e),
+            })
+        }
     };
     if head.is_empty() {
-        return sink(Item::Rejected { origin: origin.into(), reason: "empty file".into() });
+        return sink(Item::Rejected {
+            origin: origin.into(),
+            reason: "empty file".into(),
+        });
     }
-    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) || {
-        let n = head.len().min(512);
-        head[..n].iter().filter(|&&b| b == 0).count() * 4 >= n
-    };
+    let utf16 = head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || crate::decode::utf16_by_nuls(head).is_some();
     if utf16 {
         let mut bytes = Vec::new();
         if let Err(reason) = crate::read::read_bounded(r, &mut bytes, opts.max_file_bytes) {
-            return sink(Item::Rejected { origin: origin.into(), reason });
+            return sink(Item::Rejected {
+                origin: origin.into(),
+                reason,
+            });
         }
         match crate::decode::decode(&bytes) {
             Ok(d) => {
@@ -209,7 +264,10 @@ pub(crate) fn read_jsonl(r: &mut dyn BufRead, origin: &str, opts: &Options, sink
                     json_line(line, &format!("{origin}:{}", n + 1), opts, sink);
                 }
             }
-            Err(reason) => sink(Item::Rejected { origin: origin.into(), reason }),
+            Err(reason) => sink(Item::Rejected {
+                origin: origin.into(),
+                reason,
+            }),
         }
         return;
     }
@@ -220,9 +278,16 @@ pub(crate) fn read_jsonl(r: &mut dyn BufRead, origin: &str, opts: &Options, sink
         let here = || format!("{origin}:{n}");
         match bounded_line(r, &mut buf, opts.max_line_bytes) {
             Ok(None) => break,
-            Ok(Some(false)) => sink(Item::Rejected { origin: here(), reason: format!("line longer than {} bytes", opts.max_line_bytes) }),
+            Ok(Some(false)) => sink(Item::Rejected {
+                origin: here(),
+                reason: format!("line longer than {} bytes", opts.max_line_bytes),
+            }),
             Ok(Some(true)) => {
-                let line = if buf.ends_with(b"\r") { &buf[..buf.len() - 1] } else { &buf[..] };
+                let line = if buf.ends_with(b"\r") {
+                    &buf[..buf.len() - 1]
+                } else {
+                    &buf[..]
+                };
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
@@ -230,13 +295,19 @@ pub(crate) fn read_jsonl(r: &mut dyn BufRead, origin: &str, opts: &Options, sink
                     Ok(s) => json_line(s, &here(), opts, sink),
                     Err(_) => match crate::decode::decode(line) {
                         Ok(d) => json_line(&d.text, &here(), opts, sink),
-                        Err(reason) => sink(Item::Rejected { origin: here(), reason }),
+                        Err(reason) => sink(Item::Rejected {
+                            origin: here(),
+                            reason,
+                        }),
                     },
                 }
             }
             Err(e) => {
                 let reason = format!("{} (after line {})", crate::read::io_reason(&e), n - 1);
-                sink(Item::Rejected { origin: origin.into(), reason });
+                sink(Item::Rejected {
+                    origin: origin.into(),
+                    reason,
+                });
                 break;
             }
         }
@@ -281,28 +352,54 @@ mod tests {
     #[test]
     fn saudinewsnet_shaped_array() {
         let items = collect_json(SNN);
-        assert_eq!(origins(&items), ["A f.json#0", "A f.json#1", "R f.json#2", "R f.json#3"]);
-        let Item::Article(a) = &items[0] else { panic!() };
+        assert_eq!(
+            origins(&items),
+            ["A f.json#0", "A f.json#1", "R f.json#2", "R f.json#3"]
+        );
+        let Item::Article(a) = &items[0] else {
+            panic!()
+        };
         assert_eq!(a.id, "http://aawsat.com/home/article/410826");
         assert_eq!(a.source.as_deref(), Some("aawsat"));
         assert_eq!(a.published, Some(1437447092));
         assert_eq!(a.author.as_deref(), Some("لندن: رنيم حنوش"));
-        let Item::Article(b) = &items[1] else { panic!() };
+        let Item::Article(b) = &items[1] else {
+            panic!()
+        };
         assert_eq!((b.title.as_str(), b.author.as_deref()), ("", None));
-        assert_eq!(items[2], Item::Rejected { origin: "f.json#2".into(), reason: "empty body".into() });
-        assert_eq!(items[3], Item::Rejected { origin: "f.json#3".into(), reason: "not a JSON object but a number".into() });
+        assert_eq!(
+            items[2],
+            Item::Rejected {
+                origin: "f.json#2".into(),
+                reason: "empty body".into()
+            }
+        );
+        assert_eq!(
+            items[3],
+            Item::Rejected {
+                origin: "f.json#3".into(),
+                reason: "not a JSON object but a number".into()
+            }
+        );
     }
 
     #[test]
     fn single_object_wrapper_and_truncated_array() {
         let one = collect_json(r#"{"headline": "عنوان", "articleBody": "نص الخبر الكامل"}"#);
         assert_eq!(origins(&one), ["A f.json"]);
-        let wrapped = collect_json(r#"{"status": "ok", "articles": [{"title": "أ", "body": "نص أول"}, {"title": "ب", "body": "نص ثان"}]}"#);
-        assert_eq!(origins(&wrapped), ["A f.json#articles[0]", "A f.json#articles[1]"]);
+        let wrapped = collect_json(
+            r#"{"status": "ok", "articles": [{"title": "أ", "body": "نص أول"}, {"title": "ب", "body": "نص ثان"}]}"#,
+        );
+        assert_eq!(
+            origins(&wrapped),
+            ["A f.json#articles[0]", "A f.json#articles[1]"]
+        );
         let cut = &SNN[..SNN.find("sabq").unwrap()];
         let items = collect_json(cut);
         assert_eq!(origins(&items), ["A f.json#0", "R f.json"]);
-        let Item::Rejected { reason, .. } = &items[1] else { panic!() };
+        let Item::Rejected { reason, .. } = &items[1] else {
+            panic!()
+        };
         assert!(reason.starts_with("invalid JSON: EOF"), "{reason}");
     }
 
@@ -310,10 +407,18 @@ mod tests {
 
     #[test]
     fn jsonl_broken_line_does_not_stop_the_rest() {
-        let data = format!("{ANT}\n\n{{\"docno\": \"broken\", \"text\": \"نص\"\n[1]\r\n{}\n", ANT.replace("AL-culture-1", "AL-culture-2"));
+        let data = format!(
+            "{ANT}\n\n{{\"docno\": \"broken\", \"text\": \"نص\"\n[1]\r\n{}\n",
+            ANT.replace("AL-culture-1", "AL-culture-2")
+        );
         let items = collect_jsonl(data.as_bytes(), &Options::default());
-        assert_eq!(origins(&items), ["A f.jsonl:1", "R f.jsonl:3", "R f.jsonl:4", "A f.jsonl:5"]);
-        let Item::Article(a) = &items[3] else { panic!() };
+        assert_eq!(
+            origins(&items),
+            ["A f.jsonl:1", "R f.jsonl:3", "R f.jsonl:4", "A f.jsonl:5"]
+        );
+        let Item::Article(a) = &items[3] else {
+            panic!()
+        };
         assert_eq!(a.id, "AL-culture-2-20180218");
         assert_eq!(a.category.as_deref(), Some("culture"));
         assert_eq!(a.published, Some(1518975343));
@@ -321,23 +426,87 @@ mod tests {
 
     #[test]
     fn jsonl_long_lines_and_cp1256_lines() {
-        let opts = Options { max_line_bytes: 100, ..Options::default() };
+        let opts = Options {
+            max_line_bytes: 100,
+            ..Options::default()
+        };
         let short = r#"{"title": "قصير", "text": "نص"}"#;
         let data = format!("{ANT}\n{short}\n{ANT}");
-        assert_eq!(origins(&collect_jsonl(data.as_bytes(), &opts)), ["R f.jsonl:1", "A f.jsonl:2", "R f.jsonl:3"]);
+        assert_eq!(
+            origins(&collect_jsonl(data.as_bytes(), &opts)),
+            ["R f.jsonl:1", "A f.jsonl:2", "R f.jsonl:3"]
+        );
         let (cp, _, _) = encoding_rs::WINDOWS_1256.encode(ANT);
         let mut bytes = cp.into_owned();
         bytes.push(b'\n');
         bytes.extend_from_slice(short.as_bytes());
         let items = collect_jsonl(&bytes, &Options::default());
-        let Item::Article(a) = &items[0] else { panic!("{items:?}") };
+        let Item::Article(a) = &items[0] else {
+            panic!("{items:?}")
+        };
         assert_eq!(a.author.as_deref(), Some("القاهرة - أحمد الريدي"));
         assert_eq!(items.len(), 2);
     }
 
+    /// Generates `lines` JSONL lines on demand and counts the bytes handed out.
+    struct Lazy {
+        line: Vec<u8>,
+        lines: usize,
+        pos: usize,
+        served: std::rc::Rc<std::cell::Cell<usize>>,
+    }
+
+    impl std::io::Read for Lazy {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let total = self.line.len() * self.lines;
+            let n = buf.len().min(total - self.pos);
+            for (i, b) in buf[..n].iter_mut().enumerate() {
+                *b = self.line[(self.pos + i) % self.line.len()];
+            }
+            self.pos += n;
+            self.served.set(self.pos);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn jsonl_streams() {
+        let served = std::rc::Rc::new(std::cell::Cell::new(0));
+        let line = format!("{ANT}\n").into_bytes();
+        let lines = 100_000;
+        let total = line.len() * lines;
+        let lazy = Lazy {
+            line,
+            lines,
+            pos: 0,
+            served: served.clone(),
+        };
+        let mut r = std::io::BufReader::with_capacity(1 << 16, lazy);
+        let (mut n, mut first_at) = (0usize, 0usize);
+        read_jsonl(&mut r, "big.jsonl", &Options::default(), &mut |i| {
+            assert!(matches!(i, Item::Article(_)));
+            if n == 0 {
+                first_at = served.get();
+            }
+            n += 1;
+        });
+        assert_eq!(n, lines);
+        // The first article came out after one buffer of a 55 MB input.
+        assert!(
+            first_at <= 1 << 16 && total > 50_000_000,
+            "{first_at} of {total}"
+        );
+    }
+
     #[test]
     fn jsonl_saved_as_json() {
-        let data = format!("{ANT}\nnot json\n{}\n", ANT.replace("AL-culture-1", "AL-culture-3"));
-        assert_eq!(origins(&collect_json(&data)), ["A f.json:1", "R f.json:2", "A f.json:3"]);
+        let data = format!(
+            "{ANT}\nnot json\n{}\n",
+            ANT.replace("AL-culture-1", "AL-culture-3")
+        );
+        assert_eq!(
+            origins(&collect_json(&data)),
+            ["A f.json:1", "R f.json:2", "A f.json:3"]
+        );
     }
 }

@@ -31,8 +31,8 @@
 
 mod article;
 mod date;
-pub mod dedup;
 mod decode;
+pub mod dedup;
 mod fields;
 mod html;
 mod json;
@@ -75,7 +75,10 @@ pub enum Item {
     /// An input that produced no article. `origin` has the same form as [`Article::origin`]
     /// (`path`, `path!entry`, `path:line`, `path#index`); `reason` is a short human sentence such
     /// as `"invalid JSON: expected value at line 1 column 1"` or `"empty body"`.
-    Rejected { origin: String, reason: String },
+    Rejected {
+        origin: String,
+        reason: String,
+    },
 }
 
 /// How to read inputs. `Options::default()` suits all the formats listed in the crate docs.

@@ -73,7 +73,12 @@ pub(crate) fn read_bounded(r: &mut dyn Read, buf: &mut Vec<u8>, max: u64) -> Res
 /// Lines and `#index` (0-based) for elements of a JSON array.
 pub fn read_file(path: &Path, opts: &Options, sink: &mut dyn FnMut(Item)) {
     let origin = path.display().to_string();
-    let reject = |sink: &mut dyn FnMut(Item), reason: String| sink(Item::Rejected { origin: origin.clone(), reason });
+    let reject = |sink: &mut dyn FnMut(Item), reason: String| {
+        sink(Item::Rejected {
+            origin: origin.clone(),
+            reason,
+        })
+    };
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => return reject(sink, io_reason(&e)),
@@ -84,7 +89,10 @@ pub fn read_file(path: &Path, opts: &Options, sink: &mut dyn FnMut(Item)) {
         Err(e) => return reject(sink, io_reason(&e)),
         Ok(_) => {}
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if let Some((Format::Zip, false)) = Format::from_name(&name) {
         return read_zip(file, &origin, opts, sink, 0);
     }
@@ -95,7 +103,10 @@ pub fn read_file(path: &Path, opts: &Options, sink: &mut dyn FnMut(Item)) {
 /// in [`read_file`] and is used as the origin). For stdin, tests and fuzzing.
 pub fn read_bytes(name: &str, bytes: &[u8], opts: &Options, sink: &mut dyn FnMut(Item)) {
     if bytes.is_empty() {
-        return sink(Item::Rejected { origin: name.to_string(), reason: "empty file".into() });
+        return sink(Item::Rejected {
+            origin: name.to_string(),
+            reason: "empty file".into(),
+        });
     }
     if let Some((Format::Zip, false)) = Format::from_name(name) {
         return read_zip(Cursor::new(bytes), name, opts, sink, 0);
@@ -114,7 +125,10 @@ pub fn read_paths(paths: &[PathBuf], opts: &Options, sink: &mut dyn FnMut(Item))
                     Error::Io { path, .. } | Error::Walk { path, .. } => path.clone(),
                     Error::BadSignature(_) => String::new(),
                 };
-                sink(Item::Rejected { origin, reason: e.to_string() });
+                sink(Item::Rejected {
+                    origin,
+                    reason: e.to_string(),
+                });
             }
         }
     }
@@ -122,26 +136,59 @@ pub fn read_paths(paths: &[PathBuf], opts: &Options, sink: &mut dyn FnMut(Item))
 
 /// First non-blank character of decoded text: `{`/`[` is JSON, `<` HTML, anything else text.
 fn sniff(text: &str) -> Format {
-    match text.trim_start_matches('\u{FEFF}').trim_start().chars().next() {
+    match text
+        .trim_start_matches('\u{FEFF}')
+        .trim_start()
+        .chars()
+        .next()
+    {
         Some('{') | Some('[') => Format::Json,
         Some('<') => Format::Html,
         _ => Format::Text,
     }
 }
 
-fn read_stream(name: &str, r: Box<dyn Read + '_>, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item), depth: usize) {
+fn read_stream(
+    name: &str,
+    r: Box<dyn Read + '_>,
+    origin: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+    depth: usize,
+) {
     let (format, gz) = match Format::from_name(name) {
         Some(x) => (Some(x.0), x.1),
         None => (None, false),
     };
-    let mut r: Box<dyn Read + '_> = if gz { Box::new(flate2::read::MultiGzDecoder::new(r)) } else { r };
-    let reject = |sink: &mut dyn FnMut(Item), reason: String| sink(Item::Rejected { origin: origin.to_string(), reason });
+    let mut r: Box<dyn Read + '_> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(r))
+    } else {
+        r
+    };
+    let reject = |sink: &mut dyn FnMut(Item), reason: String| {
+        sink(Item::Rejected {
+            origin: origin.to_string(),
+            reason,
+        })
+    };
     if format == Some(Format::JsonLines) {
-        return json::read_jsonl(&mut BufReader::with_capacity(1 << 16, r), origin, opts, sink);
+        return json::read_jsonl(
+            &mut BufReader::with_capacity(1 << 16, r),
+            origin,
+            opts,
+            sink,
+        );
     }
     let mut bytes = Vec::new();
     if let Err(reason) = read_bounded(&mut r, &mut bytes, opts.max_file_bytes) {
-        return reject(sink, if gz { format!("gzip: {reason}") } else { reason });
+        return reject(
+            sink,
+            if gz {
+                format!("gzip: {reason}")
+            } else {
+                reason
+            },
+        );
     }
     if format == Some(Format::Zip) {
         if depth >= MAX_DEPTH {
@@ -157,7 +204,10 @@ fn read_stream(name: &str, r: Box<dyn Read + '_>, origin: &str, opts: &Options, 
     let format = format.unwrap_or_else(|| sniff(&text));
     let one = |r: Result<crate::Article, String>| match r {
         Ok(a) => Item::Article(a),
-        Err(reason) => Item::Rejected { origin: origin.to_string(), reason },
+        Err(reason) => Item::Rejected {
+            origin: origin.to_string(),
+            reason,
+        },
     };
     match format {
         Format::Text => sink(one(txt::to_article(&text, origin.to_string()))),
@@ -170,27 +220,48 @@ fn read_stream(name: &str, r: Box<dyn Read + '_>, origin: &str, opts: &Options, 
 
 /// Every entry of a known type, in archive order; `__MACOSX/` and `._name` resource forks and
 /// entries of unknown types are skipped silently.
-fn read_zip<R: Read + Seek>(r: R, origin: &str, opts: &Options, sink: &mut dyn FnMut(Item), depth: usize) {
+fn read_zip<R: Read + Seek>(
+    r: R,
+    origin: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+    depth: usize,
+) {
     let mut archive = match zip::ZipArchive::new(r) {
         Ok(a) => a,
-        Err(e) => return sink(Item::Rejected { origin: origin.to_string(), reason: format!("not a readable zip archive: {e}") }),
+        Err(e) => {
+            return sink(Item::Rejected {
+                origin: origin.to_string(),
+                reason: format!("not a readable zip archive: {e}"),
+            })
+        }
     };
     for i in 0..archive.len() {
         let entry = match archive.by_index(i) {
             Ok(e) => e,
             Err(e) => {
-                sink(Item::Rejected { origin: format!("{origin}!#{i}"), reason: format!("zip entry: {e}") });
+                sink(Item::Rejected {
+                    origin: format!("{origin}!#{i}"),
+                    reason: format!("zip entry: {e}"),
+                });
                 continue;
             }
         };
         let name = entry.name().to_string();
         let base = name.rsplit('/').next().unwrap_or_default();
-        if entry.is_dir() || name.starts_with("__MACOSX/") || base.starts_with("._") || Format::from_name(base).is_none() {
+        if entry.is_dir()
+            || name.starts_with("__MACOSX/")
+            || base.starts_with("._")
+            || Format::from_name(base).is_none()
+        {
             continue;
         }
         let here = format!("{origin}!{name}");
         if entry.size() > opts.max_file_bytes {
-            sink(Item::Rejected { origin: here, reason: format!("larger than the limit of {} bytes", opts.max_file_bytes) });
+            sink(Item::Rejected {
+                origin: here,
+                reason: format!("larger than the limit of {} bytes", opts.max_file_bytes),
+            });
             continue;
         }
         read_stream(base, Box::new(entry), &here, opts, sink, depth);

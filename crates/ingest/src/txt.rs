@@ -11,7 +11,12 @@ pub(crate) fn to_article(text: &str, origin: String) -> Result<Article, String> 
         Some(i) => (&text[..i], &text[i..]),
         None => (text, ""),
     };
-    let a = Article { title: title.trim().to_string(), body: body.trim().to_string(), origin, ..Article::default() };
+    let a = Article {
+        title: title.trim().to_string(),
+        body: body.trim().to_string(),
+        origin,
+        ..Article::default()
+    };
     if a.title.is_empty() {
         return Err("empty file".to_string());
     }
@@ -32,7 +37,10 @@ mod tests {
 
     #[test]
     fn title_only_has_empty_body() {
-        assert_eq!(to_article("عنوان وحيد\n\n", "t".into()).unwrap_err(), "empty body");
+        assert_eq!(
+            to_article("عنوان وحيد\n\n", "t".into()).unwrap_err(),
+            "empty body"
+        );
         assert_eq!(to_article(" \n \n", "t".into()).unwrap_err(), "empty file");
     }
 }
