@@ -8,19 +8,24 @@ token output, so that only the analyzer differs.
 (b) SaudiNewsNet known-item search: each article title as a query against all article bodies.
     Dedup: bodies are compared after collapsing whitespace; identical bodies become one document.
     Articles with an empty title or body are dropped; identical (title, document) pairs are asked
-    once. A title shared by several different documents counts every one of them as relevant
-    (the first one found scores). MRR@10 and recall@10.
+    once, in corpus order; the relevant document is the title's own body only, even when another
+    body carries the same title (a daily "أسعار الذهب"), as in a strict known-item search.
+    MRR@10 and recall@10.
 
 Every text goes through each analyzer process once, as one batch of stdin lines (line breaks
-inside a text become spaces). Analyzers: khabar (`khabar tokenize --form key`), lucene
-(ArabicAnalyzer 8.7, Debian liblucene8-java), snowball (PyStemmer arabic), none (lowercased
-word split).
+inside a text become spaces). Analyzers: khabar (`khabar tokenize --form key`), khabar-stop (the
+same with --drop-stopwords, as Lucene's ArabicAnalyzer drops its stop words), lucene
+(ArabicAnalyzer 8.7, Debian liblucene8-java, default stop set), snowball (PyStemmer arabic),
+none (lowercased word split).
 
 --explain also keys every distinct ARCD word alone and lists the question words whose key matches
-a word of the relevant paragraph under Lucene (or Snowball) but not under khabar, most frequent
-first, to bench/work/analyzer/arcd-key-diff-<split>.txt (use it with --dev: tune on train).
+a word of the relevant paragraph under Lucene (or Snowball) but not under khabar-stop (or khabar
+when khabar-stop is not run), most frequent first, and the reverse, and the questions khabar
+ranks worse than Lucene, to bench/work/analyzer/arcd-key-diff-<split>.txt (use it with --dev:
+tuning happens on train).
 
-Usage: bench/analyzer/retrieval.py [--dev] [--analyzers khabar,lucene,snowball,none] [--explain]
+Usage: bench/analyzer/retrieval.py [--dev] [--no-snn] [--explain]
+                                   [--analyzers khabar,khabar-stop,lucene,snowball,none]
 Env:   KHABAR (default target/release/khabar), KHABAR_ARGS (default "tokenize --form key")
 """
 import argparse
@@ -68,6 +73,7 @@ def analyzer_commands():
         cp = os.path.join(WORK, "classes") + ":" + f.read().strip()
     return {
         "khabar": [khabar] + shlex.split(khabar_args),
+        "khabar-stop": [khabar] + shlex.split(khabar_args) + ["--drop-stopwords"],
         "lucene": ["java", "-cp", cp, "LuceneArabic"],
         "snowball": [VENV_PY, os.path.join(HERE, "pyanalyzer.py"), "snowball"],
         "none": [VENV_PY, os.path.join(HERE, "pyanalyzer.py"), "none"],
@@ -115,7 +121,7 @@ def load_snn():
                 if name.endswith(".json"):
                     articles.extend(json.loads(zf.read(name)))
     bodies, index = [], {}
-    pairs = set()
+    queries, seen = [], set()
     titles = collections.defaultdict(set)
     dropped = 0
     for a in articles:
@@ -127,16 +133,17 @@ def load_snn():
         if body not in index:
             index[body] = len(bodies)
             bodies.append(body)
-        pairs.add((title, index[body]))
-        titles[title].add(index[body])
-    queries = [(t, sorted(docs)) for t, docs in sorted(titles.items())]
+        doc = index[body]
+        titles[title].add(doc)
+        if (title, doc) not in seen:
+            seen.add((title, doc))
+            queries.append((title, [doc]))
     stats = {
         "articles": len(articles),
         "dropped_empty": dropped,
         "docs": len(bodies),
-        "pairs": len(pairs),
         "queries": len(queries),
-        "ambiguous_titles": sum(1 for _, d in queries if len(d) > 1),
+        "ambiguous_titles": sum(1 for d in titles.values() if len(d) > 1),
     }
     return bodies, queries, stats
 
@@ -194,7 +201,6 @@ def bm25_eval(doc_tokens, query_tokens, relevant, k=10):
     )
     ranks = np.full(len(query_tokens), np.inf)
     batch = 512
-    doc_ids = np.arange(n_docs)
     for start in range(0, len(query_tokens), batch):
         scores = (q[start : start + batch] @ wt).toarray()
         for i, row in enumerate(scores):
@@ -211,7 +217,7 @@ def bm25_eval(doc_tokens, query_tokens, relevant, k=10):
     return mrr, float(hit.mean()), ranks
 
 
-def explain(analyzers, outputs, paragraphs, questions, word_keys, split, ranks):
+def explain(subj, analyzers, outputs, paragraphs, questions, word_keys, split, ranks):
     """Writes question words that match the relevant paragraph under lucene/snowball but not
     under khabar (and the reverse), aggregated over all questions, most frequent first."""
     path = os.path.join(WORK, f"arcd-key-diff-{split}.txt")
@@ -220,6 +226,8 @@ def explain(analyzers, outputs, paragraphs, questions, word_keys, split, ranks):
     lost_ex = collections.defaultdict(set)
     gained = collections.Counter()
     gained_ex = collections.defaultdict(set)
+    stopped = collections.Counter()  # dropped by khabar as a stop word, kept and matched by lucene
+    stopped_ex = collections.defaultdict(set)
     for qi, (question, rel) in enumerate(questions):
         pwords = para_words[rel]
         keyed = {a: {} for a in word_keys}
@@ -228,18 +236,21 @@ def explain(analyzers, outputs, paragraphs, questions, word_keys, split, ranks):
                 for key in keys.get(pw, ()):
                     keyed[a].setdefault(key, set()).add(pw)
         for w in set(WORD.findall(question.lower())):
-            kk = word_keys["khabar"].get(w, ())
-            k_hit = any(key in keyed["khabar"] for key in kk)
+            kk = word_keys[subj].get(w, ())
+            k_hit = any(key in keyed[subj] for key in kk)
             for ref in lost:
                 rk = word_keys[ref].get(w, ())
                 matches = set()
                 for key in rk:
                     matches |= keyed[ref].get(key, set())
-                if matches and not k_hit:
+                if matches and not kk and ref == "lucene":
+                    stopped[w] += 1
+                    stopped_ex[w] |= set(sorted(matches)[:3])
+                if matches and not k_hit and kk:  # kk empty: a stop word, counted above
                     lost[ref][w] += 1
                     for pw in sorted(matches)[:3]:
                         lost_ex[(ref, w)].add(
-                            f"{pw}→khabar:{' '.join(word_keys['khabar'].get(pw, ())) or '∅'}"
+                            f"{pw}→{subj}:{' '.join(word_keys[subj].get(pw, ())) or '∅'}"
                             f"/{ref}:{' '.join(word_keys[ref].get(pw, ())) or '∅'}"
                         )
             if "lucene" in lost and k_hit:
@@ -247,35 +258,40 @@ def explain(analyzers, outputs, paragraphs, questions, word_keys, split, ranks):
                 if not any(key in keyed["lucene"] for key in rk):
                     gained[w] += 1
                     for key in kk:
-                        for pw in sorted(keyed["khabar"].get(key, ()))[:3]:
+                        for pw in sorted(keyed[subj].get(key, ()))[:3]:
                             gained_ex[w].add(pw)
     with open(path, "w", encoding="utf-8") as f:
-        f.write(f"# ARCD {split}: question words whose key matches a word of the relevant paragraph\n")
-        f.write("# under the reference analyzer but not under khabar. Columns: count, question word,\n")
-        f.write("# khabar key / reference key of the question word, then paragraph words the\n")
-        f.write("# reference conflates with it (paragraph word → khabar key / reference key).\n")
+        f.write(f"# ARCD {split}, {subj} vs lucene and snowball: question words whose key matches a word of the relevant paragraph\n")
+        f.write(f"# under the reference analyzer but not under {subj}. Columns: count, question word,\n")
+        f.write(f"# {subj} key / reference key of the question word, then paragraph words the\n")
+        f.write(f"# reference conflates with it (paragraph word → {subj} key / reference key).\n")
         for ref, counter in lost.items():
-            f.write(f"\n## matched by {ref}, missed by khabar: {sum(counter.values())} word occurrences\n")
+            f.write(f"\n## matched by {ref}, missed by {subj}: {sum(counter.values())} word occurrences\n")
             for w, n in counter.most_common():
-                kk = " ".join(word_keys["khabar"].get(w, ())) or "∅"
+                kk = " ".join(word_keys[subj].get(w, ())) or "∅"
                 rk = " ".join(word_keys[ref].get(w, ())) or "∅"
-                f.write(f"{n}\t{w}\tkhabar:{kk}\t{ref}:{rk}\t{'; '.join(sorted(lost_ex[(ref, w)])[:4])}\n")
-        if gained:
-            f.write(f"\n## matched by khabar, missed by lucene: {sum(gained.values())} word occurrences\n")
-            for w, n in gained.most_common():
-                kk = " ".join(word_keys["khabar"].get(w, ())) or "∅"
+                f.write(f"{n}\t{w}\t{subj}:{kk}\t{ref}:{rk}\t{'; '.join(sorted(lost_ex[(ref, w)])[:4])}\n")
+        if stopped:
+            f.write(f"\n## dropped as stop words by {subj}, kept and matched by lucene: {sum(stopped.values())} word occurrences\n")
+            for w, n in stopped.most_common():
                 rk = " ".join(word_keys["lucene"].get(w, ())) or "∅"
-                f.write(f"{n}\t{w}\tkhabar:{kk}\tlucene:{rk}\t{'; '.join(sorted(gained_ex[w])[:4])}\n")
-        if "lucene" in ranks and "khabar" in ranks:
+                f.write(f"{n}\t{w}\t{subj}:∅\tlucene:{rk}\t{'; '.join(sorted(stopped_ex[w])[:4])}\n")
+        if gained:
+            f.write(f"\n## matched by {subj}, missed by lucene: {sum(gained.values())} word occurrences\n")
+            for w, n in gained.most_common():
+                kk = " ".join(word_keys[subj].get(w, ())) or "∅"
+                rk = " ".join(word_keys["lucene"].get(w, ())) or "∅"
+                f.write(f"{n}\t{w}\t{subj}:{kk}\tlucene:{rk}\t{'; '.join(sorted(gained_ex[w])[:4])}\n")
+        if "lucene" in ranks and subj in ranks:
             import numpy as np
 
-            worse = [i for i in range(len(questions)) if ranks["khabar"][i] > ranks["lucene"][i] and ranks["lucene"][i] <= 10]
-            f.write(f"\n## questions ranked worse by khabar than by lucene (lucene in top 10): {len(worse)}\n")
+            worse = [i for i in range(len(questions)) if ranks[subj][i] > ranks["lucene"][i] and ranks["lucene"][i] <= 10]
+            f.write(f"\n## questions ranked worse by {subj} than by lucene (lucene in top 10): {len(worse)}\n")
             for i in worse:
                 question, rel = questions[i]
-                kr, lr = ranks["khabar"][i], ranks["lucene"][i]
-                f.write(f"\nrank khabar {kr if np.isfinite(kr) else '-'} lucene {lr:.0f}: {question}\n")
-                for a in ("khabar", "lucene"):
+                kr, lr = ranks[subj][i], ranks["lucene"][i]
+                f.write(f"\nrank {subj} {f'{kr:.0f}' if np.isfinite(kr) else '-'} lucene {lr:.0f}: {question}\n")
+                for a in (subj, "lucene"):
                     f.write(f"  {a}: {' '.join(outputs[a]['arcd_q'][i])}\n")
     return path
 
@@ -283,7 +299,7 @@ def explain(analyzers, outputs, paragraphs, questions, word_keys, split, ranks):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", action="store_true", help="ARCD questions from arcd-train.json (tuning) instead of arcd-test.json")
-    ap.add_argument("--analyzers", default="khabar,lucene,snowball,none")
+    ap.add_argument("--analyzers", default="khabar,khabar-stop,lucene,snowball,none")
     ap.add_argument("--no-snn", action="store_true", help="skip the SaudiNewsNet known-item task")
     ap.add_argument("--explain", action="store_true", help="write the khabar-vs-lucene key differences on ARCD")
     args = ap.parse_args()
@@ -294,12 +310,12 @@ def main():
     for a in names:
         if a not in cmds:
             sys.exit(f"retrieval.py: unknown analyzer {a} (known: {', '.join(cmds)})")
-    if "khabar" in names and not os.path.exists(cmds["khabar"][0]):
+    if any(a.startswith("khabar") for a in names) and not os.path.exists(cmds["khabar"][0]):
         if "KHABAR" in os.environ:
             sys.exit(f"retrieval.py: khabar binary not found: {cmds['khabar'][0]}")
         print("[retrieval] building khabar (cargo build --release -p khabar-cli)", file=sys.stderr)
         subprocess.run(["cargo", "build", "--release", "-p", "khabar-cli"], cwd=ROOT, check=True)
-    if args.explain and not {"khabar", "lucene"} <= set(names):
+    if args.explain and not ({"khabar", "khabar-stop"} & set(names) and "lucene" in names):
         sys.exit("retrieval.py: --explain needs the khabar and lucene analyzers")
 
     split = "train" if args.dev else "test"
@@ -333,9 +349,9 @@ def main():
     print(f"ARCD {split}: {len(questions)} questions vs all {len(paragraphs)} ARCD paragraphs (arcd.json, identical contexts merged)")
     if not args.no_snn:
         print(
-            f"SNN known-item: {stats['queries']:,} distinct titles vs {stats['docs']:,} distinct bodies "
+            f"SNN known-item: {stats['queries']:,} distinct (title, body) queries vs {stats['docs']:,} distinct bodies "
             f"({stats['articles']:,} articles, {stats['dropped_empty']} without title or body; "
-            f"{stats['ambiguous_titles']} titles shared by several bodies count each as relevant)"
+            f"{stats['ambiguous_titles']} titles head several bodies, only the own body is relevant)"
         )
     ref_note = split == "test" and not args.no_snn
     header = f"{'analyzer':<10} {'ARCD MRR@10':>12} {'ARCD R@10':>10}"
@@ -344,6 +360,7 @@ def main():
     if ref_note:
         header += "   reference (ARCD / SNN MRR@10)"
     print(header)
+    print("-" * len(header))
     for a in names:
         r = results[a]
         line = f"{a:<10} {r['arcd_mrr']:>12.3f} {r['arcd_r10']:>10.3f}"
@@ -355,7 +372,8 @@ def main():
 
     if args.explain:
         word_keys = {a: dict(zip(words, outputs[a]["words"])) for a in names}
-        path = explain(names, outputs, paragraphs, questions, word_keys, split, ranks)
+        subj = "khabar-stop" if "khabar-stop" in names else "khabar"
+        path = explain(subj, names, outputs, paragraphs, questions, word_keys, split, ranks)
         print(f"\nkey differences written to {os.path.relpath(path, ROOT)}")
 
 

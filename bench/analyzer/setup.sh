@@ -38,7 +38,7 @@ fi
 jar_of() { dpkg -L liblucene8-java | grep -E "^/usr/share/java/$1-[0-9.]+\.jar$" | head -n1; }
 CORE="$(jar_of lucene-core)"
 COMMON="$(jar_of lucene-analyzers-common)"
-[ -n "$CORE" ] && [ -n "$COMMON" ] || { echo "lucene jars not found via dpkg -L liblucene8-java" >&2; exit 1; }
+if [ -z "$CORE" ] || [ -z "$COMMON" ]; then echo "lucene jars not found via dpkg -L liblucene8-java" >&2; exit 1; fi
 echo "$CORE:$COMMON" > "$WORK/lucene.classpath"
 
 CLASSES="$WORK/classes"
