@@ -24,6 +24,9 @@ when khabar-stop is not run), most frequent first, and the reverse, and the ques
 ranks worse than Lucene, to bench/work/analyzer/arcd-key-diff-<split>.txt (use it with --dev:
 tuning happens on train).
 
+With --dev both tasks use development data: ARCD train questions, and the known-item task over the
+ANT corpus (its titles against its bodies) in place of the held-out SaudiNewsNet.
+
 Usage: bench/analyzer/retrieval.py [--dev] [--no-snn] [--explain]
                                    [--analyzers khabar,khabar-stop,lucene,snowball,none]
 Env:   KHABAR (default target/release/khabar), KHABAR_ARGS (default "tokenize --form key")
@@ -109,17 +112,30 @@ def load_arcd(dev):
     return paragraphs, questions
 
 
-def load_snn():
-    """Returns (bodies, queries): queries as (title, [relevant body indexes]) and dedup stats."""
-    zips = sorted(glob.glob(os.path.join(DATA, "news", "saudinewsnet", "*.zip")))
-    if not zips:
-        sys.exit("retrieval.py: no SaudiNewsNet zips under ../shared/data/news/saudinewsnet")
-    articles = []
-    for path in zips:
-        with zipfile.ZipFile(path) as zf:
-            for name in sorted(zf.namelist()):
-                if name.endswith(".json"):
-                    articles.extend(json.loads(zf.read(name)))
+def load_ant_articles():
+    """The ANT development corpus as {title, content} records (for --dev: SaudiNewsNet is held out)."""
+    import gzip
+
+    path = os.path.join(DATA, "news", "ant-multisource.jsonl.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [{"title": d.get("title"), "content": d.get("text")} for d in map(json.loads, f)]
+
+
+def load_snn(dev=False):
+    """Returns (bodies, queries): queries as (title, [relevant body indexes]) and dedup stats.
+    With dev, the same known-item task over the ANT development corpus instead."""
+    if dev:
+        articles = load_ant_articles()
+    else:
+        zips = sorted(glob.glob(os.path.join(DATA, "news", "saudinewsnet", "*.zip")))
+        if not zips:
+            sys.exit("retrieval.py: no SaudiNewsNet zips under ../shared/data/news/saudinewsnet")
+        articles = []
+        for path in zips:
+            with zipfile.ZipFile(path) as zf:
+                for name in sorted(zf.namelist()):
+                    if name.endswith(".json"):
+                        articles.extend(json.loads(zf.read(name)))
     bodies, index = [], {}
     queries, seen = [], set()
     titles = collections.defaultdict(set)
@@ -300,7 +316,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", action="store_true", help="ARCD questions from arcd-train.json (tuning) instead of arcd-test.json")
     ap.add_argument("--analyzers", default="khabar,khabar-stop,lucene,snowball,none")
-    ap.add_argument("--no-snn", action="store_true", help="skip the SaudiNewsNet known-item task")
+    ap.add_argument("--no-snn", action="store_true", help="skip the known-item task (SaudiNewsNet; ANT with --dev)")
     ap.add_argument("--explain", action="store_true", help="write the khabar-vs-lucene key differences on ARCD")
     args = ap.parse_args()
     reexec_in_venv()
@@ -326,7 +342,7 @@ def main():
         words = sorted(set(w for t in paragraphs + [q for q, _ in questions] for w in WORD.findall(t.lower())))
         parts.append(("words", words))
     if not args.no_snn:
-        bodies, snn_queries, stats = load_snn()
+        bodies, snn_queries, stats = load_snn(args.dev)
         parts += [("snn_d", bodies), ("snn_q", [t for t, _ in snn_queries])]
     texts = [t for _, part in parts for t in part]
 
@@ -349,7 +365,7 @@ def main():
     print(f"ARCD {split}: {len(questions)} questions vs all {len(paragraphs)} ARCD paragraphs (arcd.json, identical contexts merged)")
     if not args.no_snn:
         print(
-            f"SNN known-item: {stats['queries']:,} distinct (title, body) queries vs {stats['docs']:,} distinct bodies "
+            f"{'ANT (dev)' if args.dev else 'SNN'} known-item: {stats['queries']:,} distinct (title, body) queries vs {stats['docs']:,} distinct bodies "
             f"({stats['articles']:,} articles, {stats['dropped_empty']} without title or body; "
             f"{stats['ambiguous_titles']} titles head several bodies, only the own body is relevant)"
         )

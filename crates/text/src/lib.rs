@@ -29,7 +29,7 @@ mod tokenize;
 pub use normalize::{display_form, display_text_with_map, fold_char, norm_form};
 pub use sentence::{sentences, sentences_from_tokens, Span};
 pub use stem::{is_protected_name, stem};
-pub use stopwords::{is_stopword, stopwords};
+pub use stopwords::{is_stopword, stop_form, stopwords};
 pub use tokenize::{tokenize, Token, TokenKind, Tokens};
 
 /// Which string of a token to produce.
@@ -106,7 +106,7 @@ impl Analyzer {
             let surface = tok.text(text);
             if self.drop_stopwords && tok.kind == TokenKind::Word {
                 norm.clear();
-                norm_form(surface, &mut norm);
+                stopwords::stop_form(surface, &mut norm);
                 if is_stopword(&norm) {
                     continue;
                 }
@@ -167,7 +167,7 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
             if tok.kind != TokenKind::Word {
                 norm.clone_from(&key);
             }
-            let is_stopword = tok.kind == TokenKind::Word && is_stopword(&norm);
+            let is_stopword = tok.kind == TokenKind::Word && is_stopword(surface);
             AnalyzedToken { start: tok.start, end: tok.end, kind: tok.kind, display, norm, key, is_stopword }
         })
         .collect()

@@ -27,7 +27,19 @@ fn load(txt: &'static str) -> FxHashSet<&'static str> {
 
 fn names() -> &'static FxHashSet<&'static str> {
     static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| load(NAMES_TXT))
+    S.get_or_init(|| {
+        let mut set = load(NAMES_TXT);
+        // A name written with the article (المغرب, اليونان) is keyed without
+        // it, like every other word: its bare form is protected too.
+        let bare: Vec<&'static str> = set.iter().filter_map(|n| without_article(n)).collect();
+        set.extend(bare);
+        set
+    })
+}
+
+/// `name` without a leading ال, when at least three letters remain.
+fn without_article(name: &str) -> Option<&str> {
+    name.strip_prefix("ال").filter(|r| char_len(r) >= 3)
 }
 
 fn waw_words() -> &'static FxHashSet<&'static str> {
@@ -114,7 +126,8 @@ fn find_name(norm: &str) -> Option<&str> {
         None
     };
     if let Some((s, e)) = with_suffixes(norm) {
-        return Some(&norm[s..e]);
+        let name = &norm[s..e];
+        return Some(without_article(name).unwrap_or(name));
     }
     if !may_have_prefix(norm) {
         return None;
@@ -126,7 +139,8 @@ fn find_name(norm: &str) -> Option<&str> {
             }
             if let Some((s, e)) = with_suffixes(rest) {
                 let off = norm.len() - rest.len();
-                return Some(&norm[off + s..off + e]);
+                let name = &norm[off + s..off + e];
+                return Some(without_article(name).unwrap_or(name));
             }
         }
     }
@@ -185,6 +199,14 @@ fn stem_once(norm: &str) -> &str {
             if let Some(rest) = cut_suffix(w, suf) {
                 w = rest;
                 n -= sl;
+                // A taa marbuta is written ت before a pronoun (عاصمتها,
+                // مقاومته): cut it as the ه of عاصمه would be cut.
+                if matches!(*suf, "ها" | "ه") && n > MIN_STEM {
+                    if let Some(r) = cut_suffix(w, "ت") {
+                        w = r;
+                        n -= 1;
+                    }
+                }
             }
         }
     }
