@@ -7,6 +7,21 @@
 //!
 //! Every span is a byte range into the text the caller passed in.
 
+pub mod dates;
+pub mod entities;
+mod doc;
+pub mod events;
+pub mod keywords;
+mod lexicon;
 pub mod ner;
+pub mod numbers;
+pub mod quotes;
+pub mod reading;
+mod roles;
+pub mod summary;
 
+pub use entities::Entity;
 pub use ner::{EntityLabel, Mention};
+pub use reading::{date_of_timestamp, read_article, read_with_mentions, Reading, READING_VERSION};
+pub use roles::Participant;
+pub use chrono::NaiveDate;

@@ -1,10 +1,199 @@
-//! `khabar analyze` (being built).
+//! `khabar analyze`: the reading of an article (entities, numbers, dates,
+//! quotations, PLOVER events, keywords, summary). Glue over
+//! [`khabar_extract::read_article`]; the JSON is documented in `docs/analyze.md`.
 
-use anyhow::{bail, Result};
+use crate::cmd::SAMPLE_ARTICLE;
+use crate::exit::UsageError;
+use anyhow::{Context, Result};
+use khabar_extract::{date_of_timestamp, read_article, NaiveDate, Reading};
+use serde::{Deserialize, Serialize};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+#[command(after_help = "Examples:\n  khabar analyze samples/csto-kazakhstan-2022.txt --date 2022-01-11\n  khabar analyze article.txt --json\n  khabar analyze --jsonl articles.jsonl > readings.jsonl")]
+pub struct Args {
+    /// The article: a text file whose first line is the title, or `-` for
+    /// standard input. Without one, standard input is read; on a terminal, the
+    /// bundled sample article is analyzed.
+    pub input: Option<PathBuf>,
+    /// Print the reading as JSON (see docs/analyze.md) instead of a summary.
+    #[arg(long)]
+    pub json: bool,
+    /// Read JSON lines `{"id", "text"}` (optionally `"title"`, `"date"`) and
+    /// write one JSON reading per line, in order (`-` for standard input).
+    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    pub jsonl: Option<PathBuf>,
+    /// The article's publication date (2022-01-11, RFC 3339 or RFC 822):
+    /// resolves weekdays and relative dates.
+    #[arg(long)]
+    pub date: Option<String>,
+}
 
-pub fn run(_args: Args) -> Result<u8> {
-    bail!("khabar analyze is not built yet")
+/// One input line of `--jsonl`.
+#[derive(Deserialize)]
+struct InLine {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+/// One output line of `--jsonl`: the id, then the reading's fields.
+#[derive(Serialize)]
+struct OutLine<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten)]
+    reading: &'a Reading,
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    khabar_ingest::parse_date(s).and_then(date_of_timestamp)
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let date = match &args.date {
+        Some(d) => Some(parse_date(d).ok_or_else(|| UsageError(format!("cannot read the date {d:?} (try 2022-01-11)")))?),
+        None => None,
+    };
+    if let Some(path) = &args.jsonl {
+        return run_jsonl(path, date);
+    }
+    let stdin = io::stdin();
+    let mut raw = Vec::new();
+    match &args.input {
+        Some(p) if p.as_os_str() != "-" => {
+            raw = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+        }
+        None if stdin.is_terminal() => {
+            eprintln!("khabar: no input given: analyzing the bundled sample article");
+            raw.extend_from_slice(SAMPLE_ARTICLE.as_bytes());
+        }
+        _ => {
+            stdin.lock().read_to_end(&mut raw).context("cannot read standard input")?;
+        }
+    }
+    let text = String::from_utf8(raw).map_err(|_| UsageError("the input is not UTF-8 text".into()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (title, body) = split_title(text);
+    let reading = read_article(title, body, date);
+    let out = io::stdout();
+    let mut out = out.lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &reading)?;
+        writeln!(out)?;
+    } else {
+        print_reading(&mut out, body, &reading)?;
+    }
+    Ok(crate::exit::OK)
+}
+
+/// The first non-empty line is the title, the rest the body (as ingest's `.txt` format).
+fn split_title(text: &str) -> (Option<&str>, &str) {
+    let trimmed = text.trim_start_matches(['\n', '\r', ' ', '\t']);
+    match trimmed.split_once('\n') {
+        Some((t, rest)) if !t.trim().is_empty() => (Some(t.trim()), rest),
+        _ => (None, trimmed),
+    }
+}
+
+fn run_jsonl(path: &PathBuf, date: Option<NaiveDate>) -> Result<u8> {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(BufReader::new(io::stdin()))
+    } else {
+        Box::new(BufReader::new(std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?))
+    };
+    let out = io::stdout();
+    let mut out = io::BufWriter::new(out.lock());
+    let mut bad = 0usize;
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("reading line {}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<InLine>(&line) {
+            Ok(inp) => {
+                let d = inp.date.as_deref().and_then(parse_date).or(date);
+                let reading = read_article(inp.title.as_deref(), &inp.text, d);
+                serde_json::to_writer(&mut out, &OutLine { id: &inp.id, reading: &reading })?;
+            }
+            Err(e) => {
+                // One output line per input line, so the outputs stay aligned with the inputs.
+                bad += 1;
+                eprintln!("khabar: line {}: {e}", n + 1);
+                serde_json::to_writer(&mut out, &serde_json::json!({"line": n + 1, "error": e.to_string()}))?;
+            }
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(if bad > 0 { crate::exit::FAILURE } else { crate::exit::OK })
+}
+
+fn print_reading(out: &mut impl Write, body: &str, r: &Reading) -> io::Result<()> {
+    if let Some(t) = &r.title {
+        writeln!(out, "{t}")?;
+    }
+    writeln!(out, "{} sentences, {} entities, {} numbers, {} dates, {} quotations, {} events", r.sentences.len(), r.entities.len(), r.numbers.len(), r.dates.len(), r.quotes.len(), r.events.len())?;
+    writeln!(out, "\nSummary:")?;
+    for s in &r.summary {
+        writeln!(out, "  • {}", s.text)?;
+    }
+    writeln!(out, "\nKeywords: {}", r.keywords.iter().map(|k| k.text.as_str()).collect::<Vec<_>>().join("، "))?;
+    if !r.entities.is_empty() {
+        writeln!(out, "\nEntities:")?;
+        for e in &r.entities {
+            writeln!(out, "  {:?}\t{}\t({})", e.label, e.text, e.canonical)?;
+        }
+    }
+    writeln!(out, "\nNumbers:")?;
+    for n in &r.numbers {
+        let unit = n.unit.as_deref().unwrap_or("");
+        writeln!(out, "  {}\t= {} {}\t[{:?}]", n.text, fmt_num(n.value), unit, n.kind)?;
+    }
+    writeln!(out, "\nDates:")?;
+    for d in &r.dates {
+        let v = match (&d.value, &d.end_value) {
+            (Some(a), Some(b)) => format!("{a} .. {b}"),
+            (Some(a), None) => a.clone(),
+            _ => "?".into(),
+        };
+        writeln!(out, "  {}\t= {}\t[{:?}]", d.text, v, d.kind)?;
+    }
+    writeln!(out, "\nQuotations:")?;
+    for q in &r.quotes {
+        let who = q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("?");
+        let verb = q.verb.as_deref().unwrap_or("");
+        writeln!(out, "  [{who}] {verb} {:?}: «{}»", q.kind, q.text)?;
+    }
+    writeln!(out, "\nEvents:")?;
+    for e in &r.events {
+        let p = |x: &Option<khabar_extract::Participant>| x.as_ref().map(|p| p.text.clone()).unwrap_or_else(|| "-".into());
+        writeln!(
+            out,
+            "  {}/{}\t«{}» actor: {}; target: {}; location: {}; date: {}; count: {}{}",
+            e.event_type,
+            e.mode.as_deref().unwrap_or("-"),
+            e.trigger,
+            p(&e.actor),
+            p(&e.target),
+            p(&e.location),
+            e.date.as_deref().unwrap_or("-"),
+            e.count.map(fmt_num).unwrap_or_else(|| "-".into()),
+            if e.context.is_empty() { String::new() } else { format!("; context: {}", e.context.join(",")) }
+        )?;
+        let _ = body;
+    }
+    Ok(())
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
 }

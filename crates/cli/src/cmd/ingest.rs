@@ -1,10 +1,271 @@
-//! `khabar ingest` (being built).
+//! `khabar ingest`: read news files into the index.
+//!
+//! A reader thread walks and reads the inputs (khabar-ingest); the main thread hands batches to
+//! the index's ingester, which analyzes them on all cores and commits every `--commit-every`
+//! articles. Rejected inputs are reported by name and skipped; the exit code is 1 when any was.
 
-use anyhow::{bail, Result};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use khabar_index::{Extras, Index, IngestOptions};
+use khabar_ingest::{Article, FieldNames, Item, Options};
+
+use crate::exit;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Files and folders (recursive): .txt, .html, .json, .jsonl/.ndjson, any of them .gz, .zip.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The index directory [default: $KHABAR_INDEX or ./khabar-index].
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// Commit after this many new or updated articles (a crash loses at most these; running the
+    /// same ingest again completes the index).
+    #[arg(long, default_value_t = 5000)]
+    pub commit_every: usize,
+    /// Articles analyzed together in parallel.
+    #[arg(long, default_value_t = 512)]
+    pub batch: usize,
+    /// Stop after this many articles.
+    #[arg(long)]
+    pub limit: Option<u64>,
+    /// Skip entity extraction and the article reading (faster).
+    #[arg(long)]
+    pub no_extract: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Do not list rejected inputs one by one (the summary still counts them).
+    #[arg(long)]
+    pub quiet: bool,
+    /// JSON field holding the id (instead of the common names).
+    #[arg(long)]
+    pub id_field: Option<String>,
+    #[arg(long)]
+    pub url_field: Option<String>,
+    #[arg(long)]
+    pub title_field: Option<String>,
+    #[arg(long)]
+    pub text_field: Option<String>,
+    #[arg(long)]
+    pub date_field: Option<String>,
+    #[arg(long)]
+    pub source_field: Option<String>,
+    #[arg(long)]
+    pub author_field: Option<String>,
+}
 
-pub fn run(_args: Args) -> Result<u8> {
-    bail!("khabar ingest is not built yet")
+/// `--index`, else `$KHABAR_INDEX`, else `./khabar-index`.
+pub fn index_dir(arg: Option<PathBuf>) -> PathBuf {
+    arg.or_else(|| {
+        std::env::var_os("KHABAR_INDEX")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+    .unwrap_or_else(|| PathBuf::from("khabar-index"))
+}
+
+/// Opens an existing index for reading, with the path in the error.
+pub fn open_index(arg: Option<PathBuf>) -> Result<Index> {
+    let dir = index_dir(arg);
+    Index::open(&dir).with_context(|| format!("cannot open the index {}", dir.display()))
+}
+
+enum Msg {
+    Item(Item),
+    FileDone,
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+struct Summary {
+    files: u64,
+    articles: u64,
+    new: u64,
+    updated: u64,
+    unchanged: u64,
+    duplicates: u64,
+    exact_duplicates: u64,
+    near_duplicates: u64,
+    rejected: u64,
+    seconds: f64,
+    index: String,
+}
+
+fn extract(a: &Article) -> Extras {
+    let mut seen = std::collections::BTreeSet::new();
+    for m in khabar_extract::ner::mentions(&a.body) {
+        let label = serde_json::to_value(m.label)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        seen.insert((label, m.text));
+    }
+    Extras {
+        entities: seen.into_iter().collect(),
+        reading: None,
+    }
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    let start = Instant::now();
+    let dir = index_dir(args.index.clone());
+    let index = Index::open_or_create(&dir)
+        .with_context(|| format!("cannot open the index {}", dir.display()))?;
+    let opts = IngestOptions {
+        commit_every: args.commit_every.max(1),
+        ..IngestOptions::default()
+    };
+    let mut ingester = index.ingester(opts).context("cannot write to the index")?;
+
+    let read_opts = Options {
+        fields: FieldNames {
+            id: args.id_field.clone(),
+            url: args.url_field.clone(),
+            title: args.title_field.clone(),
+            text: args.text_field.clone(),
+            date: args.date_field.clone(),
+            source: args.source_field.clone(),
+            author: args.author_field.clone(),
+            ..FieldNames::default()
+        },
+        ..Options::default()
+    };
+    let mut summary = Summary {
+        index: dir.display().to_string(),
+        ..Summary::default()
+    };
+    let mut files = Vec::new();
+    let mut walk_rejects = Vec::new();
+    for p in khabar_ingest::walk(&args.paths) {
+        match p {
+            Ok(p) => files.push(p),
+            Err(e) => walk_rejects.push(e.to_string()),
+        }
+    }
+    summary.files = files.len() as u64;
+
+    let bar = if std::io::stderr().is_terminal() && !args.json {
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files  {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let report = |bar: &indicatif::ProgressBar, what: &str, why: &str, quiet: bool| {
+        if !quiet {
+            bar.suspend(|| eprintln!("khabar: rejected {what}: {why}"));
+        }
+    };
+    for r in &walk_rejects {
+        summary.rejected += 1;
+        report(&bar, r, "cannot be read", args.quiet);
+    }
+
+    let (tx, rx) = crossbeam_channel::bounded::<Msg>(4096);
+    let stop = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            for f in files {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                khabar_ingest::read_file(&f, &read_opts, &mut |item| {
+                    if !stop.load(Ordering::Relaxed) && tx.send(Msg::Item(item)).is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                });
+                let _ = tx.send(Msg::FileDone);
+            }
+        })
+    };
+
+    let extractor: Option<&khabar_index::Extractor> = if args.no_extract {
+        None
+    } else {
+        Some(&extract)
+    };
+    let batch_size = args.batch.max(1);
+    let mut batch: Vec<Article> = Vec::with_capacity(batch_size);
+    let limit = args.limit.unwrap_or(u64::MAX);
+    let flush = |batch: &mut Vec<Article>, ing: &mut khabar_index::Ingester| -> Result<()> {
+        if !batch.is_empty() {
+            ing.add_batch(std::mem::take(batch), extractor)
+                .context("indexing failed")?;
+        }
+        Ok(())
+    };
+    for msg in rx.iter() {
+        match msg {
+            Msg::FileDone => bar.inc(1),
+            Msg::Item(Item::Rejected { origin, reason }) => {
+                summary.rejected += 1;
+                report(&bar, &origin, &reason, args.quiet);
+            }
+            Msg::Item(Item::Article(a)) => {
+                if summary.articles >= limit {
+                    stop.store(true, Ordering::Relaxed);
+                    break;
+                }
+                summary.articles += 1;
+                batch.push(a);
+                if batch.len() >= batch_size {
+                    flush(&mut batch, &mut ingester)?;
+                    let c = ingester.counts();
+                    bar.set_message(format!(
+                        "{} articles, {} new, {} duplicates",
+                        summary.articles,
+                        c.new,
+                        c.exact_duplicates + c.near_duplicates
+                    ));
+                }
+            }
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    drop(rx);
+    let _ = reader.join();
+    flush(&mut batch, &mut ingester)?;
+    let c = ingester.finish().context("final commit failed")?;
+    bar.finish_and_clear();
+    summary.new = c.new;
+    summary.updated = c.updated;
+    summary.unchanged = c.unchanged;
+    summary.exact_duplicates = c.exact_duplicates;
+    summary.near_duplicates = c.near_duplicates;
+    summary.duplicates = c.exact_duplicates + c.near_duplicates;
+    summary.seconds = (start.elapsed().as_secs_f64() * 100.0).round() / 100.0;
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+    } else {
+        println!(
+            "{} files, {} articles: {} new, {} updated, {} unchanged; {} duplicates ({} exact, {} near); {} rejected; {:.1} s → {}",
+            summary.files,
+            summary.articles,
+            summary.new,
+            summary.updated,
+            summary.unchanged,
+            summary.duplicates,
+            summary.exact_duplicates,
+            summary.near_duplicates,
+            summary.rejected,
+            summary.seconds,
+            summary.index
+        );
+    }
+    Ok(if summary.rejected > 0 {
+        exit::FAILURE
+    } else {
+        exit::OK
+    })
 }

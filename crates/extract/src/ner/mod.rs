@@ -1,9 +1,53 @@
-//! Named-entity recognition.
+//! Named-entity recognition: PERS, LOC, ORG and MISC mentions in Arabic text.
 //!
-//! The public API below is what the rest of khabar calls; the model behind it
-//! is being built (issue 4).
+//! A linear-chain CRF over features from `khabar_text` (norm form, key,
+//! clitics, character affixes, shape, a ±2 window, word clusters learned from
+//! unlabelled news, gazetteers, trigger words), trained on ANERcorp by
+//! `khabar ner train`. The model, the word clusters and the gazetteer ship in
+//! `data/ner/` and are embedded in the binary; [`mentions`] uses them.
+//!
+//! ```
+//! use khabar_extract::ner::{mentions, EntityLabel};
+//! let text = "وصل الرئيس الروسي فلاديمير بوتين إلى كازاخستان.";
+//! let m = mentions(text);
+//! assert!(m.iter().any(|m| m.label == EntityLabel::Pers && m.text.contains("بوتين")));
+//! assert!(m.iter().any(|m| m.label == EntityLabel::Loc && m.text == "كازاخستان"));
+//! ```
 
+pub mod conll;
+pub mod eval;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod train;
+
+use features::{token_features, Resources, TokInfo, Triggers};
+use gazetteer::Gazetteer;
+use khabar_text::{display_form, sentences_from_tokens, tokenize, Token, TokenKind};
+use model::Model;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The bundled model (`khabar ner train --train ../shared/data/anercorp/train.txt
+/// --model crates/extract/data/ner/model.bin`).
+pub static MODEL_BIN: &[u8] = include_bytes!("../../data/ner/model.bin");
+/// Word clusters (`scripts/ner/clusters.py`).
+pub static CLUSTERS_TSV: &str = include_str!("../../data/ner/clusters.tsv");
+/// Word statistics (`scripts/ner/wordstats.py`).
+pub static WORDSTATS_TSV: &str = include_str!("../../data/ner/wordstats.tsv");
+/// Gazetteer (`scripts/ner/gazetteers.py`).
+pub static GAZETTEER_TSV: &str = include_str!("../../data/ner/gazetteer.tsv");
+
+/// What can go wrong loading or training a model.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("bad NER model: {0}")]
+    Model(String),
+    #[error("the NER model was trained with other word clusters or gazetteers (retrain it)")]
+    ResourceMismatch,
+    #[error("NER training failed: {0}")]
+    Train(String),
+}
 
 /// The ANERcorp entity classes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -13,6 +57,35 @@ pub enum EntityLabel {
     Loc,
     Org,
     Misc,
+}
+
+impl EntityLabel {
+    /// The ANERcorp name (`PERS`, `LOC`, `ORG`, `MISC`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Pers => "PERS",
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+
+    /// Parses an ANERcorp type name.
+    pub fn parse(s: &str) -> Option<EntityLabel> {
+        Some(match s {
+            "PERS" | "PER" => EntityLabel::Pers,
+            "LOC" | "GPE" => EntityLabel::Loc,
+            "ORG" => EntityLabel::Org,
+            "MISC" => EntityLabel::Misc,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for EntityLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// One entity mention: a byte range into the text and its class.
@@ -25,7 +98,218 @@ pub struct Mention {
     pub text: String,
 }
 
+/// The word clusters, gazetteer and trigger lists shipped with khabar.
+pub fn bundled_resources() -> &'static Resources {
+    static R: OnceLock<Resources> = OnceLock::new();
+    R.get_or_init(|| Resources {
+        clusters: features::Clusters::parse(CLUSTERS_TSV),
+        stats: features::WordStats::parse(WORDSTATS_TSV),
+        gazetteer: Gazetteer::parse(GAZETTEER_TSV),
+        triggers: Triggers::builtin(),
+    })
+}
+
+/// A fingerprint of the bundled resources; a model records the one it was trained with.
+pub fn bundled_resources_id() -> u64 {
+    let mut b = Vec::with_capacity(CLUSTERS_TSV.len() + WORDSTATS_TSV.len() + GAZETTEER_TSV.len() + 2);
+    b.extend_from_slice(CLUSTERS_TSV.as_bytes());
+    b.push(0);
+    b.extend_from_slice(WORDSTATS_TSV.as_bytes());
+    b.push(0);
+    b.extend_from_slice(GAZETTEER_TSV.as_bytes());
+    xxhash_rust::xxh3::xxh3_64(&b)
+}
+
+/// A recognizer: a model and the resources its features read.
+#[derive(Debug)]
+pub struct Ner {
+    model: Model,
+    res: &'static Resources,
+}
+
+impl Ner {
+    /// The bundled model, loaded once.
+    pub fn bundled() -> Result<&'static Ner, Error> {
+        static N: OnceLock<Result<Ner, String>> = OnceLock::new();
+        N.get_or_init(|| Ner::from_bytes(MODEL_BIN).map_err(|e| e.to_string())).as_ref().map_err(|e| Error::Model(e.clone()))
+    }
+
+    /// A model in khabar's binary format, with the bundled resources.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Ner, Error> {
+        let model = Model::from_bytes(bytes)?;
+        Ner::from_model(model)
+    }
+
+    /// Wraps a model; it must have been trained with the bundled resources.
+    pub fn from_model(model: Model) -> Result<Ner, Error> {
+        if model.resources != bundled_resources_id() {
+            return Err(Error::ResourceMismatch);
+        }
+        Ok(Ner { model, res: bundled_resources() })
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The BIO tag of each token of one sentence (tokens as written).
+    pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<&str> {
+        let mut ids = Vec::new();
+        self.tag_ids(words, &mut ids);
+        ids.iter().map(|&i| self.model.labels[i as usize].as_str()).collect()
+    }
+
+    /// The label ids of `B-X` and `I-X` for each class (Pers, Loc, Org, Misc order).
+    fn bio(&self, class: usize) -> Option<(u8, u8)> {
+        let ty = [EntityLabel::Pers, EntityLabel::Loc, EntityLabel::Org, EntityLabel::Misc][class].as_str();
+        let find = |p: &str| self.model.labels.iter().position(|l| l.strip_prefix(p) == Some(ty)).map(|i| i as u8);
+        Some((find("B-")?, find("I-")?))
+    }
+
+    fn tag_ids<S: AsRef<str>>(&self, words: &[S], out: &mut Vec<u8>) -> Vec<TokInfo> {
+        let toks = self.res.analyze(words);
+        let l = self.model.labels.len();
+        let mut state = vec![0f32; toks.len() * l];
+        let mut buf = String::with_capacity(64);
+        for i in 0..toks.len() {
+            let row = &mut state[i * l..(i + 1) * l];
+            token_features(&toks, i, &mut buf, |f| self.model.add_feature(f, row));
+        }
+        self.model.viterbi(&state, out);
+        self.extend_with_gazetteer(&toks, out);
+        toks
+    }
+
+    /// Where the model found part of a multi-word gazetteer name of the same
+    /// class (منظمة معاهدة الأمن of منظمة معاهدة الأمن الجماعي), the mention
+    /// takes the whole name.
+    fn extend_with_gazetteer(&self, toks: &[TokInfo], ids: &mut [u8]) {
+        let mut i = 0;
+        while i < toks.len() {
+            let g = toks[i].gaz;
+            if g == 0 || g % 2 == 1 {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].gaz == g + 1 {
+                j += 1;
+            }
+            if let (true, Some((b, inside))) = (j - i > 1, self.bio((g / 2 - 1) as usize)) {
+                let ours = |x: u8| x == b || x == inside;
+                let touched = ids[i..j].iter().any(|&x| ours(x));
+                let foreign = ids[i..j].iter().any(|&x| x != 0 && !ours(x));
+                let runs_in = ids[i] == inside && i > 0 && ours(ids[i - 1]);
+                let runs_out = j < ids.len() && ids[j] == inside;
+                if touched && !foreign && !runs_in && !runs_out {
+                    ids[i] = b;
+                    ids[i + 1..j].iter_mut().for_each(|x| *x = inside);
+                }
+            }
+            i = j;
+        }
+    }
+
+    /// The entity mentions of raw text: tokenized, split into sentences and
+    /// tagged; spans are byte offsets into `text`.
+    ///
+    /// One sense per article: a name the model recognized somewhere (or, for
+    /// a person, the last word of their full name) is recognized wherever
+    /// else it occurs untagged in the same text (وقال توكاييف after قاسم
+    /// جومارت توكاييف).
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        // A hashtag's words follow it as tokens of their own: tag those.
+        let tokens: Vec<Token> = tokenize(text).filter(|t| t.kind != TokenKind::Hashtag).collect();
+        let mut sents: Vec<(usize, Vec<TokInfo>, Vec<u8>)> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        let mut next = 0;
+        for span in sentences_from_tokens(text, tokens.iter().copied()) {
+            let first = next;
+            while next < tokens.len() && tokens[next].start < span.end {
+                next += 1;
+            }
+            if next == first {
+                continue;
+            }
+            words.clear();
+            words.extend(tokens[first..next].iter().map(|t| t.text(text)));
+            let mut ids = Vec::new();
+            let toks = self.tag_ids(&words, &mut ids);
+            sents.push((first, toks, ids));
+        }
+        self.propagate(&mut sents);
+        let mut out = Vec::new();
+        for (first, _, ids) in &sents {
+            let tags: Vec<&str> = ids.iter().map(|&i| self.model.labels[i as usize].as_str()).collect();
+            for (s, e, ty) in eval::chunks(&tags) {
+                let Some(label) = EntityLabel::parse(&ty) else { continue };
+                let (start, end) = (tokens[first + s].start, tokens[first + e - 1].end);
+                let mut display = String::new();
+                display_form(&text[start..end], &mut display);
+                out.push(Mention { start, end, label, text: display });
+            }
+        }
+        out
+    }
+
+    /// Tags untagged repetitions of the names found in a document.
+    fn propagate(&self, sents: &mut [(usize, Vec<TokInfo>, Vec<u8>)]) {
+        let classes: Vec<Option<(u8, u8)>> = (0..4).map(|c| self.bio(c)).collect();
+        let class_of = |id: u8| classes.iter().position(|c| c.is_some_and(|(b, i)| b == id || i == id));
+        // Key sequence → votes per class; full names count more than surnames.
+        let mut votes: rustc_hash::FxHashMap<Vec<String>, [u32; 4]> = Default::default();
+        for (_, toks, ids) in sents.iter() {
+            let tags: Vec<&str> = ids.iter().map(|&i| self.model.labels[i as usize].as_str()).collect();
+            for (s, e, _) in eval::chunks(&tags) {
+                let Some(c) = class_of(ids[s]) else { continue };
+                let keys: Vec<String> = toks[s..e].iter().map(|t| t.key.clone()).collect();
+                votes.entry(keys).or_default()[c] += 2;
+                if c == 0 && e - s > 1 {
+                    votes.entry(vec![toks[e - 1].key.clone()]).or_default()[c] += 1;
+                }
+            }
+        }
+        let eligible = |t: &TokInfo| !t.stop && t.key.chars().count() >= 3 && t.shape.starts_with('a');
+        for (_, toks, ids) in sents.iter_mut() {
+            let mut i = 0;
+            while i < toks.len() {
+                if ids[i] != 0 || !eligible(&toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut hit = None;
+                for len in (1..=4.min(toks.len() - i)).rev() {
+                    let inside_follows = ids.get(i + len).is_some_and(|&x| classes.iter().flatten().any(|&(_, inside)| inside == x));
+                    if inside_follows || ids[i..i + len].iter().any(|&x| x != 0) {
+                        continue;
+                    }
+                    let keys: Vec<String> = toks[i..i + len].iter().map(|t| t.key.clone()).collect();
+                    if let Some(v) = votes.get(&keys) {
+                        let (c, &best) = v.iter().enumerate().max_by_key(|(_, n)| **n).unwrap_or((0, &0));
+                        if best > 0 && best * 2 > v.iter().sum::<u32>() {
+                            hit = Some((len, c));
+                            break;
+                        }
+                    }
+                }
+                match hit.and_then(|(len, c)| classes[c].map(|bi| (len, bi))) {
+                    Some((len, (b, inside))) => {
+                        ids[i] = b;
+                        ids[i + 1..i + len].iter_mut().for_each(|x| *x = inside);
+                        i += len;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+}
+
 /// Finds the entity mentions of a text with the default (bundled) model.
-pub fn mentions(_text: &str) -> Vec<Mention> {
-    Vec::new()
+/// Returns nothing if the bundled model cannot be loaded.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    match Ner::bundled() {
+        Ok(ner) => ner.mentions(text),
+        Err(_) => Vec::new(),
+    }
 }

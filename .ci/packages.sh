@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# System packages the tests need, installed idempotently and quietly (called by .ci/run):
+# Debian's Chromium and a font with Arabic glyphs for the browser test, and the test's node
+# modules (playwright-core, from tests/e2e/package-lock.json). Skips whatever is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "apt: installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+/usr/bin/chromium --version 2>/dev/null || true
+
+# npm ci only when node_modules is missing or older than the lock file.
+e2e=tests/e2e
+if [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; then
+  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "e2e: node $(node --version), playwright-core $(node -p "require('./$e2e/node_modules/playwright-core/package.json').version")"

@@ -1,0 +1,245 @@
+//! Entities as things, not strings: the mentions of one article merged into
+//! the people, places and organisations they name.
+//!
+//! فلاديمير بوتين، بوتين and (the name inside) الرئيس الروسي فلاديمير بوتين are
+//! one person. Mentions are grouped per class: a mention joins an entity when
+//! its word keys are a contiguous run of the entity's full name's keys (for
+//! people, a single word must be the first or last name). The longest mention
+//! names the entity; its keys are the canonical key. The English name comes
+//! from the gazetteer when it knows the name or one of its mentions; a
+//! romanization of the Arabic letters is given for every entity.
+
+use crate::ner::gazetteer::name_keys;
+use crate::ner::{bundled_resources, mentions, EntityLabel, Mention};
+use serde::{Deserialize, Serialize};
+
+/// One entity of an article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub label: EntityLabel,
+    /// The canonical key: the space-joined search keys of the entity's name
+    /// (`khabar_text` key form), stable across articles.
+    pub key: String,
+    /// The display form of the fullest mention.
+    pub name: String,
+    /// The English name, where the gazetteer knows one.
+    pub english: Option<String>,
+    /// A romanization of `name` (Arabic letters to Latin, no short vowels).
+    pub romanized: String,
+    /// The mentions, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Finds the mentions of `text` with the bundled model and merges them.
+pub fn entities(text: &str) -> Vec<Entity> {
+    merge(&mentions(text))
+}
+
+/// Is `short` a contiguous run of `long`?
+fn is_run(short: &[&str], long: &[&str]) -> bool {
+    !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+/// Merges mentions (of one article) into entities, most mentioned first.
+pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
+    struct Group {
+        label: EntityLabel,
+        keys: Vec<String>,
+        members: Vec<usize>,
+    }
+    let keys: Vec<String> = mentions.iter().map(|m| name_keys(&m.text)).collect();
+    // Longest names first, so shorter mentions find their full form.
+    let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| !keys[i].is_empty()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(keys[i].split(' ').count()), mentions[i].start));
+    let mut groups: Vec<Group> = Vec::new();
+    for i in order {
+        let mk: Vec<&str> = keys[i].split(' ').collect();
+        let label = mentions[i].label;
+        let fits = |g: &Group| {
+            if g.label != label {
+                return false;
+            }
+            let gk: Vec<&str> = g.keys.iter().map(String::as_str).collect();
+            if label == EntityLabel::Pers && mk.len() == 1 && gk.len() > 1 {
+                return gk.first() == mk.first() || gk.last() == mk.first();
+            }
+            is_run(&mk, &gk)
+        };
+        // Several candidates (بوتين in two Putins): the most mentioned wins.
+        match groups.iter_mut().filter(|g| fits(g)).max_by_key(|g| g.members.len()) {
+            Some(g) => g.members.push(i),
+            None => groups.push(Group { label, keys: mk.iter().map(|s| s.to_string()).collect(), members: vec![i] }),
+        }
+    }
+    let gaz = &bundled_resources().gazetteer;
+    let mut out: Vec<Entity> = groups
+        .into_iter()
+        .map(|g| {
+            let mut ms: Vec<Mention> = g.members.iter().map(|&i| mentions[i].clone()).collect();
+            ms.sort_by_key(|m| m.start);
+            let full = g.members[0];
+            let name = mentions[full].text.clone();
+            let english = std::iter::once(&name)
+                .chain(ms.iter().map(|m| &m.text))
+                .find_map(|n| gaz.lookup(n).filter(|e| e.label == g.label && !e.english.is_empty()))
+                .map(|e| e.english.clone());
+            Entity { label: g.label, key: g.keys.join(" "), romanized: romanize(&name), name, english, mentions: ms }
+        })
+        .collect();
+    out.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.mentions[0].start.cmp(&b.mentions[0].start)));
+    out
+}
+
+fn consonant(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ب' => "b",
+        'ت' | 'ط' => "t",
+        'ث' => "th",
+        'ج' => "j",
+        'ح' | 'ه' => "h",
+        'خ' => "kh",
+        'د' | 'ض' => "d",
+        'ذ' => "dh",
+        'ر' => "r",
+        'ز' | 'ظ' => "z",
+        'س' | 'ص' => "s",
+        'ش' => "sh",
+        'ع' => "'",
+        'غ' => "gh",
+        'ف' | 'ڤ' => "f",
+        'ق' => "q",
+        'ك' | 'ک' => "k",
+        'گ' => "g",
+        'ل' => "l",
+        'م' => "m",
+        'ن' => "n",
+        'پ' => "p",
+        'چ' => "ch",
+        'ء' | 'ؤ' | 'ئ' => "'",
+        _ => return None,
+    })
+}
+
+/// A readable romanization of Arabic letters (simplified ALA-LC without
+/// short vowels): و and ي between letters are read as vowels, the article as
+/// `al-`, each word capitalized. Other scripts pass through.
+///
+/// ```
+/// use khabar_extract::entities::romanize;
+/// assert_eq!(romanize("بوتين"), "Butin");
+/// assert_eq!(romanize("موسكو"), "Musku");
+/// assert_eq!(romanize("الاتحاد الأوروبي"), "al-Atihad al-Aurubi");
+/// ```
+pub fn romanize(name: &str) -> String {
+    let mut words = Vec::new();
+    for word in name.split_whitespace() {
+        let mut display = String::new();
+        khabar_text::display_form(word, &mut display);
+        let chars: Vec<char> = display.chars().filter(|c| !khabar_text::chars::is_diacritic(*c)).collect();
+        let (article, body) = match chars.as_slice() {
+            ['ا', 'ل', rest @ ..] if rest.len() >= 2 => (true, rest),
+            _ => (false, chars.as_slice()),
+        };
+        let mut out = String::new();
+        for (i, &c) in body.iter().enumerate() {
+            let prev_vowel = i > 0 && matches!(body[i - 1], 'ا' | 'أ' | 'إ' | 'آ' | 'ى' | 'و' | 'ي');
+            let s: &str = match c {
+                'ا' | 'أ' | 'آ' | 'ى' => "a",
+                'إ' => "i",
+                'ة' => "a",
+                'و' if i == 0 || prev_vowel => "w",
+                'و' => "u",
+                'ي' if i > 0 && body[i - 1] == 'ي' => "i",
+                'ي' if i == 0 || prev_vowel => "y",
+                'ي' => "i",
+                c => match consonant(c) {
+                    Some(s) => s,
+                    None => {
+                        out.push(c);
+                        continue;
+                    }
+                },
+            };
+            out.push_str(s);
+        }
+        let mut cap = String::new();
+        let mut first = true;
+        for c in out.chars() {
+            if first && c.is_alphabetic() {
+                cap.extend(c.to_uppercase());
+                first = false;
+            } else {
+                cap.push(c);
+            }
+        }
+        words.push(if article { format!("al-{cap}") } else { cap });
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str, start: usize, label: EntityLabel) -> Mention {
+        Mention { start, end: start + text.len(), label, text: text.to_string() }
+    }
+
+    #[test]
+    fn putin_is_one_person() {
+        let ms = vec![
+            m("فلاديمير بوتين", 10, EntityLabel::Pers),
+            m("بوتين", 200, EntityLabel::Pers),
+            m("وبوتين", 300, EntityLabel::Pers),
+            m("موسكو", 0, EntityLabel::Loc),
+            m("فلاديمير", 400, EntityLabel::Pers),
+        ];
+        let es = merge(&ms);
+        assert_eq!(es.len(), 2);
+        let putin = &es[0];
+        assert_eq!(putin.label, EntityLabel::Pers);
+        assert_eq!(putin.name, "فلاديمير بوتين");
+        assert_eq!(putin.key, "فلاديمير بوتين");
+        assert_eq!(putin.mentions.len(), 4);
+        assert_eq!(putin.english.as_deref(), Some("Vladimir Putin"));
+        assert_eq!(es[1].english.as_deref(), Some("Moscow"));
+    }
+
+    #[test]
+    fn same_surname_other_class_stays_apart() {
+        let ms = vec![m("واشنطن", 0, EntityLabel::Loc), m("دينزل واشنطن", 50, EntityLabel::Pers)];
+        assert_eq!(merge(&ms).len(), 2);
+    }
+
+    #[test]
+    fn romanizes_names() {
+        assert_eq!(romanize("كازاخستان"), "Kazakhstan");
+        assert_eq!(romanize("توكاييف"), "Tukayif");
+        assert_eq!(romanize("ألماتي"), "Almati");
+    }
+
+    #[test]
+    fn seed_article_entities() {
+        let text = include_str!("../../../samples/csto-kazakhstan-2022.txt");
+        let es = entities(text);
+        // The entity that has a mention written exactly so.
+        let find = |name: &str| es.iter().find(|e| e.mentions.iter().any(|m| m.text == name)).map(|e| e.label);
+        for (name, label) in [
+            ("بوتين", EntityLabel::Pers),
+            ("كازاخستان", EntityLabel::Loc),
+            ("توكاييف", EntityLabel::Pers),
+            ("نزارباييف", EntityLabel::Pers),
+            ("منظمة معاهدة الأمن الجماعي", EntityLabel::Org),
+            ("موسكو", EntityLabel::Loc),
+            ("ألماتي", EntityLabel::Loc),
+        ] {
+            assert_eq!(find(name), Some(label), "{name}");
+        }
+        for e in &es {
+            eprintln!("{:?} {} {:?} {} {}", e.label, e.name, e.english, e.romanized, e.mentions.len());
+        }
+        for m in es.iter().flat_map(|e| &e.mentions) {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.start < m.end);
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! Events in the PLOVER ontology, read natively from Arabic: a trigger lexicon
+//! of our own (`data/events.tsv`, 16 PLOVER types with their modes), actors
+//! and targets from entities and role nouns, location, date and count from the
+//! rest of the reading.
+//!
+//! Senses matter: in a sports context a هجوم or a قذيفة is not an ASSAULT and
+//! a protest to the referee is not a PROTEST; a negated or denied act did not
+//! happen; a term in quotation marks (“محاولة انقلاب”) is a characterization,
+//! not an event.
+
+mod sense;
+
+use crate::dates::DateMention;
+use crate::doc::{strip_conj, Doc};
+use crate::lexicon::PhraseSet;
+use crate::ner::Mention;
+use crate::numbers::{Number, NumberKind};
+use crate::quotes::{Quote, QuoteKind};
+use crate::roles::{Actor, Participant};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The 16 PLOVER event types.
+pub const PLOVER_TYPES: [&str; 16] = [
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+    "MOBILIZE", "COERCE", "ASSAULT",
+];
+
+/// One event, with PLOVER's field names where it has them (`type`, `mode`,
+/// `context`, `actor`; `target` is PLOVER's recipient).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// One of [`PLOVER_TYPES`].
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// The PLOVER mode (`demo`, `riot`, `arrest`, `troops`, `firearms`, …).
+    pub mode: Option<String>,
+    /// PLOVER contexts and auxiliary modes (`future`, `military`, `repression`, …).
+    #[serde(default)]
+    pub context: Vec<String>,
+    /// The trigger as written.
+    pub trigger: String,
+    pub actor: Option<Participant>,
+    pub target: Option<Participant>,
+    pub location: Option<Participant>,
+    /// The ISO value (or the text) of the date in the event's sentence.
+    pub date: Option<String>,
+    /// How many (people arrested, troops sent, dead …) when a number goes with it.
+    pub count: Option<f64>,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// The trigger's span.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Trigger {
+    ty: &'static str,
+    mode: Option<String>,
+    amb: bool,
+    weak: bool,
+    mob: bool,
+    pass: bool,
+}
+
+fn triggers() -> &'static PhraseSet<Trigger> {
+    static SET: OnceLock<PhraseSet<Trigger>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PhraseSet::from_tsv(include_str!("../../data/events.tsv"), |f| {
+            let name = *f.first()?;
+            let ty = *PLOVER_TYPES.iter().find(|t| **t == name)?;
+            let mode = f.get(1).filter(|m| !m.is_empty()).map(|m| m.to_string());
+            let flags = f.get(2).copied().unwrap_or("");
+            Some(Trigger { ty, mode, amb: flags.contains("amb"), weak: flags.contains("weak"), mob: flags.contains("mob"), pass: flags.contains("pass") })
+        })
+    })
+}
+
+/// Whether a normalized word is (the first word of) an event trigger.
+pub(crate) fn is_trigger_word(norm: &str) -> bool {
+    triggers().word(norm).is_some()
+}
+
+/// What the event stage reads besides the tokens.
+pub(crate) struct Context<'a> {
+    pub roles: &'a [Actor],
+    pub numbers: &'a [Number],
+    pub dates: &'a [DateMention],
+    pub quotes: &'a [Quote],
+    #[allow(dead_code)]
+    pub mentions: &'a [Mention],
+}
+
+const NEGATIONS: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "نفي", "ينفي", "نفت"];
+
+fn actor_classes(ty: &str) -> &'static [&'static str] {
+    match ty {
+        "PROTEST" => &["PROTESTERS", "CIVILIANS", "ORG", "PERSON", "OFFICIAL", "EXPERTS"],
+        "ASSAULT" => &["ARMED", "MILITARY", "POLICE", "GOV", "ORG", "PERSON", "PLACE"],
+        "COERCE" => &["POLICE", "GOV", "MILITARY", "ORG", "ARMED", "PLACE"],
+        "MOBILIZE" => &["MILITARY", "GOV", "ORG", "PLACE", "ARMED", "POLICE"],
+        "RETREAT" => &["MILITARY", "GOV", "ORG", "PLACE", "ARMED"],
+        _ => &["PERSON", "OFFICIAL", "GOV", "ORG", "PLACE", "MILITARY", "ARMED", "POLICE", "PROTESTERS", "MEDIA"],
+    }
+}
+
+fn victim_class(ty: &str, class: &str) -> bool {
+    match ty {
+        "ASSAULT" | "COERCE" => matches!(class, "CIVILIANS" | "PROTESTERS" | "MEDIA" | "EXPERTS"),
+        _ => false,
+    }
+}
+
+/// All events of a text, in order.
+pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
+    let set = triggers();
+    let per_sentence: Vec<usize> = doc.sent_toks.iter().map(|&(a, b)| sense::sports_score(doc, a, b)).collect();
+    let doc_sports = per_sentence.iter().sum::<usize>() >= 3;
+    let mut out = Vec::new();
+    for (si, &(a, b)) in doc.sent_toks.iter().enumerate() {
+        let sent_sport_words = per_sentence[si];
+        let sent_sports = doc_sports || sent_sport_words >= 1;
+        let mut found: Vec<(usize, usize, &Trigger)> = Vec::new();
+        let mut i = a;
+        while i < b {
+            let Some(hit) = set.match_at(doc, i) else {
+                i += 1;
+                continue;
+            };
+            let t = hit.value;
+            let (first, last) = (hit.first, hit.last);
+            i = last + 1;
+            // In sport, an ambiguous word takes its sporting sense; a sentence about a match holds no assault or protest.
+            let sport_sense = (t.amb && sent_sports) || (doc_sports && matches!(t.ty, "ASSAULT" | "PROTEST") && t.weak) || (sent_sport_words >= 1 && matches!(t.ty, "ASSAULT" | "PROTEST"));
+            if last >= b || sport_sense || sense::idiom(doc, first, last, t.ty) {
+                continue;
+            }
+            if negated(doc, first, a) {
+                continue;
+            }
+            // A characterization in quotation marks or a denied act is not an event.
+            let pos = doc.toks[first].start;
+            if cx.quotes.iter().any(|q| q.start <= pos && pos < q.end && (q.kind == QuoteKind::Direct || q.denial)) {
+                continue;
+            }
+            if t.mob && !troops_near(doc, cx.roles, last, b) {
+                continue;
+            }
+            found.push((first, last, t));
+        }
+        // One event per type per sentence: the first strong trigger, else the first weak one.
+        let mut seen: Vec<&str> = Vec::new();
+        let strong_types: Vec<&str> = found.iter().filter(|f| !f.2.weak).map(|f| f.2.ty).collect();
+        for &(first, last, t) in &found {
+            if seen.contains(&t.ty) || (t.weak && strong_types.contains(&t.ty)) {
+                continue;
+            }
+            seen.push(t.ty);
+            out.push(build(doc, cx, si, a, b, first, last, t));
+        }
+    }
+    out
+}
+
+fn negated(doc: &Doc, first: usize, sent_start: usize) -> bool {
+    (first.saturating_sub(2).max(sent_start)..first).any(|k| {
+        let n = doc.toks[k].norm.as_str();
+        NEGATIONS.contains(&n) || strip_conj(n).is_some_and(|s| NEGATIONS.contains(&s))
+    })
+}
+
+fn troops_near(doc: &Doc, roles: &[Actor], last: usize, end: usize) -> bool {
+    roles.iter().any(|r| r.first > last && r.first <= last + 4 && r.first < end && matches!(r.class, "MILITARY" | "POLICE" | "ARMED"))
+        || (last + 1..(last + 4).min(end)).any(|k| matches!(doc.toks[k].norm.as_str(), "جندي" | "جنود" | "قوات" | "القوات" | "مظليين" | "عسكريين" | "تعزيزات"))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, first: usize, last: usize, t: &Trigger) -> Event {
+    let classes = actor_classes(t.ty);
+    let in_sent: Vec<&Actor> = cx.roles.iter().filter(|r| r.first >= a && r.last < b && (r.last < first || r.first > last)).collect();
+    // A participant right after a number is counted: the victims or the arrested (قتل ثلاثة جنود).
+    let counted = |r: &Actor| r.first > a && doc.toks[r.first - 1].kind == khabar_text::TokenKind::Number
+        || cx.numbers.iter().any(|n| n.end <= r.start && r.start - n.end <= 1 && n.kind == NumberKind::Cardinal);
+    let compatible = |r: &&Actor| classes.contains(&r.class) || (r.label.is_some() && classes.contains(&"PERSON"));
+    // A trigger that is itself a participant noun (المتظاهرون) is its own actor.
+    let self_actor = cx.roles.iter().find(|r| r.first <= first && last <= r.last);
+    let after: Vec<&&Actor> = in_sent.iter().filter(|r| r.first > last && r.first <= last + 5).collect();
+    let mut target: Option<&Actor> = None;
+    let mut actor: Option<&Actor> = None;
+    if let Some(s) = self_actor.filter(|s| !s.is_place()) {
+        actor = Some(s);
+    }
+    // Protesters are the actors of a protest wherever they stand in the sentence.
+    if actor.is_none() && t.ty == "PROTEST" {
+        actor = in_sent.iter().find(|r| r.class == "PROTESTERS" && !r.prep).copied();
+    }
+    // Armed men, suicide bombers, militants are the perpetrators of an assault wherever they stand.
+    if actor.is_none() && t.ty == "ASSAULT" {
+        actor = in_sent.iter().find(|r| r.class == "ARMED" && !r.prep && !counted(r)).copied();
+    }
+    for r in &after {
+        if r.is_place() || (r.prep && t.ty != "MOBILIZE") {
+            if target.is_none() && r.prep && !r.is_place() && t.ty != "MOBILIZE" {
+                target = Some(r);
+            }
+            continue;
+        }
+        if t.pass || victim_class(t.ty, r.class) || (matches!(t.ty, "ASSAULT" | "COERCE") && counted(r)) {
+            if target.is_none() {
+                target = Some(r);
+            }
+            continue;
+        }
+        if actor.is_none() && compatible(r) {
+            actor = Some(r);
+        } else if target.is_none() && t.ty != "MOBILIZE" && actor.is_some_and(|a| a != **r) {
+            target = Some(r);
+        }
+    }
+    if actor.is_none() {
+        // The subject before the trigger: a non-place first, a state (place) next to it second.
+        let before = |r: &&&Actor| r.last < first && r.first + 12 >= first && compatible(r) && !victim_class(t.ty, r.class) && !r.prep && !counted(r);
+        let protest_ok = |r: &&&Actor| t.ty != "PROTEST" || matches!(r.class, "PROTESTERS" | "CIVILIANS" | "ORG");
+        actor = in_sent.iter().filter(before).filter(protest_ok).filter(|r| !r.is_place()).last().copied();
+        if actor.is_none() {
+            actor = in_sent.iter().filter(before).filter(protest_ok).filter(|r| r.last + 2 >= first).last().copied();
+        }
+    }
+    // Location: a place after في/إلى/ب near the trigger (a destination for troops).
+    let taken = |r: &Actor| actor.is_some_and(|x| x == r) || target.is_some_and(|x| x == r);
+    let places: Vec<&&Actor> = in_sent.iter().filter(|r| (r.is_place() || r.label == Some(crate::ner::EntityLabel::Loc)) && !taken(r)).collect();
+    let with_prep = |r: &&&Actor| {
+        let n = doc.toks[r.first].norm.as_str();
+        let prev = r.first.checked_sub(1).map(|p| doc.toks[p].norm.as_str()).unwrap_or("");
+        matches!(prev, "في" | "الي" | "داخل" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "مدينه" | "العاصمه") || (n.starts_with('ب') && !n.starts_with("بال")) || n.starts_with("في")
+    };
+    let location = places
+        .iter()
+        .find(|r| r.first > last && r.first <= last + 10 && with_prep(r))
+        .or_else(|| places.iter().filter(|r| r.last < first && r.first + 8 >= first && with_prep(r)).last())
+        .map(|r| Participant::of(doc, r));
+    let date = cx
+        .dates
+        .iter()
+        .filter(|d| !matches!(d.kind, crate::dates::DateKind::Range | crate::dates::DateKind::Year))
+        .find(|d| d.start >= doc.sents[si].start && d.end <= doc.sents[si].end)
+        .map(|d| d.value.clone().unwrap_or_else(|| d.text.clone()));
+    let (tstart, tend) = (doc.toks[first].start, doc.toks[last].end);
+    let win_start = doc.toks[first.saturating_sub(3).max(a)].start;
+    let win_end = doc.toks[(last + 8).min(b - 1)].end;
+    let count = cx
+        .numbers
+        .iter()
+        .find(|n| n.start >= win_start && n.end <= win_end && matches!(n.kind, NumberKind::Cardinal) && n.value >= 1.0 && n.value.fract() == 0.0)
+        .map(|n| n.value);
+    let mut context = sense::contexts(doc, a, b);
+    let tw = &doc.toks[first].norm;
+    let tw = strip_conj(tw).unwrap_or(tw);
+    if (tw.starts_with("ست") || tw.starts_with("سي") || tw.starts_with("سن")) && tw.chars().count() > 4
+        || (first > a && matches!(doc.toks[first - 1].norm.as_str(), "سوف" | "سيتم" | "ستتم"))
+        || (first > a + 1 && doc.toks[first - 2].norm == "سيتم")
+    {
+        context.push("future".into());
+    }
+    let mut mode = t.mode.clone();
+    if t.ty == "ASSAULT" {
+        if let Some(m) = sense::weapon_mode(doc, a, b) {
+            mode = Some(m.to_string());
+        }
+    }
+    Event {
+        event_type: t.ty.to_string(),
+        mode,
+        context,
+        trigger: doc.text[tstart..tend].to_string(),
+        actor: actor.map(|r| Participant::of(doc, r)),
+        target: target.map(|r| Participant::of(doc, r)),
+        location,
+        date,
+        count,
+        sentence: si,
+        start: tstart,
+        end: tend,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(t: &str) -> Vec<Event> {
+        crate::read_with_mentions(None, t, None, Vec::new()).events
+    }
+
+    fn types(t: &str) -> Vec<String> {
+        events(t).into_iter().map(|e| e.event_type).collect()
+    }
+
+    #[test]
+    fn protests_assaults_and_arrests_with_actors() {
+        let e = events("وتظاهر المتظاهرون في وسط بغداد للمطالبة بتحسين الخدمات.");
+        assert_eq!(e[0].event_type, "PROTEST");
+        assert_eq!(e[0].actor.as_ref().unwrap().text, "المتظاهرون");
+        assert_eq!(e[0].location.as_ref().unwrap().text, "بغداد");
+        let e = events("وقتل مسلحون ثلاثة جنود في هجوم على نقطة تفتيش.");
+        assert_eq!(e[0].event_type, "ASSAULT");
+        assert_eq!(e[0].actor.as_ref().unwrap().text, "مسلحون");
+        assert_eq!(e[0].count, Some(3.0));
+        let e = events("واعتقلت قوات الأمن نحو خمسين متظاهرا.");
+        assert_eq!(e[0].event_type, "COERCE");
+        assert_eq!(e[0].actor.as_ref().unwrap().text, "قوات الأمن");
+        assert_eq!(e[0].count, Some(50.0));
+    }
+
+    #[test]
+    fn senses_sports_denial_negation_quotation() {
+        assert!(types("وشن الفريق هجوما قويا في الشوط الثاني وسدد اللاعب كرة قوية نحو المرمى.").is_empty());
+        assert!(types("واحتج اللاعب على قرار الحكم في المباراة.").is_empty());
+        assert!(types("ولم تقتل الشرطة أحدا.").is_empty());
+        assert!(types("ونفت الوزارة أن قوات الأمن قتلت متظاهرين.").is_empty());
+        assert!(!types("وأكد رئيس كازاخستان أن أعمال الشغب كانت “محاولة انقلاب”.").contains(&"ASSAULT".to_string()));
+    }
+
+    #[test]
+    fn troops_deployed() {
+        let e = events("ويعتقد أنه تم إرسال 2500 جندي إلى كازاخستان من دول أخرى.");
+        let m = e.iter().find(|e| e.event_type == "MOBILIZE").unwrap();
+        assert_eq!(m.count, Some(2500.0));
+        assert_eq!(m.location.as_ref().unwrap().text, "كازاخستان");
+        assert!(types("ونشر الموقع صورا للحادث.").is_empty());
+    }
+}

@@ -1,0 +1,97 @@
+//! Phrase lexicons over normalized tokens: longest match, with the clitics
+//! of the first word (و ف ب ل ك, لل) tried off as well.
+
+use crate::doc::{candidates, norm_phrase, Doc};
+use rustc_hash::FxHashMap;
+
+/// A set of phrases (sequences of normalized words), each with a payload.
+pub(crate) struct PhraseSet<T> {
+    by_first: FxHashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+/// A match: the phrase covers tokens `first..=last`.
+pub(crate) struct Hit<'a, T> {
+    pub first: usize,
+    pub last: usize,
+    pub value: &'a T,
+    /// Whether a clitic was taken off the first word to match.
+    pub clitic: bool,
+    /// Whether that clitic was a preposition (ب ل ك, لل): the phrase is then
+    /// governed by it (للشرطة "to the police"), not a subject.
+    pub prep: bool,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet { by_first: FxHashMap::default() }
+    }
+}
+
+impl<T> PhraseSet<T> {
+    /// Adds a phrase as written (it is normalized here).
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let mut words = norm_phrase(phrase);
+        if words.is_empty() {
+            return;
+        }
+        let first = words.remove(0);
+        let list = self.by_first.entry(first).or_default();
+        list.push((words, value));
+        // Longest phrases first, so the first full match is the longest.
+        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+    }
+
+    /// Builds a set from `phrase<TAB>fields` lines (`#` comments, blank lines
+    /// skipped); `parse` turns the fields after the first tab into the payload.
+    pub fn from_tsv(src: &str, mut parse: impl FnMut(&[&str]) -> Option<T>) -> Self {
+        let mut set = PhraseSet::default();
+        for line in src.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if let Some(v) = parse(&fields[1..]) {
+                set.insert(fields[0], v);
+            }
+        }
+        set
+    }
+
+    /// The longest phrase starting at token `i`.
+    pub fn match_at(&self, doc: &Doc, i: usize) -> Option<Hit<'_, T>> {
+        let tok = doc.toks.get(i)?;
+        if tok.is_punct() {
+            return None;
+        }
+        for (ci, cand) in candidates(&tok.norm).enumerate() {
+            let Some(list) = self.by_first.get(cand.as_ref()) else { continue };
+            'phr: for (rest, value) in list {
+                let last = i + rest.len();
+                if last >= doc.toks.len() {
+                    continue;
+                }
+                for (k, w) in rest.iter().enumerate() {
+                    let t = &doc.toks[i + 1 + k];
+                    if &t.norm != w || doc.line_break_after(i + k) {
+                        continue 'phr;
+                    }
+                }
+                return Some(Hit { first: i, last, value, clitic: ci > 0, prep: ci == 2 });
+            }
+        }
+        None
+    }
+
+    /// The payload of a one-word phrase, trying the word's clitics off.
+    pub fn word(&self, norm: &str) -> Option<&T> {
+        for cand in candidates(norm) {
+            if let Some(l) = self.by_first.get(cand.as_ref()) {
+                if let Some((_, v)) = l.iter().find(|(r, _)| r.is_empty()) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+}

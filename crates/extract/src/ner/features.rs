@@ -1,0 +1,383 @@
+//! Token features for the sequence model.
+//!
+//! Every feature is a short string (`template=value`) written into a reused
+//! buffer and handed to a callback: training keeps the strings, tagging hashes
+//! them (no allocation per feature). Both paths run this one function, so the
+//! model always sees at tagging time exactly what it saw in training.
+//!
+//! Forms come from `khabar_text`: the norm form (normalized, unstemmed) is the
+//! word's identity, the key (light stem, names protected) generalizes over
+//! clitics, and both index the word clusters and gazetteers.
+
+use super::gazetteer::Gazetteer;
+use khabar_text::{is_stopword, norm_form, stem};
+use rustc_hash::FxHashMap;
+use std::fmt::Write as _;
+
+/// Word clusters learned from unlabelled news (`scripts/ner/clusters.py`):
+/// norm form → cluster ids at several granularities.
+#[derive(Debug, Default)]
+pub struct Clusters {
+    map: FxHashMap<String, [u16; 3]>,
+}
+
+impl Clusters {
+    /// Parses the committed table: `word<TAB>c64<TAB>c256<TAB>c1024`, `#` comments.
+    pub fn parse(tsv: &str) -> Clusters {
+        let mut map = FxHashMap::default();
+        for line in tsv.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let Some(word) = f.next().filter(|w| !w.is_empty()) else { continue };
+            let mut ids = [u16::MAX; 3];
+            for id in ids.iter_mut() {
+                if let Some(v) = f.next().and_then(|v| v.trim().parse().ok()) {
+                    *id = v;
+                }
+            }
+            map.insert(word.to_string(), ids);
+        }
+        Clusters { map }
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn get(&self, norm: &str) -> Option<[u16; 3]> {
+        self.map.get(norm).copied()
+    }
+}
+
+/// Corpus statistics of words (`scripts/ner/wordstats.py`): norm form →
+/// (log2 frequency, definiteness bucket) in unlabelled news.
+#[derive(Debug, Default)]
+pub struct WordStats {
+    map: FxHashMap<String, (u8, u8)>,
+}
+
+impl WordStats {
+    /// Parses the committed table: `word<TAB>log2freq<TAB>definiteness`, `#` comments.
+    pub fn parse(tsv: &str) -> WordStats {
+        let mut map = FxHashMap::default();
+        for line in tsv.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(w), Some(fq), Some(d)) = (f.next(), f.next(), f.next()) else { continue };
+            if let (Ok(fq), Ok(d)) = (fq.trim().parse(), d.trim().parse()) {
+                map.insert(w.to_string(), (fq, d));
+            }
+        }
+        WordStats { map }
+    }
+
+    pub fn get(&self, norm: &str) -> Option<(u8, u8)> {
+        self.map.get(norm).copied()
+    }
+}
+
+/// Words that announce an entity of a class, in their norm form.
+const PERS_TRIGGERS: &[&str] = &[
+    "الرئيس", "رئيس", "الرئيسة", "وزير", "الوزير", "وزيرة", "الملك", "الامير", "الامير", "الشيخ", "السيد", "السيدة", "الدكتور", "د", "المستشار",
+    "الجنرال", "اللواء", "العقيد", "العميد", "الفريق", "المشير", "النائب", "الزعيم", "المتحدث", "الناطق", "نائب", "المبعوث", "السفير", "الامين",
+    "البابا", "الشاعر", "الكاتب", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "الممثل", "الممثلة", "المخرج", "الرئيسان",
+    "قال", "وقال", "واضاف", "اضاف", "اكد", "واكد", "اعلن", "واعلن", "صرح", "اوضح", "اشار", "ذكر", "اعتبر", "اعرب", "المستشارة", "الصحفي",
+    "زميله", "نظيره", "نظيرة", "الاسقف", "الحاخام", "الكاردينال", "بن", "ابن", "ابو", "ام", "عبد", "الحاج", "المهندس", "القاضي", "المحامي",
+];
+const LOC_TRIGGERS: &[&str] = &[
+    "مدينة", "بلدة", "قرية", "عاصمة", "العاصمة", "ولاية", "محافظة", "اقليم", "منطقة", "جزيرة", "جزر", "نهر", "بحر", "جبل", "جبال", "صحراء",
+    "مقاطعة", "دولة", "بلاد", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "مدينه", "حي", "ضاحية", "مخيم", "ميناء",
+    "مطار", "في", "الى", "من", "الي", "بين", "حدود", "سواحل", "شواطئ", "جمهورية", "مملكة", "امارة", "سلطنة",
+];
+const ORG_TRIGGERS: &[&str] = &[
+    "شركة", "شركه", "منظمة", "منظمه", "وكالة", "وكاله", "جامعة", "جامعه", "حزب", "حركة", "حركه", "مجلس", "اتحاد", "جمعية", "جمعيه", "هيئة",
+    "هيئه", "مؤسسة", "مؤسسه", "وزارة", "وزاره", "بنك", "مصرف", "نادي", "فريق", "صحيفة", "صحيفه", "مجلة", "مجله", "قناة", "قناه", "اذاعة",
+    "محكمة", "محكمه", "لجنة", "لجنه", "جماعة", "جماعه", "تنظيم", "مركز", "معهد", "برلمان", "البرلمان", "الحكومة", "حكومة", "مجموعة",
+    "مجموعه", "صندوق", "الامم", "بورصة", "جيش", "الجيش", "قوات", "تحالف", "جبهة", "مكتب", "هيئه", "ادارة", "مصلحة", "سلطة", "منتدى",
+];
+const MISC_TRIGGERS: &[&str] = &[
+    "بطولة", "كاس", "دوري", "جائزة", "مهرجان", "مؤتمر", "قمة", "معرض", "اتفاقية", "اتفاق", "معاهدة", "عملية", "حرب", "الحرب", "انتخابات",
+    "دين", "لغة", "اللغة", "فيلم", "كتاب", "رواية", "برنامج", "مسلسل", "عيد", "الدين", "صاروخ", "طائرة", "اولمبياد", "مونديال",
+];
+
+/// Trigger classes of a norm form, as a bit set (1 PERS, 2 LOC, 4 ORG, 8 MISC).
+#[derive(Debug, Default)]
+pub struct Triggers {
+    map: FxHashMap<String, u8>,
+}
+
+impl Triggers {
+    pub fn builtin() -> Triggers {
+        let mut map: FxHashMap<String, u8> = FxHashMap::default();
+        let mut buf = String::new();
+        for (bit, list) in [(1u8, PERS_TRIGGERS), (2, LOC_TRIGGERS), (4, ORG_TRIGGERS), (8, MISC_TRIGGERS)] {
+            for w in list {
+                buf.clear();
+                norm_form(w, &mut buf);
+                *map.entry(buf.clone()).or_default() |= bit;
+            }
+        }
+        Triggers { map }
+    }
+
+    fn get(&self, norm: &str) -> u8 {
+        self.map.get(norm).copied().unwrap_or(0)
+    }
+}
+
+/// What the features need beyond the token itself.
+#[derive(Debug, Default)]
+pub struct Resources {
+    pub clusters: Clusters,
+    pub stats: WordStats,
+    pub gazetteer: Gazetteer,
+    pub triggers: Triggers,
+}
+
+/// One token of a sentence with the forms the features read.
+#[derive(Clone, Debug, Default)]
+pub struct TokInfo {
+    pub norm: String,
+    pub key: String,
+    /// The clitic prefix the key dropped (و, ال, بال, …), or empty.
+    pub pre: String,
+    /// The suffix the key dropped, or empty.
+    pub suf: String,
+    pub shape: &'static str,
+    pub clusters: Option<[u16; 3]>,
+    /// Corpus statistics (log2 frequency, definiteness), if the word is known.
+    pub stats: Option<(u8, u8)>,
+    /// Gazetteer match: 0 none, else class index + 1, ×2 + 1 if inside (not first word).
+    pub gaz: u8,
+    pub trig: u8,
+    pub stop: bool,
+}
+
+fn shape_of(surface: &str) -> &'static str {
+    let (mut ar, mut lat, mut dig, mut other) = (0, 0, 0, 0);
+    for c in surface.chars() {
+        if khabar_text::chars::is_arabic_letter(c) {
+            ar += 1;
+        } else if c.is_ascii_alphabetic() || c.is_alphabetic() {
+            lat += 1;
+        } else if c.is_numeric() || khabar_text::chars::is_digit(c) {
+            dig += 1;
+        } else if !khabar_text::chars::is_mark(c) {
+            other += 1;
+        }
+    }
+    match (ar > 0, lat > 0, dig > 0, other > 0) {
+        (false, false, false, false) => "empty",
+        (true, false, false, false) => match ar {
+            1 => "a1",
+            2 => "a2",
+            3 => "a3",
+            4..=5 => "a5",
+            6..=8 => "a8",
+            _ => "a9",
+        },
+        (false, true, false, false) => {
+            if surface.chars().next().is_some_and(char::is_uppercase) {
+                "Lat"
+            } else {
+                "lat"
+            }
+        }
+        (false, false, true, false) => "dig",
+        (false, false, false, true) => "punct",
+        (true, false, false, true) => "a+p",
+        (false, false, true, true) => "dig+p",
+        _ => "mix",
+    }
+}
+
+impl Resources {
+    /// The per-token forms of a sentence given its tokens as written.
+    pub fn analyze<S: AsRef<str>>(&self, words: &[S]) -> Vec<TokInfo> {
+        let mut toks: Vec<TokInfo> = words
+            .iter()
+            .map(|w| {
+                let w = w.as_ref();
+                let mut norm = String::with_capacity(w.len());
+                norm_form(w, &mut norm);
+                let key = stem(&norm);
+                let at = key.as_ptr() as usize - norm.as_ptr() as usize;
+                let pre = norm[..at].to_string();
+                let suf = norm[at + key.len()..].to_string();
+                let key = key.to_string();
+                let clusters = self.clusters.get(&norm).or_else(|| self.clusters.get(&key));
+                let stats = self.stats.get(&norm);
+                let trig = self.triggers.get(&norm);
+                let stop = is_stopword(&norm);
+                TokInfo { shape: shape_of(w), norm, key, pre, suf, clusters, stats, gaz: 0, trig, stop }
+            })
+            .collect();
+        self.gazetteer.annotate(&mut toks);
+        toks
+    }
+}
+
+const NONE: &str = "^";
+
+/// Calls `emit` with every feature string of token `i`.
+pub fn token_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: impl FnMut(&str)) {
+    let t = &toks[i];
+    let at = |d: isize| -> Option<&TokInfo> {
+        let j = i as isize + d;
+        if j < 0 {
+            None
+        } else {
+            toks.get(j as usize)
+        }
+    };
+    let norm = |d: isize| at(d).map_or(NONE, |t| t.norm.as_str());
+    let key = |d: isize| at(d).map_or(NONE, |t| t.key.as_str());
+    macro_rules! f {
+        ($($arg:tt)*) => {{
+            buf.clear();
+            let _ = write!(buf, $($arg)*);
+            emit(buf);
+        }};
+    }
+    f!("b");
+    f!("w={}", t.norm);
+    f!("k={}", t.key);
+    f!("sh={}", t.shape);
+    f!("pre={}", t.pre);
+    f!("suf={}", t.suf);
+    if t.stop {
+        f!("stop");
+    }
+    // Character prefixes and suffixes of the key (the clitics are features of their own).
+    let chars: Vec<(usize, char)> = t.key.char_indices().collect();
+    let n = chars.len();
+    for k in 1..=4.min(n) {
+        let end = chars.get(k).map_or(t.key.len(), |c| c.0);
+        f!("p{}={}", k, &t.key[..end]);
+        f!("s{}={}", k, &t.key[chars[n - k].0..]);
+    }
+    // Window of words.
+    f!("w-1={}", norm(-1));
+    f!("w+1={}", norm(1));
+    f!("w-2={}", norm(-2));
+    f!("w+2={}", norm(2));
+    f!("k-1={}", key(-1));
+    f!("k+1={}", key(1));
+    f!("w-1|w={}|{}", norm(-1), t.norm);
+    f!("w|w+1={}|{}", t.norm, norm(1));
+    f!("k-2|k-1={}|{}", key(-2), key(-1));
+    f!("sh-1|sh|sh+1={}|{}|{}", at(-1).map_or(NONE, |t| t.shape), t.shape, at(1).map_or(NONE, |t| t.shape));
+    // Word clusters.
+    let cl = |d: isize, g: usize| at(d).and_then(|t| t.clusters).map(|c| c[g]);
+    const G: [char; 3] = ['a', 'b', 'c'];
+    match t.clusters {
+        Some(c) => {
+            for (g, id) in c.iter().enumerate() {
+                f!("c{}={}", G[g], id);
+            }
+        }
+        None => f!("c=oov"),
+    }
+    for d in [-1isize, 1] {
+        for g in [1usize, 2] {
+            match cl(d, g) {
+                Some(id) => f!("c{}{:+}={}", G[g], d, id),
+                None => f!("c{}{:+}=^", G[g], d),
+            }
+        }
+    }
+    for d in [-2isize, 2] {
+        if let Some(id) = cl(d, 0) {
+            f!("ca{:+}={}", d, id);
+        }
+    }
+    if let (Some(a), Some(b)) = (cl(-1, 1), cl(0, 1)) {
+        f!("cb-1|cb={}|{}", a, b);
+    }
+    if let (Some(a), Some(b)) = (cl(0, 1), cl(1, 1)) {
+        f!("cb|cb+1={}|{}", a, b);
+    }
+    if let Some(c) = cl(0, 1) {
+        f!("w-1|cb={}|{}", norm(-1), c);
+    }
+    // Corpus statistics: frequency and how often the word takes the article.
+    match t.stats {
+        Some((fq, d)) => {
+            f!("fq={}", fq.min(14));
+            f!("def={}", d);
+            f!("def|sh={}|{}", d, t.shape);
+            f!("def|pre={}|{}", d, t.pre);
+        }
+        None => f!("fq=oov|{}", t.shape),
+    }
+    for d in [-1isize, 1] {
+        if let Some((_, df)) = at(d).and_then(|t| t.stats) {
+            f!("def{:+}={}", d, df);
+        }
+    }
+    // Gazetteers.
+    f!("g={}", t.gaz);
+    f!("g-1={}", at(-1).map_or(0, |t| t.gaz));
+    f!("g+1={}", at(1).map_or(0, |t| t.gaz));
+    // Triggers before and after.
+    for d in [-2isize, -1, 1] {
+        let tr = at(d).map_or(0, |t| t.trig);
+        if tr != 0 {
+            f!("t{:+}={}", d, tr);
+        }
+    }
+    if i == 0 {
+        f!("bos");
+    }
+    if i + 1 == toks.len() {
+        f!("eos");
+    }
+}
+
+/// All features of a sentence, as owned strings (training).
+pub fn sentence_features(toks: &[TokInfo]) -> Vec<Vec<String>> {
+    let mut buf = String::new();
+    (0..toks.len())
+        .map(|i| {
+            let mut v = Vec::with_capacity(64);
+            token_features(toks, i, &mut buf, |s| v.push(s.to_string()));
+            v
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_are_the_same_for_training_and_tagging() {
+        let res = Resources { triggers: Triggers::builtin(), ..Default::default() };
+        let toks = res.analyze(&["وقال", "الرئيس", "الروسي", "فلاديمير", "بوتين"]);
+        assert_eq!(toks[4].key, "بوتين");
+        assert_eq!(toks[0].pre, "و");
+        assert_eq!(toks[1].trig & 1, 1);
+        let feats = sentence_features(&toks);
+        assert!(feats[4].contains(&"w-1=فلاديمير".to_string()));
+        assert!(feats[4].contains(&"eos".to_string()));
+        let mut n = 0;
+        token_features(&toks, 4, &mut String::new(), |_| n += 1);
+        assert_eq!(n, feats[4].len());
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape_of("بوتين"), "a5");
+        assert_eq!(shape_of("NATO"), "Lat");
+        assert_eq!(shape_of("2022"), "dig");
+        assert_eq!(shape_of("،"), "punct");
+    }
+}

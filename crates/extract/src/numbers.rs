@@ -1,0 +1,379 @@
+//! Numbers: digits in the three digit sets (ASCII, Arabic-Indic, Eastern
+//! Arabic-Indic) with `٫ , .` as decimal and `٬ ,` as grouping marks; number
+//! words in all their forms (units, teens, tens, hundreds, singular/dual/plural
+//! thousands, millions and billions, و-chains, نصف and ربع, ordinals); scale
+//! words after digits (`3.5 مليون` = 3,500,000); percentages. Each number
+//! carries its counted noun or unit.
+
+use crate::doc::{strip_conj, Doc};
+use khabar_text::chars::digit_value;
+use khabar_text::{is_stopword, TokenKind};
+use serde::{Deserialize, Serialize};
+
+/// What kind of quantity a number is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberKind {
+    Cardinal,
+    Ordinal,
+    Percent,
+    Fraction,
+}
+
+/// One number in the text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Number {
+    /// The number as written (digits and/or words, with `%` or `في المئة`).
+    pub text: String,
+    pub value: f64,
+    pub kind: NumberKind,
+    /// The counted noun or unit that follows (`كيلومترا`, `جندي`, `دولار`,
+    /// `%`), as written.
+    pub unit: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The value of one number word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum W {
+    /// 1–10 (and the feminine/masculine forms).
+    Unit(f64),
+    Ten(f64),
+    Hundred(f64),
+    /// A scale word; the multiplier it carries on its own (ألفان = 2).
+    Scale(f64, f64),
+    Fraction(f64),
+    Ordinal(f64),
+}
+
+fn word_value(norm: &str) -> Option<W> {
+    use W::*;
+    Some(match norm {
+        "واحد" | "واحده" => Unit(1.0),
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثنتا" => Unit(2.0),
+        "ثلاث" | "ثلاثه" => Unit(3.0),
+        "اربع" | "اربعه" => Unit(4.0),
+        "خمس" | "خمسه" => Unit(5.0),
+        "ست" | "سته" => Unit(6.0),
+        "سبع" | "سبعه" => Unit(7.0),
+        "ثماني" | "ثمانيه" | "ثمان" => Unit(8.0),
+        "تسع" | "تسعه" => Unit(9.0),
+        "عشر" | "عشره" => Unit(10.0),
+        "عشرون" | "عشرين" => Ten(20.0),
+        "ثلاثون" | "ثلاثين" => Ten(30.0),
+        "اربعون" | "اربعين" => Ten(40.0),
+        "خمسون" | "خمسين" => Ten(50.0),
+        "ستون" | "ستين" => Ten(60.0),
+        "سبعون" | "سبعين" => Ten(70.0),
+        "ثمانون" | "ثمانين" => Ten(80.0),
+        "تسعون" | "تسعين" => Ten(90.0),
+        "ماءه" | "مءه" => Hundred(100.0),
+        "ماءتان" | "ماءتين" | "مءتان" | "مءتين" | "ماءتا" | "مءتا" => Hundred(200.0),
+        "ثلاثماءه" | "ثلاثمءه" => Hundred(300.0),
+        "اربعماءه" | "اربعمءه" => Hundred(400.0),
+        "خمسماءه" | "خمسمءه" => Hundred(500.0),
+        "ستماءه" | "ستمءه" => Hundred(600.0),
+        "سبعماءه" | "سبعمءه" => Hundred(700.0),
+        "ثمانماءه" | "ثمانمءه" | "ثمانيماءه" => Hundred(800.0),
+        "تسعماءه" | "تسعمءه" => Hundred(900.0),
+        "الف" | "الفا" => Scale(1e3, 1.0),
+        "الفان" | "الفين" | "الفا_" => Scale(1e3, 2.0),
+        "الاف" | "الوف" => Scale(1e3, 1.0),
+        "مليون" | "مليونا" | "ملايين" => Scale(1e6, 1.0),
+        "مليونان" | "مليونين" => Scale(1e6, 2.0),
+        "مليار" | "مليارا" | "مليارات" | "بليون" | "بلايين" => Scale(1e9, 1.0),
+        "ملياران" | "مليارين" => Scale(1e9, 2.0),
+        "تريليون" | "تريليونات" => Scale(1e12, 1.0),
+        "نصف" => Fraction(0.5),
+        "ربع" => Fraction(0.25),
+        "ثلث" => Fraction(1.0 / 3.0),
+        "الاول" | "الاولي" => Ordinal(1.0),
+        "ثاني" | "الثاني" | "الثانيه" | "ثانيه" => Ordinal(2.0),
+        "ثالث" | "الثالث" | "الثالثه" | "ثالثه" => Ordinal(3.0),
+        "رابع" | "الرابع" | "الرابعه" | "رابعه" => Ordinal(4.0),
+        "خامس" | "الخامس" | "الخامسه" | "خامسه" => Ordinal(5.0),
+        "سادس" | "السادس" | "السادسه" | "سادسه" => Ordinal(6.0),
+        "سابع" | "السابع" | "السابعه" | "سابعه" => Ordinal(7.0),
+        "ثامن" | "الثامن" | "الثامنه" | "ثامنه" => Ordinal(8.0),
+        "تاسع" | "التاسع" | "التاسعه" | "تاسعه" => Ordinal(9.0),
+        "عاشر" | "العاشر" | "العاشره" | "عاشره" => Ordinal(10.0),
+        _ => return None,
+    })
+}
+
+/// The value of a number token as written in any digit set: `٫` is always a
+/// decimal mark and `٬` always a grouping mark; `,` groups when every group
+/// after it has three digits (6,846) and is a decimal mark otherwise (3,5).
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let mut int = String::new();
+    let mut seps: Vec<(char, usize)> = Vec::new(); // separator and digits after it
+    for c in s.chars() {
+        if let Some(d) = digit_value(c) {
+            int.push(char::from_digit(d, 10)?);
+            if let Some(last) = seps.last_mut() {
+                last.1 += 1;
+            }
+        } else if matches!(c, '.' | ',' | '٫' | '٬') {
+            seps.push((c, 0));
+            int.push(c);
+        } else {
+            return None;
+        }
+    }
+    let mut out = String::new();
+    let groups_of_three = seps.iter().all(|&(c, n)| matches!(c, ',' | '٬') && n == 3);
+    let n_dots = seps.iter().filter(|&&(c, _)| matches!(c, '.' | '٫')).count();
+    for c in int.chars() {
+        match c {
+            '٬' => {}
+            ',' if groups_of_three => {}
+            ',' if n_dots > 0 => {} // 1,234.5
+            ',' => out.push('.'),
+            '٫' => out.push('.'),
+            '.' if n_dots > 1 => {} // 1.234.567
+            c => out.push(c),
+        }
+    }
+    if out.matches('.').count() > 1 {
+        return None;
+    }
+    out.parse().ok()
+}
+
+fn is_number_word(norm: &str) -> Option<W> {
+    word_value(norm)
+}
+
+/// Words after which a bare ordinal is not a number (month names).
+fn ordinal_blocked(prev: &str) -> bool {
+    matches!(prev, "كانون" | "تشرين" | "ربيع" | "جمادي" | "جماد")
+}
+
+const PERCENT_WORDS: &[&[&str]] = &[&["في", "الماءه"], &["في", "المءه"], &["بالماءه"], &["بالمءه"], &["في", "المية"]];
+
+/// All numbers of a text, in order.
+pub(crate) fn find(doc: &Doc) -> Vec<Number> {
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &doc.toks[i];
+        let (value, last, kind) = if t.kind == TokenKind::Number {
+            let Some(v) = parse_digits(doc.surface(i)) else {
+                i += 1;
+                continue;
+            };
+            // Scale words after digits: 3.5 مليون, ٣٫٥ مليار, 500 ألف
+            let mut v = v;
+            let mut last = i;
+            while last + 1 < n && !doc.line_break_after(last) {
+                match word_value(&doc.toks[last + 1].norm) {
+                    Some(W::Scale(s, 1.0)) => {
+                        v *= s;
+                        last += 1;
+                    }
+                    _ => break,
+                }
+            }
+            (v, last, NumberKind::Cardinal)
+        } else if t.is_word() {
+            match parse_words(doc, i) {
+                Some(x) => x,
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else {
+            i += 1;
+            continue;
+        };
+        let mut last = last;
+        let mut kind = kind;
+        let mut unit = None;
+        // Percentages: 25%, ٢٥٪, 25 في المائة
+        if last + 1 < n && matches!(doc.surface(last + 1), "%" | "٪") {
+            last += 1;
+            kind = NumberKind::Percent;
+            unit = Some("%".to_string());
+        } else if let Some(len) = PERCENT_WORDS.iter().find_map(|p| {
+            (last + p.len() < n && p.iter().enumerate().all(|(k, w)| doc.toks[last + 1 + k].norm == *w)).then_some(p.len())
+        }) {
+            last += len;
+            kind = NumberKind::Percent;
+            unit = Some("%".to_string());
+        } else if kind != NumberKind::Ordinal && last + 1 < n && !doc.line_break_after(last) {
+            let u = &doc.toks[last + 1];
+            if u.is_word() && !is_stopword(&u.norm) && word_value(&u.norm).is_none() && u.norm.chars().count() >= 2 {
+                unit = Some(doc.surface(last + 1).to_string());
+            }
+        }
+        out.push(Number { text: doc.slice(i, last).to_string(), value, kind, unit, start: t.start, end: doc.toks[last].end });
+        i = last + 1;
+    }
+    out
+}
+
+/// A number written in words starting at token `i`: its value, last token and kind.
+fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
+    let first = &doc.toks[i].norm;
+    // The first word may carry a conjunction or preposition (وثلاثة، بنصف).
+    let first_w = is_number_word(first).map(|w| (w, false)).or_else(|| {
+        let s = strip_conj(first).or_else(|| first.strip_prefix('ب')).or_else(|| first.strip_prefix('ل'))?;
+        is_number_word(s).map(|w| (w, true))
+    })?;
+    let n = doc.toks.len();
+    if let (W::Ordinal(v), _) = first_w {
+        if i > 0 && ordinal_blocked(&doc.toks[i - 1].norm) {
+            return None;
+        }
+        // "الأول" alone is too common to be read as a number unless it qualifies a noun.
+        if v == 1.0 && i > 0 && !doc.toks[i - 1].is_word() {
+            return None;
+        }
+        return Some((v, i, NumberKind::Ordinal));
+    }
+    // A lone scale word (مليون) or ten (عشرة) reads as a number too; "ست"/"عشر"
+    // alone are too ambiguous, and the dual "اثنين" alone is the weekday.
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut last = i;
+    let mut k = i;
+    let mut words = 0;
+    let mut kind = NumberKind::Cardinal;
+    let mut last_scale = 0.0;
+    loop {
+        if k >= n || (k > i && doc.line_break_after(k - 1)) {
+            break;
+        }
+        let norm = &doc.toks[k].norm;
+        let w = if k == i {
+            Some(first_w.0)
+        } else if let Some(w) = word_value(norm) {
+            Some(w)
+        } else if let Some(rest) = norm.strip_prefix('و') {
+            // و-chains: ثلاثة آلاف وخمسمائة
+            word_value(rest).filter(|w| !matches!(w, W::Scale(_, _) | W::Ordinal(_)))
+        } else {
+            None
+        };
+        let Some(w) = w else { break };
+        match w {
+            W::Unit(v) => {
+                // a teen: أحد عشر، ثلاثة عشر
+                if v < 10.0 && k + 1 < n && matches!(doc.toks[k + 1].norm.as_str(), "عشر" | "عشره") {
+                    current += v + 10.0;
+                    k += 1;
+                } else {
+                    current += v;
+                }
+            }
+            W::Ten(v) | W::Hundred(v) => current += v,
+            W::Fraction(v) => {
+                if current == 0.0 && last_scale > 0.0 && k > i {
+                    // مليونان ونصف: half of the last scale
+                    total += v * last_scale;
+                } else {
+                    current += v;
+                    if total == 0.0 {
+                        kind = NumberKind::Fraction;
+                    }
+                }
+            }
+            W::Scale(s, m) => {
+                let base = if current == 0.0 { m } else { current * m };
+                // ثلاثمائة ألف: the scale multiplies everything before it below the next scale
+                if total > 0.0 && total < s {
+                    total = (total + base) * s;
+                } else {
+                    total += base * s;
+                }
+                current = 0.0;
+                last_scale = s;
+                kind = NumberKind::Cardinal;
+            }
+            W::Ordinal(_) => break,
+        }
+        last = k;
+        words += 1;
+        k += 1;
+    }
+    let value = total + current;
+    if value == 0.0 {
+        return None;
+    }
+    if words == 1 {
+        let norm = doc.toks[i].norm.as_str();
+        let bare = strip_conj(norm).unwrap_or(norm);
+        // Ambiguous lone words: ست (lady), عشر, اثنين (Monday), ثلث and ربع
+        // without a following noun, واحد (one of).
+        if matches!(bare, "ست" | "عشر" | "اثنين" | "واحد" | "واحده" | "خمس" | "سبع") {
+            return None;
+        }
+    }
+    Some((value, last, kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(t: &str) -> Vec<(f64, Option<String>)> {
+        find(&Doc::new(t)).into_iter().map(|n| (n.value, n.unit)).collect()
+    }
+
+    #[test]
+    fn digits_in_three_sets() {
+        assert_eq!(parse_digits("6846"), Some(6846.0));
+        assert_eq!(parse_digits("٦٨٤٦"), Some(6846.0));
+        assert_eq!(parse_digits("۶۸۴۶"), Some(6846.0));
+        assert_eq!(parse_digits("٣٫٥"), Some(3.5));
+        assert_eq!(parse_digits("٦٬٨٤٦"), Some(6846.0));
+        assert_eq!(parse_digits("6,846"), Some(6846.0));
+        assert_eq!(parse_digits("3,5"), Some(3.5));
+        assert_eq!(parse_digits("1,234,567.5"), Some(1234567.5));
+    }
+
+    #[test]
+    fn scale_after_digits() {
+        assert_eq!(nums("بلغت الخسائر 3.5 مليون دولار"), vec![(3_500_000.0, Some("دولار".into()))]);
+        assert_eq!(nums("بقيمة ٣٫٥ مليار ريال"), vec![(3_500_000_000.0, Some("ريال".into()))]);
+        assert_eq!(nums("نحو 500 ألف لاجئ"), vec![(500_000.0, Some("لاجئ".into()))]);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(nums("أوقف نحو ثمانية آلاف شخص")[0], (8000.0, Some("شخص".into())));
+        assert_eq!(nums("ثلاثة آلاف وخمسمائة جندي")[0], (3500.0, Some("جندي".into())));
+        assert_eq!(nums("قتل خمسة وعشرون شخصا")[0].0, 25.0);
+        assert_eq!(nums("أصيب ثلاثة عشر طفلا")[0].0, 13.0);
+        assert_eq!(nums("أكثر من ألفين متظاهر")[0].0, 2000.0);
+        assert_eq!(nums("نصف مليون نازح")[0].0, 500_000.0);
+        assert_eq!(nums("ثلاثمائة ألف برميل")[0].0, 300_000.0);
+        assert_eq!(nums("مليونين ونصف")[0].0, 2_500_000.0);
+        assert_eq!(nums("ثلاث ملايين")[0].0, 3_000_000.0);
+        assert_eq!(nums("مئتا رجل")[0].0, 200.0);
+    }
+
+    #[test]
+    fn percentages_and_ordinals() {
+        let r = find(&Doc::new("ارتفع التضخم 25% و٢٥٪ و12 في المائة"));
+        assert_eq!(r.iter().filter(|n| n.kind == NumberKind::Percent).count(), 3);
+        let r = find(&Doc::new("وهي ثاني أطول حدود في العالم"));
+        assert_eq!((r[0].value, r[0].kind), (2.0, NumberKind::Ordinal));
+        assert!(find(&Doc::new("في كانون الثاني")).is_empty());
+    }
+
+    #[test]
+    fn seed_article_numbers() {
+        let t = include_str!("../../../samples/csto-kazakhstan-2022.txt");
+        let r = find(&Doc::new(t));
+        assert!(r.iter().any(|n| n.value == 6846.0 && n.unit.as_deref() == Some("كيلومترا")));
+        assert!(r.iter().any(|n| n.value == 2500.0 && n.unit.as_deref() == Some("جندي")));
+        assert!(r.iter().any(|n| n.value == 8000.0 && n.unit.as_deref() == Some("شخص")));
+        for n in &r {
+            assert_eq!(&t[n.start..n.end], n.text);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The reading of an article: everything khabar finds in it, in one value.
+//!
+//! [`read_article`] runs every stage over the text once (tokens and sentences
+//! are shared) and returns a [`Reading`], serialized as the JSON documented in
+//! `docs/analyze.md`. Every span is a byte range into the `text` passed in
+//! (the body; the title is kept apart).
+
+use crate::dates::{self, DateMention};
+use crate::doc::Doc;
+use crate::events::{self, Event};
+use crate::keywords::{self, Keyword};
+use crate::ner::{self, EntityLabel, Mention};
+use crate::numbers::{self, Number};
+use crate::quotes::{self, Quote};
+use crate::roles;
+use crate::summary::{self, SummarySentence};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The format version of [`Reading`]'s JSON; bumped on incompatible changes.
+pub const READING_VERSION: u32 = 1;
+
+/// A sentence: a byte range into the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A named-entity mention with its search key and the canonical (longest)
+/// form of the same entity in the article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub text: String,
+    pub label: EntityLabel,
+    pub start: usize,
+    pub end: usize,
+    /// The mention's stemmed search key (words joined by a space).
+    pub key: String,
+    /// The fullest mention of the same entity in this article (`بوتين` →
+    /// `فلاديمير بوتين`).
+    pub canonical: String,
+}
+
+/// Everything read from one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reading {
+    pub title: Option<String>,
+    pub sentences: Vec<SentenceSpan>,
+    pub entities: Vec<Entity>,
+    pub numbers: Vec<Number>,
+    pub dates: Vec<DateMention>,
+    pub quotes: Vec<Quote>,
+    pub events: Vec<Event>,
+    pub keywords: Vec<Keyword>,
+    pub summary: Vec<SummarySentence>,
+}
+
+/// Reads one article: `text` is the body (spans point into it), `title` is
+/// used for keywords and the summary, `date` (the publication date, when
+/// known) resolves weekdays and relative dates.
+///
+/// ```
+/// let r = khabar_extract::read_article(None, "وقال بوتين الاثنين إن 2500 جندي انتشروا في كازاخستان.", None);
+/// assert_eq!(r.numbers[0].value, 2500.0);
+/// assert_eq!(r.quotes[0].speaker.as_ref().unwrap().text, "بوتين");
+/// ```
+pub fn read_article(title: Option<&str>, text: &str, date: Option<NaiveDate>) -> Reading {
+    let mentions = ner::mentions(text);
+    read_with_mentions(title, text, date, mentions)
+}
+
+/// [`read_article`] with the entity mentions given (from another model, or
+/// none): the reading then does not run NER itself.
+pub fn read_with_mentions(
+    title: Option<&str>,
+    text: &str,
+    date: Option<NaiveDate>,
+    mut mentions: Vec<Mention>,
+) -> Reading {
+    mentions.retain(|m| m.start < m.end && text.is_char_boundary(m.start) && text.is_char_boundary(m.end.min(text.len())) && m.end <= text.len());
+    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let doc = Doc::new(text);
+    let entities = entities_of(text, &mentions);
+    let dates = dates::find(&doc, date);
+    let mut numbers = numbers::find(&doc);
+    // A year or a day of a date is read as a date, not as a number.
+    numbers.retain(|n| !dates.iter().any(|d| d.start <= n.start && n.end <= d.end));
+    let roles = roles::find(&doc, &mentions);
+    let quotes = quotes::find(&doc, &roles);
+    let events = events::find(&doc, &events::Context { roles: &roles, numbers: &numbers, dates: &dates, quotes: &quotes, mentions: &mentions });
+    let keys = keywords::token_keys(&doc);
+    let weights = keywords::weights(&doc, &keys, title);
+    let keywords = keywords::top(&doc, &keys, &weights, 10);
+    let summary = summary::pick(&doc, title, &keys, &weights, 3);
+    Reading {
+        title: title.map(str::to_string),
+        sentences: doc.sents.iter().map(|s| SentenceSpan { start: s.start, end: s.end }).collect(),
+        entities,
+        numbers,
+        dates,
+        quotes,
+        events,
+        keywords,
+        summary,
+    }
+}
+
+/// The publication date of a Unix timestamp (seconds, UTC), as ingest stores it.
+pub fn date_of_timestamp(secs: i64) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive())
+}
+
+fn key_of_span(text: &str) -> String {
+    let mut out = String::new();
+    let mut buf = String::new();
+    for t in khabar_text::tokenize(text) {
+        if !t.kind.is_content() {
+            continue;
+        }
+        let k = khabar_text::key_of(t.text(text), t.kind, &mut buf);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(k);
+    }
+    out
+}
+
+fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
+    let keys: Vec<String> = mentions.iter().map(|m| key_of_span(&text[m.start..m.end])).collect();
+    mentions
+        .iter()
+        .zip(&keys)
+        .map(|(m, key)| {
+            let words: Vec<&str> = key.split(' ').collect();
+            // The fullest mention of the same class whose key contains every word of this one.
+            let canonical = mentions
+                .iter()
+                .zip(&keys)
+                .filter(|(o, ok)| {
+                    o.label == m.label && {
+                        let ow: Vec<&str> = ok.split(' ').collect();
+                        words.iter().all(|w| ow.contains(w))
+                    }
+                })
+                .max_by_key(|(o, ok)| (ok.split(' ').count(), std::cmp::Reverse(o.start)))
+                .map(|(o, _)| o.text.clone())
+                .unwrap_or_else(|| m.text.clone());
+            Entity { text: m.text.clone(), label: m.label, start: m.start, end: m.end, key: key.clone(), canonical }
+        })
+        .collect()
+}

@@ -1,0 +1,288 @@
+//! Who and where, with or without NER: entity mentions merged with role nouns
+//! (المتظاهرون، القوات الروسية، قوات الأمن، وزارة الداخلية، الرئيس الروسي …)
+//! and a gazetteer of places. Quotations take their speakers from here and
+//! events their actors, targets and locations.
+
+use crate::doc::Doc;
+use crate::lexicon::PhraseSet;
+use crate::ner::{EntityLabel, Mention};
+use khabar_text::is_stopword;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// A participant found in the text: a byte span, the tokens it covers, its
+/// class and, when it came from (or absorbed) an NER mention, that label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Actor {
+    pub first: usize,
+    pub last: usize,
+    pub start: usize,
+    pub end: usize,
+    pub class: &'static str,
+    pub label: Option<EntityLabel>,
+    /// Governed by a preposition (للشرطة، بالقوات): not a subject.
+    pub prep: bool,
+    /// The personal name inside a titled mention (`فلاديمير بوتين` in
+    /// `الرئيس الروسي فلاديمير بوتين`), as a byte span.
+    pub name: Option<(usize, usize)>,
+}
+
+impl Actor {
+    pub fn is_place(&self) -> bool {
+        self.class == "PLACE"
+    }
+    pub fn is_person_like(&self) -> bool {
+        matches!(self.class, "PERSON" | "OFFICIAL" | "ORG" | "GOV" | "MEDIA" | "EXPERTS" | "MILITARY" | "POLICE" | "ARMED" | "PROTESTERS")
+            || self.label == Some(EntityLabel::Pers)
+    }
+}
+
+/// An argument of an event or the speaker of a quotation, as serialized.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    /// The text as written.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// `PERSON`, `ORG`, `PLACE`, `MISC` for named entities; for role nouns
+    /// `OFFICIAL`, `GOV`, `MILITARY`, `POLICE`, `ARMED`, `PROTESTERS`,
+    /// `CIVILIANS`, `MEDIA`, `EXPERTS`.
+    pub kind: String,
+    /// The person's name inside a titled mention, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Participant {
+    pub(crate) fn of(doc: &Doc, a: &Actor) -> Participant {
+        Participant {
+            text: doc.text[a.start..a.end].to_string(),
+            start: a.start,
+            end: a.end,
+            kind: a.class.to_string(),
+            name: a.name.map(|(s, e)| doc.text[s..e].to_string()),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Role {
+    class: &'static str,
+    head: bool,
+    title: bool,
+}
+
+fn roles() -> &'static PhraseSet<Role> {
+    static SET: OnceLock<PhraseSet<Role>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PhraseSet::from_tsv(include_str!("../data/roles.tsv"), |f| {
+            let class = match *f.first()? {
+                "PROTESTERS" => "PROTESTERS",
+                "MILITARY" => "MILITARY",
+                "POLICE" => "POLICE",
+                "GOV" => "GOV",
+                "ARMED" => "ARMED",
+                "CIVILIANS" => "CIVILIANS",
+                "OFFICIAL" => "OFFICIAL",
+                "ORG" => "ORG",
+                "MEDIA" => "MEDIA",
+                "EXPERTS" => "EXPERTS",
+                _ => return None,
+            };
+            let flags = f.get(1).copied().unwrap_or("");
+            Some(Role { class, head: flags.contains("head"), title: flags.contains("title") })
+        })
+    })
+}
+
+pub(crate) fn places() -> &'static PhraseSet<()> {
+    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s = PhraseSet::default();
+        for l in include_str!("../data/places.txt").lines() {
+            let l = l.trim();
+            if !l.is_empty() && !l.starts_with('#') {
+                s.insert(l, ());
+            }
+        }
+        s
+    })
+}
+
+fn class_of(label: EntityLabel) -> &'static str {
+    match label {
+        EntityLabel::Pers => "PERSON",
+        EntityLabel::Org => "ORG",
+        EntityLabel::Loc => "PLACE",
+        EntityLabel::Misc => "MISC",
+    }
+}
+
+/// Words that end a name or a noun phrase: weekdays, months, time words.
+const STOP_EXT: &[&str] = &[
+    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم", "غدا", "يوم", "عام", "العام", "خلال", "بعد", "قبل", "منذ", "ايضا",
+];
+
+/// Whether token `i` can be a word of a personal name written without NER: a
+/// word, not a stop word, not definite, not a role noun or a time word.
+pub(crate) fn name_like(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else { return false };
+    if !t.is_word() || t.norm.chars().count() < 3 || is_stopword(&t.norm) || STOP_EXT.contains(&t.norm.as_str()) {
+        return false;
+    }
+    let n = t.norm.as_str();
+    if n.starts_with("ال") || n.starts_with("وال") || n.starts_with("بال") || n.starts_with("لل") || n.starts_with("فال") {
+        return false;
+    }
+    // Latin-script words are not Arabic names here; words with ة are nouns.
+    if !n.chars().next().is_some_and(khabar_text::chars::is_arabic_letter) || doc.surface(i).ends_with('ة') {
+        return false;
+    }
+    // Imperfect verbs (يعتمد، يرسل) are not names.
+    let verbish = n.starts_with('ي') && !n[2..].starts_with(['ا', 'و']) && n.chars().count() >= 4;
+    !verbish && roles().word(n).is_none() && !crate::events::is_trigger_word(n) && !crate::quotes::is_speech_word(n)
+}
+
+fn is_nisba(norm: &str) -> bool {
+    norm.starts_with("ال") && ["ي", "يه", "يون", "يين", "يه"].iter().any(|s| norm.ends_with(s)) && norm.chars().count() >= 5
+}
+
+/// The participants of a text, in order, not overlapping.
+pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
+    // Mentions as token ranges, keyed by first token.
+    let mut ment_at: Vec<Option<(usize, EntityLabel)>> = vec![None; doc.toks.len()];
+    let mut mi = 0;
+    for m in mentions {
+        while mi < doc.toks.len() && doc.toks[mi].start < m.start {
+            mi += 1;
+        }
+        if mi >= doc.toks.len() || doc.toks[mi].start >= m.end {
+            continue;
+        }
+        let mut last = mi;
+        while last + 1 < doc.toks.len() && doc.toks[last + 1].end <= m.end {
+            last += 1;
+        }
+        if ment_at[mi].is_none() {
+            ment_at[mi] = Some((last, m.label));
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = doc.toks.len();
+    while i < n {
+        if let Some((last, label)) = ment_at[i] {
+            out.push(Actor { first: i, last, start: doc.toks[i].start, end: doc.toks[last].end, class: class_of(label), label: Some(label), name: None, prep: starts_with_prep(&doc.toks[i].norm) });
+            i = last + 1;
+            continue;
+        }
+        if let Some(hit) = roles().match_at(doc, i) {
+            let role = *hit.value;
+            let mut last = hit.last;
+            let mut label = None;
+            let mut name = None;
+            if role.head {
+                let mut took_genitive = false;
+                let mut chain_org = false;
+                let mut k = last + 1;
+                while k < n && k <= hit.last + 5 && !doc.line_break_after(k - 1) {
+                    let t = &doc.toks[k];
+                    if !t.is_word() || is_stopword(&t.norm) || STOP_EXT.contains(&t.norm.as_str()) {
+                        break;
+                    }
+                    if let Some((ml, ml_label)) = ment_at[k] {
+                        if ml_label != EntityLabel::Pers && !took_genitive {
+                            last = ml;
+                            took_genitive = true;
+                            k = ml + 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if let Some(r) = roles().match_at(doc, k).filter(|r| !took_genitive && !r.clitic && matches!(r.value.class, "ORG" | "GOV")) {
+                        // قوات منظمة معاهدة الأمن الجماعي: a role noun in the genitive
+                        last = r.last;
+                        took_genitive = true;
+                        k = r.last + 1;
+                        chain_org = true;
+                        continue;
+                    }
+                    if let Some(p) = places().match_at(doc, k) {
+                        if !took_genitive && !p.clitic {
+                            last = p.last;
+                            took_genitive = true;
+                            k = p.last + 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    let prev_definite = doc.toks[last].norm.starts_with("ال") || took_genitive;
+                    if chain_org && !t.norm.starts_with("ال") && !doc.toks[last].norm.starts_with("ال") && k + 1 < n && doc.toks[k + 1].norm.starts_with("ال") && !name_like_verbish(&t.norm) {
+                        // منظمة معاهدة الأمن: the chain goes on
+                        last = k;
+                        took_genitive = false;
+                        chain_org = false;
+                        k += 1;
+                        continue;
+                    }
+                    if t.norm.starts_with("ال") && !prev_definite && !took_genitive {
+                        // construct state: قوات الأمن، وزارة الداخلية
+                        took_genitive = true;
+                        last = k;
+                    } else if is_nisba(&t.norm) || (prev_definite && matches!(t.norm.as_str(), "السابق" | "الجديد" | "المسلحه" | "المسلحين" | "الخاصه" | "العامه")) {
+                        last = k;
+                    } else if !t.norm.starts_with("ال") && !took_genitive && k == last + 1 && k + 1 < n && doc.toks[k + 1].norm.starts_with("ال") && roles().word(&t.norm).is_none() && !name_like_verbish(&t.norm) && matches!(role.class, "ORG" | "GOV") {
+                        // منظمة معاهدة الأمن: an indefinite link in a construct chain
+                        last = k;
+                    } else {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+            if role.title {
+                let k = last + 1;
+                if let Some((ml, EntityLabel::Pers)) = ment_at.get(k).copied().flatten() {
+                    name = Some((doc.toks[k].start, doc.toks[ml].end));
+                    label = Some(EntityLabel::Pers);
+                    last = ml;
+                } else if mentions.is_empty() && !doc.line_break_after(last) {
+                    let mut e = k;
+                    while e < n && e < k + 3 && name_like(doc, e) && !doc.line_break_after(e.saturating_sub(1)) {
+                        e += 1;
+                    }
+                    if e > k {
+                        name = Some((doc.toks[k].start, doc.toks[e - 1].end));
+                        last = e - 1;
+                    }
+                }
+            }
+            out.push(Actor { first: i, last, start: doc.toks[i].start, end: doc.toks[last].end, class: role.class, label, name, prep: hit.prep });
+            i = last + 1;
+            continue;
+        }
+        if let Some(p) = places().match_at(doc, i) {
+            out.push(Actor { first: i, last: p.last, start: doc.toks[i].start, end: doc.toks[p.last].end, class: "PLACE", label: None, name: None, prep: p.prep });
+            i = p.last + 1;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Imperfect verbs (يـ/تـ + three or more letters) are not links of a construct chain.
+fn name_like_verbish(norm: &str) -> bool {
+    (norm.starts_with('ي') || norm.starts_with('ت')) && norm.chars().count() >= 4
+}
+
+/// Whether a word opens with a preposition clitic (ل، ب، لل، بال) after an optional و/ف.
+fn starts_with_prep(norm: &str) -> bool {
+    let w = crate::doc::strip_conj(norm).unwrap_or(norm);
+    w.starts_with("لل") || w.starts_with("بال") || w.starts_with("لـ")
+}
+
+/// Whether a normalized word is a role noun (المتظاهرون، القوات …).
+pub(crate) fn is_role_word(norm: &str) -> bool {
+    roles().word(norm).is_some()
+}

@@ -1,0 +1,184 @@
+//! khabar's analyzer as tantivy tokenizers, and the one-pass pre-tokenization used when indexing.
+//!
+//! Offsets of every token are byte offsets into the original text (the text crate never moves a
+//! span), so highlighting works on the stored text as written.
+
+use khabar_text::{norm_form, stem, tokenize, Form, TokenKind};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
+
+/// A tantivy [`Tokenizer`] producing one of khabar's token forms ([`Form::Norm`] or
+/// [`Form::Key`]); punctuation and symbols are left out, stop words kept (phrases need them).
+#[derive(Clone, Debug)]
+pub struct KhabarTokenizer {
+    form: Form,
+    tokens: Vec<Token>,
+}
+
+impl KhabarTokenizer {
+    pub fn new(form: Form) -> Self {
+        KhabarTokenizer {
+            form,
+            tokens: Vec::new(),
+        }
+    }
+
+    /// A [`TextAnalyzer`] over this tokenizer, for registering with an index.
+    pub fn analyzer(form: Form) -> TextAnalyzer {
+        TextAnalyzer::from(KhabarTokenizer::new(form))
+    }
+}
+
+/// The tokens of [`KhabarTokenizer`], already computed.
+pub struct KhabarTokenStream<'a> {
+    tokens: &'a mut Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for KhabarTokenizer {
+    type TokenStream<'a> = KhabarTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> KhabarTokenStream<'a> {
+        self.tokens.clear();
+        let (norm, key) = match self.form {
+            Form::Key => (None, Some(&mut self.tokens)),
+            _ => (Some(&mut self.tokens), None),
+        };
+        analyze_into(text, norm, key, None);
+        KhabarTokenStream {
+            tokens: &mut self.tokens,
+            next: 0,
+        }
+    }
+}
+
+impl TokenStream for KhabarTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+/// One pass over `text`: appends the normalized tokens to `norm`, the stemmed keys to `key` (both
+/// with the same positions and original offsets) and, when asked, each key string to `keys`.
+/// Tokens with an empty form are skipped without taking a position.
+pub fn analyze_into(
+    text: &str,
+    mut norm: Option<&mut Vec<Token>>,
+    mut key: Option<&mut Vec<Token>>,
+    mut keys: Option<&mut Vec<String>>,
+) {
+    let mut buf = String::new();
+    let mut position = 0usize;
+    for tok in tokenize(text) {
+        if !tok.kind.is_content() {
+            continue;
+        }
+        buf.clear();
+        norm_form(tok.text(text), &mut buf);
+        if buf.is_empty() {
+            continue;
+        }
+        let k: &str = if tok.kind == TokenKind::Word {
+            stem(&buf)
+        } else {
+            &buf
+        };
+        let make = |s: &str| Token {
+            offset_from: tok.start,
+            offset_to: tok.end,
+            position,
+            text: s.to_string(),
+            position_length: 1,
+        };
+        if let Some(v) = key.as_deref_mut() {
+            v.push(make(if k.is_empty() { &buf } else { k }));
+        }
+        if let Some(v) = keys.as_deref_mut() {
+            v.push(if k.is_empty() {
+                buf.clone()
+            } else {
+                k.to_string()
+            });
+        }
+        if let Some(v) = norm.as_deref_mut() {
+            v.push(make(&buf));
+        }
+        position += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = "وقال بوتين إنّ القوات الروسية ستنسحب من كازاخستان.";
+
+    fn collect(form: Form, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut a = KhabarTokenizer::analyzer(form);
+        let mut s = a.token_stream(text);
+        let mut out = Vec::new();
+        while s.advance() {
+            let t = s.token();
+            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        out
+    }
+
+    #[test]
+    fn key_tokens_are_stemmed_with_original_offsets() {
+        let toks = collect(Form::Key, SEED);
+        let texts: Vec<&str> = toks.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "قال",
+                "بوتين",
+                "ان",
+                "قوات",
+                "روس",
+                "ستنسحب",
+                "من",
+                "كازاخستان"
+            ]
+        );
+        // Offsets point into the original text, diacritics and all.
+        assert_eq!(&SEED[toks[2].1..toks[2].2], "إنّ");
+        assert_eq!(&SEED[toks[0].1..toks[0].2], "وقال");
+        let positions: Vec<usize> = toks.iter().map(|t| t.3).collect();
+        assert_eq!(positions, (0..8).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn norm_tokens_fold_but_do_not_stem() {
+        let toks = collect(Form::Norm, SEED);
+        assert_eq!(toks[0].0, "وقال");
+        assert_eq!(toks[2].0, "ان");
+        assert_eq!(toks[4].0, "الروسيه");
+        // The full stop is not a token.
+        assert_eq!(toks.len(), 8);
+    }
+
+    #[test]
+    fn one_pass_gives_aligned_forms() {
+        let (mut n, mut k, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+        analyze_into(SEED, Some(&mut n), Some(&mut k), Some(&mut keys));
+        assert_eq!(n.len(), k.len());
+        assert_eq!(keys.len(), k.len());
+        for (a, b) in n.iter().zip(&k) {
+            assert_eq!(
+                (a.offset_from, a.offset_to, a.position),
+                (b.offset_from, b.offset_to, b.position)
+            );
+        }
+        assert!(collect(Form::Key, "").is_empty());
+        assert!(collect(Form::Key, "... ، ؟").is_empty());
+    }
+}

@@ -1,0 +1,577 @@
+//! Adding articles: parallel analysis, identity, duplicates, batched commits.
+
+use khabar_ingest::dedup::{body_fingerprint, LshIndex, MinHasher, Signature, NUM_PERM, THRESHOLD};
+use khabar_ingest::Article;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use tantivy::schema::{Facet, Value};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::analysis::analyze_into;
+use crate::{Error, Index, Result};
+
+/// What an extractor adds to an article: entity mentions and the reading (JSON text).
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// `(label, display text)` pairs such as `("PERS", "بوتين")`, one per distinct entity.
+    pub entities: Vec<(String, String)>,
+    /// The article's reading as JSON.
+    pub reading: Option<String>,
+}
+
+/// Entity and reading extraction, called in parallel on each new or updated article.
+pub type Extractor = dyn Fn(&Article) -> Extras + Send + Sync;
+
+/// How to write.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Commit after this many added articles (a crash loses at most these; re-running completes).
+    pub commit_every: usize,
+    /// Indexing threads of tantivy (0: the number of cores, at most 4).
+    pub threads: usize,
+    /// tantivy's indexing memory budget in bytes, over all threads.
+    pub memory_budget: usize,
+    /// Near-duplicate threshold on estimated Jaccard similarity of body shingles.
+    pub near_threshold: f64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            commit_every: 5000,
+            threads: 0,
+            memory_budget: 256 << 20,
+            near_threshold: THRESHOLD,
+        }
+    }
+}
+
+/// New, updated (same id, different content) or unchanged (already indexed as is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    New,
+    Updated,
+    Unchanged,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DupKind {
+    /// The same url as an earlier article under another id (one article filed twice).
+    Url,
+    /// The same normalized body.
+    Exact,
+    /// A body with estimated shingle Jaccard similarity at or above the threshold.
+    Near,
+}
+
+/// What happened to one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub id: String,
+    pub status: Status,
+    /// The article this one duplicates, for new and updated duplicates.
+    pub duplicate_of: Option<(String, DupKind)>,
+}
+
+/// Running totals of an ingester.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct IngestCounts {
+    pub new: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub exact_duplicates: u64,
+    pub near_duplicates: u64,
+    /// Articles added and committed so far in this run.
+    pub committed: u64,
+}
+
+/// Adds articles to an [`Index`]. Create with [`Index::ingester`]; end with [`Ingester::finish`]
+/// (dropping it without finishing loses the articles added since the last commit, as a crash
+/// would).
+pub struct Ingester<'a> {
+    index: &'a Index,
+    writer: IndexWriter,
+    opts: IngestOptions,
+    /// id → content hash of every live article.
+    known: FxHashMap<String, u64>,
+    hasher: MinHasher,
+    lsh: LshIndex<u32>,
+    /// Originals (non-duplicates): their ids and signatures, by LSH number.
+    names: Vec<String>,
+    sigs: Vec<Signature>,
+    exact: FxHashMap<u64, u32>,
+    /// url → id of the first article with that url.
+    urls: FxHashMap<String, String>,
+    pending: usize,
+    counts: IngestCounts,
+}
+
+/// An article analyzed in the parallel stage.
+struct Prepared {
+    article: Article,
+    hash: u64,
+    title_norm: Vec<Token>,
+    title_key: Vec<Token>,
+    body_norm: Vec<Token>,
+    body_key: Vec<Token>,
+    fingerprint: u64,
+    signature: Option<Signature>,
+    extras: Extras,
+}
+
+/// Hash of the content fields: identity is the id, this tells an update from a repeat.
+fn content_hash(a: &Article) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::with_seed(0x6b68_6162_6172_0010);
+    for part in [
+        a.url.as_deref(),
+        a.source.as_deref(),
+        Some(&a.title),
+        Some(&a.body),
+        a.author.as_deref(),
+        a.category.as_deref(),
+    ] {
+        h.update(part.unwrap_or("\u{0}").as_bytes());
+        h.update(b"\x1f");
+    }
+    h.update(&a.published.unwrap_or(i64::MIN).to_le_bytes());
+    h.digest()
+}
+
+fn pre(tokens: Vec<Token>) -> PreTokenizedString {
+    PreTokenizedString {
+        text: String::new(),
+        tokens,
+    }
+}
+
+impl Index {
+    /// An ingester over this index: takes the writer lock (an error if another process holds it)
+    /// and loads identities and duplicate signatures of the articles already indexed.
+    pub fn ingester(&self, opts: IngestOptions) -> Result<Ingester<'_>> {
+        let threads = if opts.threads == 0 {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+                .min(4)
+        } else {
+            opts.threads
+        };
+        let budget = opts.memory_budget.max(threads * (16 << 20));
+        let writer = match self.inner.writer_with_num_threads(threads, budget) {
+            Ok(w) => w,
+            Err(tantivy::TantivyError::LockFailure(..)) => {
+                return Err(Error::Locked(self.dir.clone()))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut ing = Ingester {
+            index: self,
+            writer,
+            opts,
+            known: FxHashMap::default(),
+            hasher: MinHasher::new(NUM_PERM),
+            lsh: LshIndex::with_threshold(NUM_PERM, THRESHOLD),
+            names: Vec::new(),
+            sigs: Vec::new(),
+            exact: FxHashMap::default(),
+            urls: FxHashMap::default(),
+            pending: 0,
+            counts: IngestCounts::default(),
+        };
+        ing.load()?;
+        Ok(ing)
+    }
+}
+
+impl Ingester<'_> {
+    fn load(&mut self) -> Result<()> {
+        self.index.reload()?;
+        let searcher = self.index.reader.searcher();
+        let f = self.index.fields;
+        for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+            let store = seg
+                .get_store_reader(64)
+                .map_err(|e| Error::Tantivy(e.into()))?;
+            for doc in store.iter::<TantivyDocument>(seg.alive_bitset()) {
+                let doc = doc?;
+                let id = doc
+                    .get_first(f.id)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string();
+                let hash = doc
+                    .get_first(f.content_hash)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0);
+                let is_dup = doc.get_first(f.dup_of).is_some();
+                if let Some(u) = doc.get_first(f.url).and_then(|v| v.as_str()) {
+                    self.urls.entry(u.to_string()).or_insert_with(|| id.clone());
+                }
+                if !is_dup {
+                    let fp = doc.get_first(f.fingerprint).and_then(|v| v.as_u64());
+                    let sig = doc
+                        .get_first(f.minhash)
+                        .and_then(|v| v.as_bytes())
+                        .and_then(|b| Signature::from_bytes(b).ok());
+                    if let (Some(fp), Some(sig)) = (fp, sig) {
+                        self.remember(id.clone(), fp, sig);
+                    }
+                }
+                self.known.insert(id, hash);
+            }
+            let _ = ord;
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, id: String, fp: u64, sig: Signature) {
+        let n = self.names.len() as u32;
+        self.exact.entry(fp).or_insert(n);
+        self.lsh.insert(n, &sig);
+        self.names.push(id);
+        self.sigs.push(sig);
+    }
+
+    /// Counts so far.
+    pub fn counts(&self) -> IngestCounts {
+        self.counts
+    }
+
+    /// Number of articles already in the index when this ingester opened, plus those added.
+    pub fn known(&self) -> usize {
+        self.known.len()
+    }
+
+    fn prepare(&self, article: Article, extract: Option<&Extractor>) -> Prepared {
+        let hash = content_hash(&article);
+        if self.known.get(&article.id) == Some(&hash) {
+            // Unchanged: nothing to analyze.
+            return Prepared {
+                article,
+                hash,
+                title_norm: Vec::new(),
+                title_key: Vec::new(),
+                body_norm: Vec::new(),
+                body_key: Vec::new(),
+                fingerprint: 0,
+                signature: None,
+                extras: Extras::default(),
+            };
+        }
+        let (mut title_norm, mut title_key) = (Vec::new(), Vec::new());
+        analyze_into(
+            &article.title,
+            Some(&mut title_norm),
+            Some(&mut title_key),
+            None,
+        );
+        let (mut body_norm, mut body_key, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+        analyze_into(
+            &article.body,
+            Some(&mut body_norm),
+            Some(&mut body_key),
+            Some(&mut keys),
+        );
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let fingerprint = body_fingerprint(&refs);
+        let signature = (!refs.is_empty()).then(|| self.hasher.signature_of(&refs));
+        let extras = extract.map(|f| f(&article)).unwrap_or_default();
+        Prepared {
+            article,
+            hash,
+            title_norm,
+            title_key,
+            body_norm,
+            body_key,
+            fingerprint,
+            signature,
+            extras,
+        }
+    }
+
+    /// Analyzes a batch in parallel, then adds its articles in order; commits whenever
+    /// `commit_every` articles are pending. Returns one outcome per article.
+    pub fn add_batch(
+        &mut self,
+        articles: Vec<Article>,
+        extract: Option<&Extractor>,
+    ) -> Result<Vec<Outcome>> {
+        let prepared: Vec<Prepared> = {
+            let this = &*self;
+            articles
+                .into_par_iter()
+                .map(|a| this.prepare(a, extract))
+                .collect()
+        };
+        let mut out = Vec::with_capacity(prepared.len());
+        for p in prepared {
+            out.push(self.add_prepared(p)?);
+        }
+        Ok(out)
+    }
+
+    fn add_prepared(&mut self, p: Prepared) -> Result<Outcome> {
+        let f = self.index.fields;
+        let id = p.article.id.clone();
+        let status = match self.known.get(&id) {
+            Some(&h) if h == p.hash => {
+                self.counts.unchanged += 1;
+                return Ok(Outcome {
+                    id,
+                    status: Status::Unchanged,
+                    duplicate_of: None,
+                });
+            }
+            Some(_) => {
+                self.writer.delete_term(Term::from_field_text(f.id, &id));
+                self.counts.updated += 1;
+                Status::Updated
+            }
+            None => {
+                self.counts.new += 1;
+                Status::New
+            }
+        };
+        self.known.insert(id.clone(), p.hash);
+        let mut dup: Option<(String, DupKind)> = None;
+        if let Some(u) = &p.article.url {
+            match self.urls.get(u) {
+                Some(first) if *first != id => dup = Some((first.clone(), DupKind::Url)),
+                Some(_) => {}
+                None => {
+                    self.urls.insert(u.clone(), id.clone());
+                }
+            }
+        }
+        if let Some(sig) = p.signature {
+            let exact_hit = if dup.is_none() {
+                self.exact.get(&p.fingerprint).copied()
+            } else {
+                None
+            };
+            if let Some(n) = exact_hit {
+                if self.names[n as usize] != id {
+                    dup = Some((self.names[n as usize].clone(), DupKind::Exact));
+                }
+            }
+            if dup.is_none() {
+                let mut best: Option<(u32, f64)> = None;
+                for c in self.lsh.query(&sig) {
+                    if self.names[c as usize] == id {
+                        continue;
+                    }
+                    let s = self.sigs[c as usize].similarity(&sig);
+                    if s >= self.opts.near_threshold && best.is_none_or(|b| s > b.1) {
+                        best = Some((c, s));
+                    }
+                }
+                if let Some((c, _)) = best {
+                    dup = Some((self.names[c as usize].clone(), DupKind::Near));
+                }
+            }
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(f.fingerprint, p.fingerprint);
+            doc.add_bytes(f.minhash, &sig.to_bytes());
+            if dup.is_none() {
+                self.remember(id.clone(), p.fingerprint, sig);
+            }
+            self.add_doc(
+                doc,
+                p.article,
+                p.hash,
+                p.title_norm,
+                p.title_key,
+                p.body_norm,
+                p.body_key,
+                p.extras,
+                &dup,
+            )?;
+        } else {
+            self.add_doc(
+                TantivyDocument::default(),
+                p.article,
+                p.hash,
+                p.title_norm,
+                p.title_key,
+                p.body_norm,
+                p.body_key,
+                p.extras,
+                &dup,
+            )?;
+        }
+        match dup.as_ref().map(|d| d.1) {
+            Some(DupKind::Exact) | Some(DupKind::Url) => self.counts.exact_duplicates += 1,
+            Some(DupKind::Near) => self.counts.near_duplicates += 1,
+            None => {}
+        }
+        self.pending += 1;
+        if self.pending >= self.opts.commit_every.max(1) {
+            self.commit()?;
+        }
+        Ok(Outcome {
+            id,
+            status,
+            duplicate_of: dup,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_doc(
+        &mut self,
+        mut doc: TantivyDocument,
+        a: Article,
+        hash: u64,
+        title_norm: Vec<Token>,
+        title_key: Vec<Token>,
+        body_norm: Vec<Token>,
+        body_key: Vec<Token>,
+        extras: Extras,
+        dup: &Option<(String, DupKind)>,
+    ) -> Result<()> {
+        let f = self.index.fields;
+        doc.add_text(f.id, &a.id);
+        if let Some(u) = &a.url {
+            doc.add_text(f.url, u);
+        }
+        doc.add_text(f.title, &a.title);
+        doc.add_pre_tokenized_text(f.title_norm, pre(title_norm));
+        doc.add_pre_tokenized_text(f.title_key, pre(title_key));
+        doc.add_text(f.body, &a.body);
+        doc.add_pre_tokenized_text(f.body_norm, pre(body_norm));
+        doc.add_pre_tokenized_text(f.body_key, pre(body_key));
+        if let Some(s) = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            doc.add_text(f.source, s);
+            doc.add_text(f.source_key, s.to_lowercase());
+            doc.add_facet(f.source_facet, Facet::from_path([s]));
+        }
+        if let Some(t) = a.published {
+            doc.add_i64(f.published, t);
+        }
+        for (field, v) in [(f.author, &a.author), (f.category, &a.category)] {
+            if let Some(v) = v {
+                doc.add_text(field, v);
+            }
+        }
+        doc.add_text(f.origin, &a.origin);
+        for (label, text) in &extras.entities {
+            doc.add_text(f.entity, format!("{label}:{text}"));
+            doc.add_facet(
+                f.entity_facet,
+                Facet::from_path([label.as_str(), text.as_str()]),
+            );
+        }
+        if let Some(r) = &extras.reading {
+            doc.add_text(f.reading, r);
+        }
+        if let Some((of, _)) = dup {
+            doc.add_text(f.dup_of, of);
+            doc.add_text(f.flags, "dup");
+        }
+        doc.add_u64(f.content_hash, hash);
+        self.writer.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Commits the pending articles (durable from here on).
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit()?;
+        self.counts.committed += self.pending as u64;
+        self.pending = 0;
+        Ok(())
+    }
+
+    /// Commits and waits for background merges; returns the totals.
+    pub fn finish(mut self) -> Result<IngestCounts> {
+        self.commit()?;
+        let counts = self.counts;
+        self.writer.wait_merging_threads()?;
+        self.index.reload()?;
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SearchRequest;
+
+    const BODY: &str = "موسكو – لم يترك الرئيس الروسي فلاديمير بوتين أي هامش للمناورة أمام القوى الغربية للتأثير في مجريات الاحتجاجات في كازاخستان ومحاولة سحبها من دائرة النفوذ التقليدي لروسيا، مؤكدا أن بلاده لن تسمح بثورات ملونة جديدة في تكرار للاحتجاجات التي فككت الاتحاد السوفييتي.";
+
+    fn art(id: &str, url: Option<&str>, body: &str) -> Article {
+        Article {
+            id: id.into(),
+            url: url.map(str::to_string),
+            title: "بوتين وكازاخستان".into(),
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn identity_duplicates_and_reingest() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::create(dir.path()).unwrap();
+        let mut ing = index
+            .ingester(IngestOptions {
+                commit_every: 2,
+                ..IngestOptions::default()
+            })
+            .unwrap();
+        let near = BODY.replace("السوفييتي", "السوفيتي السابق");
+        let out = ing
+            .add_batch(
+                vec![
+                    art("a", Some("u1"), BODY),
+                    art("b", Some("u2"), &format!("{BODY} ")),
+                    art("c", Some("u1"), "نص آخر تماما عن الاقتصاد السعودي وأسعار النفط في الأسواق العالمية هذا الأسبوع"),
+                    art("d", None, &near),
+                    art("e", None, "خبر مختلف عن كرة القدم: فاز منتخب البرتغال على الأوروغواي بنتيجة 2-1 مساء السبت"),
+                ],
+                None,
+            )
+            .unwrap();
+        let dups: Vec<Option<DupKind>> = out
+            .iter()
+            .map(|o| o.duplicate_of.as_ref().map(|d| d.1))
+            .collect();
+        assert_eq!(
+            dups,
+            [
+                None,
+                Some(DupKind::Exact),
+                Some(DupKind::Url),
+                Some(DupKind::Near),
+                None
+            ]
+        );
+        assert!(out.iter().all(|o| o.status == Status::New));
+        assert_eq!(ing.finish().unwrap().new, 5);
+        // Duplicates are collapsed unless asked for.
+        let mut req = SearchRequest::new("بوتين");
+        assert_eq!(index.search(&req).unwrap().total, 2);
+        req.duplicates = true;
+        assert_eq!(index.search(&req).unwrap().total, 5);
+        assert_eq!(
+            index.get("d").unwrap().unwrap().duplicate_of.as_deref(),
+            Some("a")
+        );
+
+        // Again: unchanged; one edited: updated, and not a duplicate of its own old version.
+        let index = Index::open(dir.path()).unwrap();
+        let mut ing = index.ingester(IngestOptions::default()).unwrap();
+        let edited = format!("{BODY} وأضاف المتحدث باسم الكرملين أن القوات ستنسحب خلال أيام.");
+        let out = ing.add_batch(vec![art("a", Some("u1"), &edited), art("e", None, "خبر مختلف عن كرة القدم: فاز منتخب البرتغال على الأوروغواي بنتيجة 2-1 مساء السبت")], None).unwrap();
+        assert_eq!(out[0].status, Status::Updated);
+        assert_eq!(out[0].duplicate_of, None);
+        assert_eq!(out[1].status, Status::Unchanged);
+        ing.finish().unwrap();
+        let mut ids = index.ids().unwrap();
+        ids.sort();
+        assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+        assert!(index.get("a").unwrap().unwrap().body.contains("الكرملين"));
+        assert_eq!(index.stats().unwrap().duplicates, 3);
+    }
+}
