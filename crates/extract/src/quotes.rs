@@ -219,11 +219,17 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                 continue;
             };
             let explicit = speaker.is_some();
+            // A participle (مؤكدا، مضيفا) shares the subject of the speech before it in the sentence.
+            let participle = crate::doc::strip_conj(&doc.toks[i].norm).unwrap_or(&doc.toks[i].norm).starts_with('م');
+            if speaker.is_none() && participle {
+                speaker = speeches.iter().rev().find(|s| s.verb_tok >= first && s.verb_tok < i).and_then(|s| s.speaker.clone());
+            }
             if speaker.is_none() && !verb.cont {
-                // the subject before the verb in this sentence (الرئيس … مؤكدا أن; موسكو تؤكد أن)
+                // the subject before the verb in this sentence (الرئيس … مؤكدا أن; موسكو تؤكد أن):
+                // a person or body not governed by a preposition; a place only as the sentence's first word
                 speaker = actors
                     .iter()
-                    .filter(|a| a.first >= first && a.last < i && (a.is_person_like() || a.label.is_some() || (a.is_place() && a.first == first)))
+                    .filter(|a| a.first >= first && a.last < i && !a.prep && ((a.is_person_like() && !a.is_place()) || (a.is_place() && a.first == first)))
                     .last()
                     .map(|a| Participant::of(doc, a));
             }
@@ -283,7 +289,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                 .filter(|a| a.first > v && a.first <= v + 3 && (a.is_person_like() || a.label.is_some()))
                 .map(|a| Participant::of(doc, a))
                 .next()
-                .or_else(|| actors.iter().filter(|a| a.last < v && a.first >= sent_first && a.is_person_like()).last().map(|a| Participant::of(doc, a)))
+                .or_else(|| actors.iter().filter(|a| a.last < v && a.first >= sent_first && a.is_person_like() && !a.is_place() && !a.prep).last().map(|a| Participant::of(doc, a)))
                 .or_else(|| last_speaker_before(&speeches, v, gender_of(&doc.toks[v].norm)));
             (sp, Some(doc.surface(v).to_string()), false)
         } else if words >= 4 {

@@ -134,7 +134,8 @@ fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         .zip(&keys)
         .map(|(m, key)| {
             let words: Vec<&str> = key.split(' ').collect();
-            // The fullest mention of the same class whose key contains every word of this one.
+            // The fullest mention of the same class whose key holds every word of this one;
+            // among equals, the form written most often (روسيا over لروسيا), then the first.
             let canonical = mentions
                 .iter()
                 .zip(&keys)
@@ -144,7 +145,7 @@ fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
                         words.iter().all(|w| ow.contains(w))
                     }
                 })
-                .max_by_key(|(o, ok)| (ok.split(' ').count(), std::cmp::Reverse(o.start)))
+                .max_by_key(|(o, ok)| (ok.split(' ').count(), mentions.iter().filter(|x| x.text == o.text).count(), std::cmp::Reverse(o.start)))
                 .map(|(o, _)| o.text.clone())
                 .unwrap_or_else(|| m.text.clone());
             Entity { text: m.text.clone(), label: m.label, start: m.start, end: m.end, key: key.clone(), canonical }

@@ -123,6 +123,11 @@ const STOP_EXT: &[&str] = &[
     "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم", "غدا", "يوم", "عام", "العام", "خلال", "بعد", "قبل", "منذ", "ايضا",
 ];
 
+/// Function words that look definite (الي، التي، الذي …).
+fn is_function_word(norm: &str) -> bool {
+    matches!(norm, "الي" | "التي" | "الذي" | "الذين" | "اللذين" | "اللتين" | "اللواتي" | "اللاتي" | "الا" | "الان" | "اللذان" | "اللتان")
+}
+
 /// Whether token `i` can be a word of a personal name written without NER: a
 /// word, not a stop word, not definite, not a role noun or a time word.
 pub(crate) fn name_like(doc: &Doc, i: usize) -> bool {
@@ -187,7 +192,7 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                 let mut k = last + 1;
                 while k < n && k <= hit.last + 5 && !doc.line_break_after(k - 1) {
                     let t = &doc.toks[k];
-                    if !t.is_word() || is_stopword(&t.norm) || STOP_EXT.contains(&t.norm.as_str()) {
+                    if !t.is_word() || is_stopword(&t.norm) || STOP_EXT.contains(&t.norm.as_str()) || is_function_word(&t.norm) {
                         break;
                     }
                     if let Some((ml, ml_label)) = ment_at[k] {

@@ -132,7 +132,10 @@ mod tests {
             "كلام ".repeat(100),
             "ختام ".repeat(100)
         );
-        let s = snippet(&long, &hl(&["الماتي", "قوات"], &[]), 20);
+        let mut k = String::new();
+        let almaty =
+            khabar_text::key_of("ألماتي", khabar_text::TokenKind::Word, &mut k).to_string();
+        let s = snippet(&long, &hl(&[almaty.as_str(), "قوات"], &[]), 20);
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert!(
             s.contains("<b>قوات</b>") && s.contains("<b>ألماتي</b>"),

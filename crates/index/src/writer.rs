@@ -207,7 +207,7 @@ impl Ingester<'_> {
                     .and_then(|v| v.as_u64())
                     .unwrap_or(0);
                 let is_dup = doc.get_first(f.dup_of).is_some();
-                if let Some(u) = doc.get_first(f.url).and_then(|v| v.as_str()) {
+                if let Some(u) = doc.get_first(f.url).and_then(|v| v.as_str()).filter(|_| !is_dup) {
                     self.urls.entry(u.to_string()).or_insert_with(|| id.clone());
                 }
                 if !is_dup {

@@ -880,6 +880,20 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_reading_is_used_only_when_its_spans_fit_the_body() {
+        let body = "وقال بوتين إن القوات ستنسحب.";
+        let start = body.find("بوتين").unwrap();
+        let ok = serde_json::json!({"entities": [{"start": start, "end": start + "بوتين".len()}], "numbers": []});
+        assert!(reading_fits(&ok, body));
+        let inside_a_letter =
+            serde_json::json!({"entities": [{"start": start + 1, "end": start + 4}]});
+        assert!(!reading_fits(&inside_a_letter, body));
+        let past_the_end = serde_json::json!({"quotes": [{"start": 0, "end": body.len() + 1}]});
+        assert!(!reading_fits(&past_the_end, body));
+        assert!(!reading_fits(&serde_json::json!([]), body));
+    }
+
+    #[test]
     fn entity_filters_are_checked() {
         assert_eq!(entity_filter("pers:بوتين").unwrap(), "PERS:بوتين");
         assert!(entity_filter("بوتين").is_err());

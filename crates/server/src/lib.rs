@@ -102,8 +102,7 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'
 
 /// The whole application: API, OpenAPI description, docs page and web interface.
 pub fn router(state: AppState) -> Router {
-    let timeout = state.config().request_timeout;
-    let limit = state.config().max_body_bytes;
+    let config = state.config().clone();
     let (api, openapi) = api::routes().split_for_parts();
     let openapi = Arc::new(openapi);
     let spec = {
@@ -113,7 +112,7 @@ pub fn router(state: AppState) -> Router {
             async move { axum::Json(openapi.as_ref().clone()) }
         }
     };
-    Router::new()
+    let app = Router::new()
         .merge(api)
         .route("/api/openapi.json", axum::routing::get(spec))
         .route("/api", axum::routing::any(api_not_found))
@@ -121,24 +120,52 @@ pub fn router(state: AppState) -> Router {
         .merge(ui::routes())
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(ui::not_found)
-        .with_state(state)
-        .layer(DefaultBodyLimit::max(limit))
-        .layer(axum::middleware::from_fn_with_state(timeout, timeout_layer))
+        .with_state(state);
+    with_layers(app, &config)
+}
+
+/// The layers [`router`] wraps the application in: body limit, timeout (JSON 503), security
+/// headers, panics as JSON 500, request logs. Public so that other routes can be served the same
+/// way (and the layers tested on their own).
+pub fn with_layers(app: Router, config: &Config) -> Router {
+    app.layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            config.request_timeout,
+            timeout_layer,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
         .layer(CatchPanicLayer::custom(on_panic))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request| {
-                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), query = req.uri().query().unwrap_or(""))
+                    tracing::info_span!(
+                        "request",
+                        method = %req.method(),
+                        path = %req.uri().path(),
+                        query = req.uri().query().unwrap_or("")
+                    )
                 })
                 .on_request(())
-                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(tower_http::LatencyUnit::Micros))
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(tower_http::LatencyUnit::Micros),
+                )
                 .on_failure(DefaultOnFailure::new().level(Level::WARN)),
         )
 }

@@ -84,6 +84,43 @@ impl WordStats {
     }
 }
 
+/// The self-trained gazetteer (`scripts/ner/autogaz.py`): norm form → (class
+/// index 0–3, rate bucket 1–4) of how often a first-pass model tagged the word
+/// inside an entity in unlabelled news.
+#[derive(Debug, Default)]
+pub struct AutoGaz {
+    map: FxHashMap<String, (u8, u8)>,
+}
+
+impl AutoGaz {
+    /// Parses the committed table: `word<TAB>CLASS<TAB>bucket`, `#` comments.
+    pub fn parse(tsv: &str) -> AutoGaz {
+        let mut map = FxHashMap::default();
+        for line in tsv.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (Some(w), Some(c), Some(b)) = (f.next(), f.next(), f.next()) else { continue };
+            let c = match c {
+                "PERS" => 0,
+                "LOC" => 1,
+                "ORG" => 2,
+                "MISC" => 3,
+                _ => continue,
+            };
+            if let Ok(b) = b.trim().parse() {
+                map.insert(w.to_string(), (c, b));
+            }
+        }
+        AutoGaz { map }
+    }
+
+    pub fn get(&self, norm: &str) -> Option<(u8, u8)> {
+        self.map.get(norm).copied()
+    }
+}
+
 /// Words that announce an entity of a class, in their norm form.
 const PERS_TRIGGERS: &[&str] = &[
     "الرئيس", "رئيس", "الرئيسة", "وزير", "الوزير", "وزيرة", "الملك", "الامير", "الامير", "الشيخ", "السيد", "السيدة", "الدكتور", "د", "المستشار",
@@ -138,6 +175,7 @@ impl Triggers {
 pub struct Resources {
     pub clusters: Clusters,
     pub stats: WordStats,
+    pub auto: AutoGaz,
     pub gazetteer: Gazetteer,
     pub triggers: Triggers,
 }
@@ -155,6 +193,8 @@ pub struct TokInfo {
     pub clusters: Option<[u16; 3]>,
     /// Corpus statistics (log2 frequency, definiteness), if the word is known.
     pub stats: Option<(u8, u8)>,
+    /// Self-trained gazetteer evidence (class, rate bucket).
+    pub auto: Option<(u8, u8)>,
     /// Gazetteer match: 0 none, else class index + 1, ×2 + 1 if inside (not first word).
     pub gaz: u8,
     pub trig: u8,
@@ -215,9 +255,10 @@ impl Resources {
                 let key = key.to_string();
                 let clusters = self.clusters.get(&norm).or_else(|| self.clusters.get(&key));
                 let stats = self.stats.get(&norm);
+                let auto = self.auto.get(&norm).or_else(|| self.auto.get(&key));
                 let trig = self.triggers.get(&norm);
                 let stop = is_stopword(&norm);
-                TokInfo { shape: shape_of(w), norm, key, pre, suf, clusters, stats, gaz: 0, trig, stop }
+                TokInfo { shape: shape_of(w), norm, key, pre, suf, clusters, stats, auto, gaz: 0, trig, stop }
             })
             .collect();
         self.gazetteer.annotate(&mut toks);
@@ -321,6 +362,12 @@ pub fn token_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: im
     for d in [-1isize, 1] {
         if let Some((_, df)) = at(d).and_then(|t| t.stats) {
             f!("def{:+}={}", d, df);
+        }
+    }
+    // Self-trained gazetteer, here and around.
+    for d in [-1isize, 0, 1] {
+        if let Some((c, b)) = at(d).and_then(|t| t.auto) {
+            f!("auto{:+}={}:{}", d, c, b);
         }
     }
     // Gazetteers.

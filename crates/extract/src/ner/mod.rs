@@ -35,6 +35,8 @@ pub static MODEL_BIN: &[u8] = include_bytes!("../../data/ner/model.bin");
 pub static CLUSTERS_TSV: &str = include_str!("../../data/ner/clusters.tsv");
 /// Word statistics (`scripts/ner/wordstats.py`).
 pub static WORDSTATS_TSV: &str = include_str!("../../data/ner/wordstats.tsv");
+/// Self-trained gazetteer (`scripts/ner/autogaz.py`).
+pub static AUTOGAZ_TSV: &str = include_str!("../../data/ner/autogaz.tsv");
 /// Gazetteer (`scripts/ner/gazetteers.py`).
 pub static GAZETTEER_TSV: &str = include_str!("../../data/ner/gazetteer.tsv");
 
@@ -104,6 +106,7 @@ pub fn bundled_resources() -> &'static Resources {
     R.get_or_init(|| Resources {
         clusters: features::Clusters::parse(CLUSTERS_TSV),
         stats: features::WordStats::parse(WORDSTATS_TSV),
+        auto: features::AutoGaz::parse(AUTOGAZ_TSV),
         gazetteer: Gazetteer::parse(GAZETTEER_TSV),
         triggers: Triggers::builtin(),
     })
@@ -115,6 +118,8 @@ pub fn bundled_resources_id() -> u64 {
     b.extend_from_slice(CLUSTERS_TSV.as_bytes());
     b.push(0);
     b.extend_from_slice(WORDSTATS_TSV.as_bytes());
+    b.push(0);
+    b.extend_from_slice(AUTOGAZ_TSV.as_bytes());
     b.push(0);
     b.extend_from_slice(GAZETTEER_TSV.as_bytes());
     xxhash_rust::xxh3::xxh3_64(&b)
@@ -176,7 +181,6 @@ impl Ner {
             token_features(&toks, i, &mut buf, |f| self.model.add_feature(f, row));
         }
         self.model.viterbi(&state, out);
-        self.extend_with_gazetteer(&toks, out);
         toks
     }
 
@@ -235,6 +239,7 @@ impl Ner {
             words.extend(tokens[first..next].iter().map(|t| t.text(text)));
             let mut ids = Vec::new();
             let toks = self.tag_ids(&words, &mut ids);
+            self.extend_with_gazetteer(&toks, &mut ids);
             sents.push((first, toks, ids));
         }
         self.propagate(&mut sents);
