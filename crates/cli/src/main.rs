@@ -12,7 +12,7 @@ mod exit;
 /// It normalizes and tokenizes Arabic script, ingests and indexes news dumps,
 /// searches them, and extracts entities, numbers, dates, quotations and events.
 #[derive(Parser, Debug)]
-#[command(name = "khabar", version, about, long_about = None, propagate_version = true)]
+#[command(name = "khabar", version, propagate_version = true)]
 #[command(after_help = "Exit codes: 0 ok, 1 failure, 2 bad usage.\nExamples:\n  khabar tokenize samples/csto-kazakhstan-2022.txt\n  echo 'وقال بوتين' | khabar tokenize --form key")]
 struct Cli {
     #[command(subcommand)]

@@ -20,11 +20,15 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("reading");
     g.throughput(Throughput::Bytes(SEED.len() as u64));
-    g.bench_function("seed article", |b| b.iter(|| read_article(black_box(Some(title)), black_box(body), date)));
+    g.bench_function("seed article", |b| {
+        b.iter(|| read_article(black_box(Some(title)), black_box(body), date))
+    });
     // Ten articles' worth, so the per-call setup is amortized as on a corpus.
     let long = body.repeat(10);
     g.throughput(Throughput::Bytes(long.len() as u64));
-    g.bench_function("seed article x10", |b| b.iter(|| read_article(black_box(Some(title)), black_box(&long), date)));
+    g.bench_function("seed article x10", |b| {
+        b.iter(|| read_article(black_box(Some(title)), black_box(&long), date))
+    });
     g.finish();
 }
 

@@ -61,20 +61,64 @@ struct Month {
 }
 
 const MONTHS: &[(&str, u32, bool, bool)] = &[
-    ("يناير", 1, false, false), ("فبراير", 2, false, false), ("مارس", 3, false, false), ("أبريل", 4, false, false), ("ابريل", 4, false, false),
-    ("إبريل", 4, false, false), ("مايو", 5, false, false), ("يونيو", 6, false, false), ("يونيه", 6, false, false), ("يوليو", 7, false, false),
-    ("يوليه", 7, false, false), ("أغسطس", 8, false, false), ("سبتمبر", 9, false, false), ("أكتوبر", 10, false, false), ("نوفمبر", 11, false, false),
+    ("يناير", 1, false, false),
+    ("فبراير", 2, false, false),
+    ("مارس", 3, false, false),
+    ("أبريل", 4, false, false),
+    ("ابريل", 4, false, false),
+    ("إبريل", 4, false, false),
+    ("مايو", 5, false, false),
+    ("يونيو", 6, false, false),
+    ("يونيه", 6, false, false),
+    ("يوليو", 7, false, false),
+    ("يوليه", 7, false, false),
+    ("أغسطس", 8, false, false),
+    ("سبتمبر", 9, false, false),
+    ("أكتوبر", 10, false, false),
+    ("نوفمبر", 11, false, false),
     ("ديسمبر", 12, false, false),
-    ("كانون الثاني", 1, false, false), ("شباط", 2, false, false), ("آذار", 3, false, false), ("نيسان", 4, false, false), ("أيار", 5, false, true),
-    ("حزيران", 6, false, false), ("تموز", 7, false, true), ("آب", 8, false, true), ("أيلول", 9, false, false), ("تشرين الأول", 10, false, false),
-    ("تشرين الثاني", 11, false, false), ("كانون الأول", 12, false, false),
-    ("جانفي", 1, false, false), ("فيفري", 2, false, false), ("أفريل", 4, false, false), ("ماي", 5, false, true), ("جوان", 6, false, false),
-    ("جويلية", 7, false, false), ("جويلة", 7, false, false), ("أوت", 8, false, true), ("يوليوز", 7, false, false), ("غشت", 8, false, false),
-    ("شتنبر", 9, false, false), ("نونبر", 11, false, false), ("دجنبر", 12, false, false),
-    ("محرم", 1, true, true), ("صفر", 2, true, true), ("ربيع الأول", 3, true, false), ("ربيع الثاني", 4, true, false), ("ربيع الآخر", 4, true, false),
-    ("جمادى الأولى", 5, true, false), ("جمادى الأول", 5, true, false), ("جمادى الآخرة", 6, true, false), ("جمادى الثانية", 6, true, false),
-    ("رجب", 7, true, true), ("شعبان", 8, true, false), ("رمضان", 9, true, true), ("شوال", 10, true, false), ("ذو القعدة", 11, true, false),
-    ("ذي القعدة", 11, true, false), ("ذو الحجة", 12, true, false), ("ذي الحجة", 12, true, false),
+    ("كانون الثاني", 1, false, false),
+    ("شباط", 2, false, false),
+    ("آذار", 3, false, false),
+    ("نيسان", 4, false, false),
+    ("أيار", 5, false, true),
+    ("حزيران", 6, false, false),
+    ("تموز", 7, false, true),
+    ("آب", 8, false, true),
+    ("أيلول", 9, false, false),
+    ("تشرين الأول", 10, false, false),
+    ("تشرين الثاني", 11, false, false),
+    ("كانون الأول", 12, false, false),
+    ("جانفي", 1, false, false),
+    ("فيفري", 2, false, false),
+    ("أفريل", 4, false, false),
+    ("ماي", 5, false, true),
+    ("جوان", 6, false, false),
+    ("جويلية", 7, false, false),
+    ("جويلة", 7, false, false),
+    ("أوت", 8, false, true),
+    ("يوليوز", 7, false, false),
+    ("غشت", 8, false, false),
+    ("شتنبر", 9, false, false),
+    ("نونبر", 11, false, false),
+    ("دجنبر", 12, false, false),
+    ("محرم", 1, true, true),
+    ("صفر", 2, true, true),
+    ("ربيع الأول", 3, true, false),
+    ("ربيع الثاني", 4, true, false),
+    ("ربيع الآخر", 4, true, false),
+    ("جمادى الأولى", 5, true, false),
+    ("جمادى الأول", 5, true, false),
+    ("جمادى الآخرة", 6, true, false),
+    ("جمادى الثانية", 6, true, false),
+    ("رجب", 7, true, true),
+    ("شعبان", 8, true, false),
+    ("رمضان", 9, true, true),
+    ("شوال", 10, true, false),
+    ("ذو القعدة", 11, true, false),
+    ("ذي القعدة", 11, true, false),
+    ("ذو الحجة", 12, true, false),
+    ("ذي الحجة", 12, true, false),
 ];
 
 fn months() -> &'static PhraseSet<Month> {
@@ -82,15 +126,27 @@ fn months() -> &'static PhraseSet<Month> {
     SET.get_or_init(|| {
         let mut s = PhraseSet::default();
         for &(w, n, hijri, ambiguous) in MONTHS {
-            s.insert(w, Month { n, hijri, ambiguous });
+            s.insert(
+                w,
+                Month {
+                    n,
+                    hijri,
+                    ambiguous,
+                },
+            );
         }
         s
     })
 }
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("الاحد", Weekday::Sun), ("الاثنين", Weekday::Mon), ("الثلاثاء", Weekday::Tue), ("الاربعاء", Weekday::Wed), ("الخميس", Weekday::Thu),
-    ("الجمعه", Weekday::Fri), ("السبت", Weekday::Sat),
+    ("الاحد", Weekday::Sun),
+    ("الاثنين", Weekday::Mon),
+    ("الثلاثاء", Weekday::Tue),
+    ("الاربعاء", Weekday::Wed),
+    ("الخميس", Weekday::Thu),
+    ("الجمعه", Weekday::Fri),
+    ("السبت", Weekday::Sat),
 ];
 
 #[derive(Clone, Copy)]
@@ -102,12 +158,32 @@ enum Rel {
 }
 
 const RELATIVE: &[(&str, Rel)] = &[
-    ("اليوم", Rel::Day(0)), ("أمس", Rel::Day(-1)), ("البارحة", Rel::Day(-1)), ("أمس الأول", Rel::Day(-2)), ("أول أمس", Rel::Day(-2)),
-    ("غدا", Rel::Day(1)), ("بعد غد", Rel::Day(2)), ("الأسبوع الماضي", Rel::Week(-1)), ("الأسبوع المقبل", Rel::Week(1)), ("الأسبوع القادم", Rel::Week(1)),
-    ("الأسبوع الجاري", Rel::Week(0)), ("هذا الأسبوع", Rel::Week(0)), ("الشهر الماضي", Rel::Month(-1)), ("الشهر المقبل", Rel::Month(1)),
-    ("الشهر القادم", Rel::Month(1)), ("الشهر الجاري", Rel::Month(0)), ("هذا الشهر", Rel::Month(0)), ("العام الماضي", Rel::Year(-1)),
-    ("العام المقبل", Rel::Year(1)), ("العام القادم", Rel::Year(1)), ("العام الجاري", Rel::Year(0)), ("العام الحالي", Rel::Year(0)),
-    ("هذا العام", Rel::Year(0)), ("السنة الماضية", Rel::Year(-1)), ("السنة المقبلة", Rel::Year(1)), ("السنة القادمة", Rel::Year(1)),
+    ("اليوم", Rel::Day(0)),
+    ("أمس", Rel::Day(-1)),
+    ("البارحة", Rel::Day(-1)),
+    ("أمس الأول", Rel::Day(-2)),
+    ("أول أمس", Rel::Day(-2)),
+    ("غدا", Rel::Day(1)),
+    ("بعد غد", Rel::Day(2)),
+    ("الأسبوع الماضي", Rel::Week(-1)),
+    ("الأسبوع المقبل", Rel::Week(1)),
+    ("الأسبوع القادم", Rel::Week(1)),
+    ("الأسبوع الجاري", Rel::Week(0)),
+    ("هذا الأسبوع", Rel::Week(0)),
+    ("الشهر الماضي", Rel::Month(-1)),
+    ("الشهر المقبل", Rel::Month(1)),
+    ("الشهر القادم", Rel::Month(1)),
+    ("الشهر الجاري", Rel::Month(0)),
+    ("هذا الشهر", Rel::Month(0)),
+    ("العام الماضي", Rel::Year(-1)),
+    ("العام المقبل", Rel::Year(1)),
+    ("العام القادم", Rel::Year(1)),
+    ("العام الجاري", Rel::Year(0)),
+    ("العام الحالي", Rel::Year(0)),
+    ("هذا العام", Rel::Year(0)),
+    ("السنة الماضية", Rel::Year(-1)),
+    ("السنة المقبلة", Rel::Year(1)),
+    ("السنة القادمة", Rel::Year(1)),
 ];
 
 fn relatives() -> &'static PhraseSet<Rel> {
@@ -123,13 +199,39 @@ fn relatives() -> &'static PhraseSet<Rel> {
 
 /// Words before a bare four-digit number that make it a year.
 const YEAR_CUES: &[&str] = &[
-    "عام", "العام", "لعام", "سنه", "السنه", "لسنه", "منذ", "حتي", "الي", "من", "في", "بين", "خلال", "قبل", "بعد", "مطلع", "نهايه", "بدايه", "اواخر",
-    "اواءل", "منتصف", "وفي", "ومنذ", "عامي", "العامين", "موسم",
+    "عام",
+    "العام",
+    "لعام",
+    "سنه",
+    "السنه",
+    "لسنه",
+    "منذ",
+    "حتي",
+    "الي",
+    "من",
+    "في",
+    "بين",
+    "خلال",
+    "قبل",
+    "بعد",
+    "مطلع",
+    "نهايه",
+    "بدايه",
+    "اواخر",
+    "اواءل",
+    "منتصف",
+    "وفي",
+    "ومنذ",
+    "عامي",
+    "العامين",
+    "موسم",
 ];
 
 fn num_at(doc: &Doc, i: usize) -> Option<f64> {
     let t = doc.toks.get(i)?;
-    (t.kind == TokenKind::Number).then(|| parse_digits(doc.surface(i))).flatten()
+    (t.kind == TokenKind::Number)
+        .then(|| parse_digits(doc.surface(i)))
+        .flatten()
 }
 
 fn int_at(doc: &Doc, i: usize) -> Option<i64> {
@@ -156,15 +258,16 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
-    let mk = |first: usize, last: usize, kind, value: Option<String>, end_value, calendar| DateMention {
-        text: doc.slice(first, last).to_string(),
-        start: doc.toks[first].start,
-        end: doc.toks[last].end,
-        kind,
-        value,
-        end_value,
-        calendar,
-    };
+    let mk =
+        |first: usize, last: usize, kind, value: Option<String>, end_value, calendar| DateMention {
+            text: doc.slice(first, last).to_string(),
+            start: doc.toks[first].start,
+            end: doc.toks[last].end,
+            kind,
+            value,
+            end_value,
+            calendar,
+        };
     while i < n {
         // Numeric dates: 10/1/2022, 2022-01-10
         if let Some(a) = int_at(doc, i) {
@@ -176,7 +279,14 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
                     if let (Some(b), Some(c)) = (int_at(doc, i + 2), int_at(doc, i + 4)) {
                         let (y, m, d) = if a > 31 { (a, b, c) } else { (c, b, a) };
                         if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32) {
-                            out.push(mk(i, i + 4, DateKind::Date, Some(date.to_string()), None, Calendar::Gregorian));
+                            out.push(mk(
+                                i,
+                                i + 4,
+                                DateKind::Date,
+                                Some(date.to_string()),
+                                None,
+                                Calendar::Gregorian,
+                            ));
                             i += 5;
                             continue;
                         }
@@ -195,12 +305,28 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
                     last = h2.last;
                 }
             }
-            let day = if !hit.clitic { i.checked_sub(1).and_then(|p| int_at(doc, p)).filter(|d| (1..=31).contains(d)) } else { None };
+            let day = if !hit.clitic {
+                i.checked_sub(1)
+                    .and_then(|p| int_at(doc, p))
+                    .filter(|d| (1..=31).contains(d))
+            } else {
+                None
+            };
             if day.is_some() {
                 first = i - 1;
             }
-            let mut year = int_at(doc, last + 1).filter(|y| if mo.hijri { (1300..=1600).contains(y) } else { is_year(*y) });
-            let mut calendar = if mo.hijri { Calendar::Hijri } else { Calendar::Gregorian };
+            let mut year = int_at(doc, last + 1).filter(|y| {
+                if mo.hijri {
+                    (1300..=1600).contains(y)
+                } else {
+                    is_year(*y)
+                }
+            });
+            let mut calendar = if mo.hijri {
+                Calendar::Hijri
+            } else {
+                Calendar::Gregorian
+            };
             if year.is_some() {
                 last += 1;
                 if let Some(c) = era_at(doc, last + 1) {
@@ -221,14 +347,21 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
                 (None, Some(d)) => Some(format!("--{:02}-{d:02}", mo.n)),
                 (None, None) => Some(format!("--{:02}", mo.n)),
             };
-            let kind = if day.is_some() { DateKind::Date } else { DateKind::Month };
+            let kind = if day.is_some() {
+                DateKind::Date
+            } else {
+                DateKind::Month
+            };
             out.push(mk(first, last, kind, value, None, calendar));
             i = last + 1;
             continue;
         }
         // Years and ranges of years.
         if let Some(y) = int_at(doc, i).filter(|&y| is_year(y) || (1300..=1500).contains(&y)) {
-            let prev = i.checked_sub(1).map(|p| doc.toks[p].norm.as_str()).unwrap_or("");
+            let prev = i
+                .checked_sub(1)
+                .map(|p| doc.toks[p].norm.as_str())
+                .unwrap_or("");
             let era = era_at(doc, i + 1);
             let hijri = era == Some(Calendar::Hijri);
             let cued = YEAR_CUES.contains(&prev) || era.is_some();
@@ -236,7 +369,9 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
             let range_to = |j: usize| -> Option<(usize, i64)> {
                 let conn = doc.toks.get(j)?.norm.as_str();
                 if matches!(conn, "حتي" | "الي" | "و" | "-" | "–") {
-                    int_at(doc, j + 1).filter(|&y2| y2 > y && (is_year(y2) || hijri)).map(|y2| (j + 1, y2))
+                    int_at(doc, j + 1)
+                        .filter(|&y2| y2 > y && (is_year(y2) || hijri))
+                        .map(|y2| (j + 1, y2))
                 } else {
                     None
                 }
@@ -244,16 +379,39 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
             let after = if era.is_some() { i + 2 } else { i + 1 };
             if is_year(y) || hijri {
                 if let Some((j, y2)) = range_to(after) {
-                    let first = if matches!(prev, "من" | "بين" | "منذ") { i - 1 } else { i };
-                    let last = if era_at(doc, j + 1).is_some() { j + 1 } else { j };
-                    let cal = if hijri { Calendar::Hijri } else { Calendar::Gregorian };
-                    out.push(mk(first, last, DateKind::Range, Some(y.to_string()), Some(y2.to_string()), cal));
+                    let first = if matches!(prev, "من" | "بين" | "منذ") {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    let last = if era_at(doc, j + 1).is_some() {
+                        j + 1
+                    } else {
+                        j
+                    };
+                    let cal = if hijri {
+                        Calendar::Hijri
+                    } else {
+                        Calendar::Gregorian
+                    };
+                    out.push(mk(
+                        first,
+                        last,
+                        DateKind::Range,
+                        Some(y.to_string()),
+                        Some(y2.to_string()),
+                        cal,
+                    ));
                     i = last + 1;
                     continue;
                 }
                 if cued && (is_year(y) || hijri) {
                     let last = if era.is_some() { i + 1 } else { i };
-                    let cal = if hijri { Calendar::Hijri } else { Calendar::Gregorian };
+                    let cal = if hijri {
+                        Calendar::Hijri
+                    } else {
+                        Calendar::Gregorian
+                    };
                     out.push(mk(i, last, DateKind::Year, Some(y.to_string()), None, cal));
                     i = last + 1;
                     continue;
@@ -275,23 +433,49 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
                 }
                 Rel::Year(k) => (d.year() + k).to_string(),
             });
-            out.push(mk(i, hit.last, DateKind::Relative, value, None, Calendar::Gregorian));
+            out.push(mk(
+                i,
+                hit.last,
+                DateKind::Relative,
+                value,
+                None,
+                Calendar::Gregorian,
+            ));
             i = hit.last + 1;
             continue;
         }
         // Weekdays: (يوم) الاثنين (المقبل)
         if doc.toks[i].is_word() {
-            let wd = candidates(&doc.toks[i].norm).find_map(|c| WEEKDAYS.iter().find(|(w, _)| *w == c.as_ref()).map(|&(_, d)| d));
+            let wd = candidates(&doc.toks[i].norm).find_map(|c| {
+                WEEKDAYS
+                    .iter()
+                    .find(|(w, _)| *w == c.as_ref())
+                    .map(|&(_, d)| d)
+            });
             if let Some(wd) = wd {
                 let next = doc.toks.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
                 // الاثنين also means "the two": "بين الاثنين", "الاثنين معا"
-                let both = wd == Weekday::Mon && (matches!(next, "معا" | "منهما" | "منهم") || i > 0 && matches!(doc.toks[i - 1].norm.as_str(), "بين" | "كلا" | "هذين"));
+                let both = wd == Weekday::Mon
+                    && (matches!(next, "معا" | "منهما" | "منهم")
+                        || i > 0 && matches!(doc.toks[i - 1].norm.as_str(), "بين" | "كلا" | "هذين"));
                 if !both {
-                    let first = if i > 0 && matches!(doc.toks[i - 1].norm.as_str(), "يوم" | "ويوم" | "اليوم") { i - 1 } else { i };
+                    let first = if i > 0
+                        && matches!(doc.toks[i - 1].norm.as_str(), "يوم" | "ويوم" | "اليوم")
+                    {
+                        i - 1
+                    } else {
+                        i
+                    };
                     let future = matches!(next, "المقبل" | "القادم");
-                    let last = if future || next == "الماضي" { i + 1 } else { i };
+                    let last = if future || next == "الماضي" {
+                        i + 1
+                    } else {
+                        i
+                    };
                     let value = article.map(|d| {
-                        let back = (d.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+                        let back = (d.weekday().num_days_from_monday() as i64
+                            - wd.num_days_from_monday() as i64)
+                            .rem_euclid(7);
                         if future {
                             let fwd = (7 - back) % 7;
                             (d + Duration::days(if fwd == 0 { 7 } else { fwd })).to_string()
@@ -301,7 +485,14 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
                             (d - Duration::days(back)).to_string()
                         }
                     });
-                    out.push(mk(first, last, DateKind::Weekday, value, None, Calendar::Gregorian));
+                    out.push(mk(
+                        first,
+                        last,
+                        DateKind::Weekday,
+                        value,
+                        None,
+                        Calendar::Gregorian,
+                    ));
                     i = last + 1;
                     continue;
                 }
@@ -312,12 +503,20 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
     out
 }
 
+/// Whether a normalized word names a time (a weekday, اليوم، أمس …).
+pub(crate) fn is_time_word(norm: &str) -> bool {
+    WEEKDAYS.iter().any(|(w, _)| *w == norm) || matches!(norm, "اليوم" | "امس" | "الاحد" | "يوم")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn dates(t: &str, d: Option<NaiveDate>) -> Vec<(DateKind, Option<String>, Option<String>)> {
-        find(&Doc::new(t), d).into_iter().map(|m| (m.kind, m.value, m.end_value)).collect()
+        find(&Doc::new(t), d)
+            .into_iter()
+            .map(|m| (m.kind, m.value, m.end_value))
+            .collect()
     }
 
     fn day(s: &str) -> Option<NaiveDate> {
@@ -326,42 +525,70 @@ mod tests {
 
     #[test]
     fn month_names_in_three_traditions_and_hijri() {
-        assert_eq!(dates("في 10 يناير 2022", None)[0].1.as_deref(), Some("2022-01-10"));
-        assert_eq!(dates("في 10 كانون الثاني/يناير 2022", None)[0].1.as_deref(), Some("2022-01-10"));
-        assert_eq!(dates("يوم 5 جانفي 2019", None)[0].1.as_deref(), Some("2019-01-05"));
-        assert_eq!(dates("في 3 تشرين الأول", day("2021-12-01"))[0].1.as_deref(), Some("2021-10-03"));
+        assert_eq!(
+            dates("في 10 يناير 2022", None)[0].1.as_deref(),
+            Some("2022-01-10")
+        );
+        assert_eq!(
+            dates("في 10 كانون الثاني/يناير 2022", None)[0].1.as_deref(),
+            Some("2022-01-10")
+        );
+        assert_eq!(
+            dates("يوم 5 جانفي 2019", None)[0].1.as_deref(),
+            Some("2019-01-05")
+        );
+        assert_eq!(
+            dates("في 3 تشرين الأول", day("2021-12-01"))[0].1.as_deref(),
+            Some("2021-10-03")
+        );
         let h = find(&Doc::new("في 12 ربيع الأول 1443 هـ"), None);
-        assert_eq!((h[0].calendar, h[0].value.as_deref()), (Calendar::Hijri, Some("1443-03-12")));
+        assert_eq!(
+            (h[0].calendar, h[0].value.as_deref()),
+            (Calendar::Hijri, Some("1443-03-12"))
+        );
         // آب alone is "father"
         assert!(dates("قال الآب", None).is_empty());
     }
 
     #[test]
     fn numeric_years_and_ranges() {
-        assert_eq!(dates("بتاريخ 10/1/2022", None)[0].1.as_deref(), Some("2022-01-10"));
-        assert_eq!(dates("صدر في 2022-01-10", None)[0].1.as_deref(), Some("2022-01-10"));
+        assert_eq!(
+            dates("بتاريخ 10/1/2022", None)[0].1.as_deref(),
+            Some("2022-01-10")
+        );
+        assert_eq!(
+            dates("صدر في 2022-01-10", None)[0].1.as_deref(),
+            Some("2022-01-10")
+        );
         assert_eq!(
             dates("حكم كازاخستان من 1989 حتى 2019", None),
             vec![(DateKind::Range, Some("1989".into()), Some("2019".into()))]
         );
-        assert_eq!(dates("في عام 2011 اندلعت", None), vec![(DateKind::Year, Some("2011".into()), None)]);
+        assert_eq!(
+            dates("في عام 2011 اندلعت", None),
+            vec![(DateKind::Year, Some("2011".into()), None)]
+        );
         assert!(dates("أرسلت 2500 جندي", None).is_empty());
     }
 
     #[test]
     fn weekdays_and_relative_words_resolve_against_the_article_date() {
         let d = day("2022-01-11"); // a Tuesday
-        assert_eq!(dates("وقال بوتين الاثنين إن", d)[0].1.as_deref(), Some("2022-01-10"));
+        assert_eq!(
+            dates("وقال بوتين الاثنين إن", d)[0].1.as_deref(),
+            Some("2022-01-10")
+        );
         assert_eq!(dates("وأعلن أمس", d)[0].1.as_deref(), Some("2022-01-10"));
         assert_eq!(dates("الأسبوع الماضي", d)[0].1.as_deref(), Some("2022-W01"));
         assert_eq!(dates("الشهر الماضي", d)[0].1.as_deref(), Some("2021-12"));
-        assert_eq!(dates("يوم الجمعة المقبل", d)[0].1.as_deref(), Some("2022-01-14"));
-        assert_eq!(dates("وقال الاثنين", None)[0], (DateKind::Weekday, None, None));
+        assert_eq!(
+            dates("يوم الجمعة المقبل", d)[0].1.as_deref(),
+            Some("2022-01-14")
+        );
+        assert_eq!(
+            dates("وقال الاثنين", None)[0],
+            (DateKind::Weekday, None, None)
+        );
         assert!(dates("اتفق الاثنين معا", d).is_empty());
     }
-}
-
-/// Whether a normalized word names a time (a weekday, اليوم، أمس …).
-pub(crate) fn is_time_word(norm: &str) -> bool {
-    WEEKDAYS.iter().any(|(w, _)| *w == norm) || matches!(norm, "اليوم" | "امس" | "الاحد" | "يوم")
 }

@@ -10,6 +10,8 @@ pub(crate) struct Tok {
     pub end: usize,
     pub kind: TokenKind,
     pub norm: String,
+    /// A stop word (matched on the writer's letters, see `khabar_text::is_stopword`).
+    pub stop: bool,
 }
 
 impl Tok {
@@ -35,14 +37,21 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         // A hashtag's words follow it as tokens of their own: read those, not the hashtag.
-        let raw: Vec<_> = tokenize(text).filter(|t| t.kind != TokenKind::Hashtag).collect();
+        let raw: Vec<_> = tokenize(text)
+            .filter(|t| t.kind != TokenKind::Hashtag)
+            .collect();
         let sents = sentences_from_tokens(text, raw.iter().copied());
         let mut toks = Vec::with_capacity(raw.len());
         let mut buf = String::new();
         for t in &raw {
             buf.clear();
             norm_form(t.text(text), &mut buf);
-            toks.push(Tok { start: t.start, end: t.end, kind: t.kind, norm: buf.clone() });
+            toks.push(Tok {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                norm: buf.clone(),
+            });
         }
         let mut sent_toks = Vec::with_capacity(sents.len());
         let mut tok_sent = vec![0; toks.len()];
@@ -58,22 +67,36 @@ impl<'a> Doc<'a> {
         for ts in tok_sent.iter_mut().skip(i) {
             *ts = sents.len().saturating_sub(1);
         }
-        Doc { text, toks, sents, sent_toks, tok_sent }
+        Doc {
+            text,
+            toks,
+            sents,
+            sent_toks,
+            tok_sent,
+        }
     }
 
     /// The text between two token indices (inclusive of both tokens).
     pub fn slice(&self, first: usize, last: usize) -> &'a str {
-        self.text.get(self.toks[first].start..self.toks[last].end).unwrap_or("")
+        self.text
+            .get(self.toks[first].start..self.toks[last].end)
+            .unwrap_or("")
     }
 
     /// The raw text of token `i`.
     pub fn surface(&self, i: usize) -> &'a str {
-        self.text.get(self.toks[i].start..self.toks[i].end).unwrap_or("")
+        self.text
+            .get(self.toks[i].start..self.toks[i].end)
+            .unwrap_or("")
     }
 
     /// Whether the gap between token `i` and `i + 1` holds a line break.
     pub fn line_break_after(&self, i: usize) -> bool {
-        i + 1 < self.toks.len() && self.text.get(self.toks[i].end..self.toks[i + 1].start).is_some_and(|g| g.contains('\n'))
+        i + 1 < self.toks.len()
+            && self
+                .text
+                .get(self.toks[i].end..self.toks[i + 1].start)
+                .is_some_and(|g| g.contains('\n'))
     }
 
     /// The gap (usually spaces) between token `i` and token `i + 1`.
@@ -81,7 +104,9 @@ impl<'a> Doc<'a> {
         if i + 1 >= self.toks.len() {
             return "";
         }
-        self.text.get(self.toks[i].end..self.toks[i + 1].start).unwrap_or("")
+        self.text
+            .get(self.toks[i].end..self.toks[i + 1].start)
+            .unwrap_or("")
     }
 }
 
@@ -102,7 +127,10 @@ pub(crate) fn strip_prep(norm: &str) -> Option<std::borrow::Cow<'_, str>> {
             return Some(Cow::Owned(format!("ال{r}")));
         }
     }
-    let rest = base.strip_prefix('ب').or_else(|| base.strip_prefix('ل')).or_else(|| base.strip_prefix('ك'))?;
+    let rest = base
+        .strip_prefix('ب')
+        .or_else(|| base.strip_prefix('ل'))
+        .or_else(|| base.strip_prefix('ك'))?;
     (rest.chars().count() >= 2).then_some(Cow::Borrowed(rest))
 }
 

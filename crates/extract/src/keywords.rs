@@ -3,7 +3,7 @@
 //! by `scripts/extract/build_df.py`).
 
 use crate::doc::Doc;
-use khabar_text::{is_stopword, stem};
+use khabar_text::stem;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -33,8 +33,12 @@ impl DfTable {
         let mut df = FxHashMap::default();
         for line in src.lines() {
             let mut f = line.split('\t');
-            let (Some(k), Some(v)) = (f.next(), f.next()) else { continue };
-            let Ok(v) = v.trim().parse::<u32>() else { continue };
+            let (Some(k), Some(v)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let Ok(v) = v.trim().parse::<u32>() else {
+                continue;
+            };
             if k == "#docs" {
                 docs = v.max(1);
             } else {
@@ -71,17 +75,21 @@ pub(crate) fn token_keys(doc: &Doc) -> Vec<Option<String>> {
     doc.toks
         .iter()
         .map(|t| {
-            if !t.is_word() || is_stopword(&t.norm) || t.norm.chars().count() < 2 {
+            if !t.is_word() || t.stop || t.norm.chars().count() < 2 {
                 return None;
             }
             let k = stem(&t.norm);
-            (k.chars().count() >= 2 && !is_stopword(k)).then(|| k.to_string())
+            (k.chars().count() >= 2).then(|| k.to_string())
         })
         .collect()
 }
 
 /// The TF-IDF weight of every key of the text (the title counts twice).
-pub(crate) fn weights(doc: &Doc, keys: &[Option<String>], title: Option<&str>) -> FxHashMap<String, (usize, f64)> {
+pub(crate) fn weights(
+    doc: &Doc,
+    keys: &[Option<String>],
+    title: Option<&str>,
+) -> FxHashMap<String, (usize, f64)> {
     let table = DfTable::bundled();
     let mut tf: FxHashMap<String, (usize, f64)> = FxHashMap::default();
     for k in keys.iter().flatten() {
@@ -101,23 +109,49 @@ pub(crate) fn weights(doc: &Doc, keys: &[Option<String>], title: Option<&str>) -
 }
 
 /// The `n` best keywords, given the token keys and their weights.
-pub(crate) fn top(doc: &Doc, keys: &[Option<String>], w: &FxHashMap<String, (usize, f64)>, n: usize) -> Vec<Keyword> {
+pub(crate) fn top(
+    doc: &Doc,
+    keys: &[Option<String>],
+    w: &FxHashMap<String, (usize, f64)>,
+    n: usize,
+) -> Vec<Keyword> {
     // The most frequent written form of each key.
     let mut forms: FxHashMap<&str, FxHashMap<&str, usize>> = FxHashMap::default();
     for (i, k) in keys.iter().enumerate() {
         if let Some(k) = k {
-            *forms.entry(k.as_str()).or_default().entry(doc.surface(i)).or_default() += 1;
+            *forms
+                .entry(k.as_str())
+                .or_default()
+                .entry(doc.surface(i))
+                .or_default() += 1;
         }
     }
-    let mut all: Vec<(&String, &(usize, f64))> = w.iter().filter(|(k, _)| forms.contains_key(k.as_str())).collect();
+    let mut all: Vec<(&String, &(usize, f64))> = w
+        .iter()
+        .filter(|(k, _)| forms.contains_key(k.as_str()))
+        .collect();
     all.sort_by(|a, b| b.1 .1.total_cmp(&a.1 .1).then_with(|| a.0.cmp(b.0)));
     all.into_iter()
         .take(n)
         .map(|(k, &(count, score))| {
             let f = &forms[k.as_str()];
-            let text = f.iter().max_by_key(|(s, c)| (**c, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s))).map(|(s, _)| s.to_string()).unwrap_or_default();
-            let count = keys.iter().flatten().filter(|x| *x == k).count().max(count.min(1));
-            Keyword { text, key: k.clone(), score: (score * 1000.0).round() / 1000.0, count }
+            let text = f
+                .iter()
+                .max_by_key(|(s, c)| (**c, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s)))
+                .map(|(s, _)| s.to_string())
+                .unwrap_or_default();
+            let count = keys
+                .iter()
+                .flatten()
+                .filter(|x| *x == k)
+                .count()
+                .max(count.min(1));
+            Keyword {
+                text,
+                key: k.clone(),
+                score: (score * 1000.0).round() / 1000.0,
+                count,
+            }
         })
         .collect()
 }

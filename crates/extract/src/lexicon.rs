@@ -23,7 +23,9 @@ pub(crate) struct Hit<'a, T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { by_first: FxHashMap::default() }
+        PhraseSet {
+            by_first: FxHashMap::default(),
+        }
     }
 }
 
@@ -65,7 +67,9 @@ impl<T> PhraseSet<T> {
             return None;
         }
         for (ci, cand) in candidates(&tok.norm).enumerate() {
-            let Some(list) = self.by_first.get(cand.as_ref()) else { continue };
+            let Some(list) = self.by_first.get(cand.as_ref()) else {
+                continue;
+            };
             'phr: for (rest, value) in list {
                 let last = i + rest.len();
                 if last >= doc.toks.len() {
@@ -77,7 +81,13 @@ impl<T> PhraseSet<T> {
                         continue 'phr;
                     }
                 }
-                return Some(Hit { first: i, last, value, clitic: ci > 0, prep: ci == 2 });
+                return Some(Hit {
+                    first: i,
+                    last,
+                    value,
+                    clitic: ci > 0,
+                    prep: ci == 2,
+                });
             }
         }
         None

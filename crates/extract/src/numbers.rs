@@ -7,7 +7,7 @@
 
 use crate::doc::{strip_conj, Doc};
 use khabar_text::chars::digit_value;
-use khabar_text::{is_stopword, TokenKind};
+use khabar_text::TokenKind;
 use serde::{Deserialize, Serialize};
 
 /// What kind of quantity a number is.
@@ -51,7 +51,9 @@ fn word_value(norm: &str) -> Option<W> {
     use W::*;
     Some(match norm {
         "واحد" | "واحده" => Unit(1.0),
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثنتا" => Unit(2.0),
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثنتا" => {
+            Unit(2.0)
+        }
         "ثلاث" | "ثلاثه" => Unit(3.0),
         "اربع" | "اربعه" => Unit(4.0),
         "خمس" | "خمسه" => Unit(5.0),
@@ -69,7 +71,9 @@ fn word_value(norm: &str) -> Option<W> {
         "ثمانون" | "ثمانين" => Ten(80.0),
         "تسعون" | "تسعين" => Ten(90.0),
         "ماءه" | "مءه" => Hundred(100.0),
-        "ماءتان" | "ماءتين" | "مءتان" | "مءتين" | "ماءتا" | "مءتا" => Hundred(200.0),
+        "ماءتان" | "ماءتين" | "مءتان" | "مءتين" | "ماءتا" | "مءتا" => {
+            Hundred(200.0)
+        }
         "ثلاثماءه" | "ثلاثمءه" => Hundred(300.0),
         "اربعماءه" | "اربعمءه" => Hundred(400.0),
         "خمسماءه" | "خمسمءه" => Hundred(500.0),
@@ -82,7 +86,9 @@ fn word_value(norm: &str) -> Option<W> {
         "الاف" | "الوف" => Scale(1e3, 1.0),
         "مليون" | "مليونا" | "ملايين" => Scale(1e6, 1.0),
         "مليونان" | "مليونين" => Scale(1e6, 2.0),
-        "مليار" | "مليارا" | "مليارات" | "بليون" | "بلايين" => Scale(1e9, 1.0),
+        "مليار" | "مليارا" | "مليارات" | "بليون" | "بلايين" => {
+            Scale(1e9, 1.0)
+        }
         "ملياران" | "مليارين" => Scale(1e9, 2.0),
         "تريليون" | "تريليونات" => Scale(1e12, 1.0),
         "نصف" => Fraction(0.5),
@@ -123,7 +129,10 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     }
     let mut out = String::new();
     let groups_of_three = seps.iter().all(|&(c, n)| matches!(c, ',' | '٬') && n == 3);
-    let n_dots = seps.iter().filter(|&&(c, _)| matches!(c, '.' | '٫')).count();
+    let n_dots = seps
+        .iter()
+        .filter(|&&(c, _)| matches!(c, '.' | '٫'))
+        .count();
     for c in int.chars() {
         match c {
             '٬' => {}
@@ -150,7 +159,13 @@ fn ordinal_blocked(prev: &str) -> bool {
     matches!(prev, "كانون" | "تشرين" | "ربيع" | "جمادي" | "جماد")
 }
 
-const PERCENT_WORDS: &[&[&str]] = &[&["في", "الماءه"], &["في", "المءه"], &["بالماءه"], &["بالمءه"], &["في", "المية"]];
+const PERCENT_WORDS: &[&[&str]] = &[
+    &["في", "الماءه"],
+    &["في", "المءه"],
+    &["بالماءه"],
+    &["بالمءه"],
+    &["في", "المية"],
+];
 
 /// All numbers of a text, in order.
 pub(crate) fn find(doc: &Doc) -> Vec<Number> {
@@ -198,18 +213,33 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
             kind = NumberKind::Percent;
             unit = Some("%".to_string());
         } else if let Some(len) = PERCENT_WORDS.iter().find_map(|p| {
-            (last + p.len() < n && p.iter().enumerate().all(|(k, w)| doc.toks[last + 1 + k].norm == *w)).then_some(p.len())
+            (last + p.len() < n
+                && p.iter()
+                    .enumerate()
+                    .all(|(k, w)| doc.toks[last + 1 + k].norm == *w))
+            .then_some(p.len())
         }) {
             last += len;
             kind = NumberKind::Percent;
             unit = Some("%".to_string());
         } else if kind != NumberKind::Ordinal && last + 1 < n && !doc.line_break_after(last) {
             let u = &doc.toks[last + 1];
-            if u.is_word() && !is_stopword(&u.norm) && word_value(&u.norm).is_none() && u.norm.chars().count() >= 2 {
+            if u.is_word()
+                && !u.stop
+                && word_value(&u.norm).is_none()
+                && u.norm.chars().count() >= 2
+            {
                 unit = Some(doc.surface(last + 1).to_string());
             }
         }
-        out.push(Number { text: doc.slice(i, last).to_string(), value, kind, unit, start: t.start, end: doc.toks[last].end });
+        out.push(Number {
+            text: doc.slice(i, last).to_string(),
+            value,
+            kind,
+            unit,
+            start: t.start,
+            end: doc.toks[last].end,
+        });
         i = last + 1;
     }
     out
@@ -220,7 +250,9 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     let first = &doc.toks[i].norm;
     // The first word may carry a conjunction or preposition (وثلاثة، بنصف).
     let first_w = is_number_word(first).map(|w| (w, false)).or_else(|| {
-        let s = strip_conj(first).or_else(|| first.strip_prefix('ب')).or_else(|| first.strip_prefix('ل'))?;
+        let s = strip_conj(first)
+            .or_else(|| first.strip_prefix('ب'))
+            .or_else(|| first.strip_prefix('ل'))?;
         is_number_word(s).map(|w| (w, true))
     })?;
     let n = doc.toks.len();
@@ -262,7 +294,8 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
         match w {
             W::Unit(v) => {
                 // a teen: أحد عشر، ثلاثة عشر
-                if v < 10.0 && k + 1 < n && matches!(doc.toks[k + 1].norm.as_str(), "عشر" | "عشره") {
+                if v < 10.0 && k + 1 < n && matches!(doc.toks[k + 1].norm.as_str(), "عشر" | "عشره")
+                {
                     current += v + 10.0;
                     k += 1;
                 } else {
@@ -308,7 +341,10 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
         let bare = strip_conj(norm).unwrap_or(norm);
         // Ambiguous lone words: ست (lady), عشر, اثنين (Monday), ثلث and ربع
         // without a following noun, واحد (one of).
-        if matches!(bare, "ست" | "عشر" | "اثنين" | "واحد" | "واحده" | "خمس" | "سبع") {
+        if matches!(
+            bare,
+            "ست" | "عشر" | "اثنين" | "واحد" | "واحده" | "خمس" | "سبع"
+        ) {
             return None;
         }
     }
@@ -320,7 +356,10 @@ mod tests {
     use super::*;
 
     fn nums(t: &str) -> Vec<(f64, Option<String>)> {
-        find(&Doc::new(t)).into_iter().map(|n| (n.value, n.unit)).collect()
+        find(&Doc::new(t))
+            .into_iter()
+            .map(|n| (n.value, n.unit))
+            .collect()
     }
 
     #[test]
@@ -337,15 +376,30 @@ mod tests {
 
     #[test]
     fn scale_after_digits() {
-        assert_eq!(nums("بلغت الخسائر 3.5 مليون دولار"), vec![(3_500_000.0, Some("دولار".into()))]);
-        assert_eq!(nums("بقيمة ٣٫٥ مليار ريال"), vec![(3_500_000_000.0, Some("ريال".into()))]);
-        assert_eq!(nums("نحو 500 ألف لاجئ"), vec![(500_000.0, Some("لاجئ".into()))]);
+        assert_eq!(
+            nums("بلغت الخسائر 3.5 مليون دولار"),
+            vec![(3_500_000.0, Some("دولار".into()))]
+        );
+        assert_eq!(
+            nums("بقيمة ٣٫٥ مليار ريال"),
+            vec![(3_500_000_000.0, Some("ريال".into()))]
+        );
+        assert_eq!(
+            nums("نحو 500 ألف لاجئ"),
+            vec![(500_000.0, Some("لاجئ".into()))]
+        );
     }
 
     #[test]
     fn number_words() {
-        assert_eq!(nums("أوقف نحو ثمانية آلاف شخص")[0], (8000.0, Some("شخص".into())));
-        assert_eq!(nums("ثلاثة آلاف وخمسمائة جندي")[0], (3500.0, Some("جندي".into())));
+        assert_eq!(
+            nums("أوقف نحو ثمانية آلاف شخص")[0],
+            (8000.0, Some("شخص".into()))
+        );
+        assert_eq!(
+            nums("ثلاثة آلاف وخمسمائة جندي")[0],
+            (3500.0, Some("جندي".into()))
+        );
         assert_eq!(nums("قتل خمسة وعشرون شخصا")[0].0, 25.0);
         assert_eq!(nums("أصيب ثلاثة عشر طفلا")[0].0, 13.0);
         assert_eq!(nums("أكثر من ألفين متظاهر")[0].0, 2000.0);
@@ -359,7 +413,10 @@ mod tests {
     #[test]
     fn percentages_and_ordinals() {
         let r = find(&Doc::new("ارتفع التضخم 25% و٢٥٪ و12 في المائة"));
-        assert_eq!(r.iter().filter(|n| n.kind == NumberKind::Percent).count(), 3);
+        assert_eq!(
+            r.iter().filter(|n| n.kind == NumberKind::Percent).count(),
+            3
+        );
         let r = find(&Doc::new("وهي ثاني أطول حدود في العالم"));
         assert_eq!((r[0].value, r[0].kind), (2.0, NumberKind::Ordinal));
         assert!(find(&Doc::new("في كانون الثاني")).is_empty());
@@ -369,9 +426,15 @@ mod tests {
     fn seed_article_numbers() {
         let t = include_str!("../../../samples/csto-kazakhstan-2022.txt");
         let r = find(&Doc::new(t));
-        assert!(r.iter().any(|n| n.value == 6846.0 && n.unit.as_deref() == Some("كيلومترا")));
-        assert!(r.iter().any(|n| n.value == 2500.0 && n.unit.as_deref() == Some("جندي")));
-        assert!(r.iter().any(|n| n.value == 8000.0 && n.unit.as_deref() == Some("شخص")));
+        assert!(r
+            .iter()
+            .any(|n| n.value == 6846.0 && n.unit.as_deref() == Some("كيلومترا")));
+        assert!(r
+            .iter()
+            .any(|n| n.value == 2500.0 && n.unit.as_deref() == Some("جندي")));
+        assert!(r
+            .iter()
+            .any(|n| n.value == 8000.0 && n.unit.as_deref() == Some("شخص")));
         for n in &r {
             assert_eq!(&t[n.start..n.end], n.text);
         }

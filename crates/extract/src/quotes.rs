@@ -48,7 +48,10 @@ fn gender_of(norm: &str) -> Gender {
     let w = crate::doc::strip_conj(norm).unwrap_or(norm);
     if w.ends_with("وا") || w.ends_with("ون") || w.ends_with("ين") {
         Gender::Plural
-    } else if (w.ends_with('ت') && w.chars().count() >= 4) || w.ends_with("ه") && w.starts_with('م') || (w.starts_with('ت') && !w.starts_with("تابع")) {
+    } else if (w.ends_with('ت') && w.chars().count() >= 4)
+        || w.ends_with("ه") && w.starts_with('م')
+        || (w.starts_with('ت') && !w.starts_with("تابع"))
+    {
         Gender::Fem
     } else {
         Gender::Masc
@@ -75,7 +78,13 @@ fn verbs() -> &'static FxHashMap<String, Verb> {
             let flags = f.next().unwrap_or("");
             let mut n = String::new();
             khabar_text::norm_form(w, &mut n);
-            m.insert(n, Verb { cont: flags.contains("cont"), deny: flags.contains("deny") });
+            m.insert(
+                n,
+                Verb {
+                    cont: flags.contains("cont"),
+                    deny: flags.contains("deny"),
+                },
+            );
         }
         m
     })
@@ -83,7 +92,9 @@ fn verbs() -> &'static FxHashMap<String, Verb> {
 
 fn verb_of(norm: &str) -> Option<Verb> {
     let v = verbs();
-    candidates(norm).take(2).find_map(|c| v.get(c.as_ref()).copied())
+    candidates(norm)
+        .take(2)
+        .find_map(|c| v.get(c.as_ref()).copied())
 }
 
 /// Whether a normalized word is a verb of speech (with or without و/ف).
@@ -93,7 +104,10 @@ pub(crate) fn is_speech_word(norm: &str) -> bool {
 
 /// The complementizer أن/إن (and انه، انها، بأن).
 fn is_that(norm: &str) -> bool {
-    matches!(norm, "ان" | "بان" | "انه" | "انها" | "انهم" | "بانه" | "بانها" | "وان" | "لان")
+    matches!(
+        norm,
+        "ان" | "بان" | "انه" | "انها" | "انهم" | "بانه" | "بانها" | "وان" | "لان"
+    )
 }
 
 fn open_close(c: &str) -> Option<(bool, bool)> {
@@ -109,7 +123,17 @@ fn open_close(c: &str) -> Option<(bool, bool)> {
 fn closes(open: &str, close: &str) -> bool {
     matches!(
         (open, close),
-        ("«", "»") | ("‹", "›") | ("“", "”") | ("“", "“") | ("„", "“") | ("„", "”") | ("”", "”") | ("”", "“") | ("\"", "\"") | ("″", "″") | ("'", "'")
+        ("«", "»")
+            | ("‹", "›")
+            | ("“", "”")
+            | ("“", "“")
+            | ("„", "“")
+            | ("„", "”")
+            | ("”", "”")
+            | ("”", "“")
+            | ("\"", "\"")
+            | ("″", "″")
+            | ("'", "'")
     )
 }
 
@@ -132,7 +156,9 @@ fn direct_spans(doc: &Doc) -> Vec<(usize, usize)> {
             continue;
         }
         let s = doc.surface(i);
-        let Some((can_open, _)) = open_close(s) else { continue };
+        let Some((can_open, _)) = open_close(s) else {
+            continue;
+        };
         match open {
             Some(o) if closes(doc.surface(o), s) => {
                 if i > o + 1 {
@@ -178,7 +204,11 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
     for (si, &(first, end)) in doc.sent_toks.iter().enumerate() {
         let mut i = first;
         while i < end {
-            let Some(verb) = doc.toks[i].is_word().then(|| verb_of(&doc.toks[i].norm)).flatten() else {
+            let Some(verb) = doc.toks[i]
+                .is_word()
+                .then(|| verb_of(&doc.toks[i].norm))
+                .flatten()
+            else {
                 i += 1;
                 continue;
             };
@@ -193,11 +223,14 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                     that = Some(j);
                     break;
                 }
-                if t.is_punct() && !matches!(doc.surface(j), "،" | "," | ":") || (t.is_word() && verb_of(&t.norm).is_some()) {
+                if t.is_punct() && !matches!(doc.surface(j), "،" | "," | ":")
+                    || (t.is_word() && verb_of(&t.norm).is_some())
+                {
                     break;
                 }
                 if speaker.is_none() {
-                    if let Some(a) = actor_at(j).filter(|a| a.is_person_like() || a.label.is_some()) {
+                    if let Some(a) = actor_at(j).filter(|a| a.is_person_like() || a.label.is_some())
+                    {
                         speaker = Some(Participant::of(doc, a));
                         j = a.last + 1;
                         continue;
@@ -207,7 +240,13 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                         while e + 1 < end && e < j + 2 && name_like(doc, e + 1) {
                             e += 1;
                         }
-                        speaker = Some(Participant { text: doc.slice(j, e).to_string(), start: doc.toks[j].start, end: doc.toks[e].end, kind: "PERSON".into(), name: None });
+                        speaker = Some(Participant {
+                            text: doc.slice(j, e).to_string(),
+                            start: doc.toks[j].start,
+                            end: doc.toks[e].end,
+                            kind: "PERSON".into(),
+                            name: None,
+                        });
                         j = e + 1;
                         continue;
                     }
@@ -220,34 +259,65 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             };
             let explicit = speaker.is_some();
             // A participle (مؤكدا، مضيفا) shares the subject of the speech before it in the sentence.
-            let participle = crate::doc::strip_conj(&doc.toks[i].norm).unwrap_or(&doc.toks[i].norm).starts_with('م');
+            let participle = crate::doc::strip_conj(&doc.toks[i].norm)
+                .unwrap_or(&doc.toks[i].norm)
+                .starts_with('م');
             if speaker.is_none() && participle {
-                speaker = speeches.iter().rev().find(|s| s.verb_tok >= first && s.verb_tok < i).and_then(|s| s.speaker.clone());
+                speaker = speeches
+                    .iter()
+                    .rev()
+                    .find(|s| s.verb_tok >= first && s.verb_tok < i)
+                    .and_then(|s| s.speaker.clone());
             }
             if speaker.is_none() && !verb.cont {
                 // the subject before the verb in this sentence (الرئيس … مؤكدا أن; موسكو تؤكد أن):
                 // a person or body not governed by a preposition; a place only as the sentence's first word
                 speaker = actors
                     .iter()
-                    .filter(|a| a.first >= first && a.last < i && !a.prep && ((a.is_person_like() && !a.is_place()) || (a.is_place() && a.first == first)))
-                    .last()
+                    .rfind(|a| {
+                        a.first >= first
+                            && a.last < i
+                            && !a.prep
+                            && ((a.is_person_like() && !a.is_place())
+                                || (a.is_place() && a.first == first))
+                    })
                     .map(|a| Participant::of(doc, a));
             }
             if speaker.is_none() {
                 speaker = last_speaker[gidx(gender)].clone();
             }
             // The content: after أن to the end of the sentence, closing punctuation off.
-            let c0 = if matches!(doc.toks[that].norm.as_str(), "انه" | "انها" | "انهم" | "بانه" | "بانها") { that } else { that + 1 };
+            let c0 = if matches!(
+                doc.toks[that].norm.as_str(),
+                "انه" | "انها" | "انهم" | "بانه" | "بانها"
+            ) {
+                that
+            } else {
+                that + 1
+            };
             let mut c1 = end.saturating_sub(1);
-            while c1 > c0 && doc.toks[c1].is_punct() && !matches!(doc.surface(c1), "”" | "»" | "\"") {
+            while c1 > c0 && doc.toks[c1].is_punct() && !matches!(doc.surface(c1), "”" | "»" | "\"")
+            {
                 c1 -= 1;
             }
             if c0 <= c1 && c0 < end {
                 if explicit || speaker.is_some() {
-                    let g = if speaker.as_ref().is_some_and(|s| s.kind == "PLACE") && gender == Gender::Masc { Gender::Fem } else { gender };
+                    let g = if speaker.as_ref().is_some_and(|s| s.kind == "PLACE")
+                        && gender == Gender::Masc
+                    {
+                        Gender::Fem
+                    } else {
+                        gender
+                    };
                     last_speaker[gidx(g)] = speaker.clone();
                 }
-                speeches.push(Speech { verb_tok: i, gender, content: (c0, c1), speaker, deny: verb.deny });
+                speeches.push(Speech {
+                    verb_tok: i,
+                    gender,
+                    content: (c0, c1),
+                    speaker,
+                    deny: verb.deny,
+                });
             }
             i = that + 1;
         }
@@ -273,7 +343,9 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
         }
         let sent = doc.tok_sent[q0];
         // The speech this quotation sits in, or a verb of speech just before or after it in its sentence.
-        let inside = speeches.iter().find(|s| s.content.0 <= q0 && q1 <= s.content.1);
+        let inside = speeches
+            .iter()
+            .find(|s| s.content.0 <= q0 && q1 <= s.content.1);
         let (sent_first, sent_end) = doc.sent_toks[sent];
         let near_verb = || {
             (sent_first..sent_end)
@@ -282,14 +354,31 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
         };
         let words = (q0..=q1).filter(|&k| !doc.toks[k].is_punct()).count();
         let (speaker, verb, deny) = if let Some(s) = inside {
-            (s.speaker.clone(), Some(doc.surface(s.verb_tok).to_string()), s.deny)
+            (
+                s.speaker.clone(),
+                Some(doc.surface(s.verb_tok).to_string()),
+                s.deny,
+            )
         } else if let Some(v) = near_verb() {
             let sp = actors
                 .iter()
-                .filter(|a| a.first > v && a.first <= v + 3 && (a.is_person_like() || a.label.is_some()))
+                .filter(|a| {
+                    a.first > v && a.first <= v + 3 && (a.is_person_like() || a.label.is_some())
+                })
                 .map(|a| Participant::of(doc, a))
                 .next()
-                .or_else(|| actors.iter().filter(|a| a.last < v && a.first >= sent_first && a.is_person_like() && !a.is_place() && !a.prep).last().map(|a| Participant::of(doc, a)))
+                .or_else(|| {
+                    actors
+                        .iter()
+                        .rfind(|a| {
+                            a.last < v
+                                && a.first >= sent_first
+                                && a.is_person_like()
+                                && !a.is_place()
+                                && !a.prep
+                        })
+                        .map(|a| Participant::of(doc, a))
+                })
                 .or_else(|| last_speaker_before(&speeches, v, gender_of(&doc.toks[v].norm)));
             (sp, Some(doc.surface(v).to_string()), false)
         } else if words >= 4 {
@@ -314,7 +403,11 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
 }
 
 fn last_speaker_before(speeches: &[Speech], tok: usize, gender: Gender) -> Option<Participant> {
-    speeches.iter().filter(|s| s.verb_tok < tok && s.gender == gender).filter_map(|s| s.speaker.clone()).last()
+    speeches
+        .iter()
+        .rev()
+        .filter(|s| s.verb_tok < tok && s.gender == gender)
+        .find_map(|s| s.speaker.clone())
 }
 
 #[cfg(test)]
@@ -352,12 +445,16 @@ mod tests {
     #[test]
     fn marks_of_every_kind_and_unbalanced() {
         let q = quotes("قال الوزير: «لن نتراجع عن هذا القرار أبدا» في مؤتمر صحفي.");
-        assert!(q.iter().any(|q| q.kind == QuoteKind::Direct && q.text == "لن نتراجع عن هذا القرار أبدا" && q.speaker.as_ref().is_some_and(|s| s.text == "الوزير")));
+        assert!(q.iter().any(|q| q.kind == QuoteKind::Direct
+            && q.text == "لن نتراجع عن هذا القرار أبدا"
+            && q.speaker.as_ref().is_some_and(|s| s.text == "الوزير")));
         let q = quotes("وقال المتحدث: \"سنواصل العمل حتى النهاية\" أمس.");
         assert!(q.iter().any(|q| q.text == "سنواصل العمل حتى النهاية"));
         // unbalanced: the quotation runs to the end of the paragraph
         let q = quotes("قال المتحدث: «لن نسمح بعودة الفوضى إلى البلاد\nوفي سياق آخر");
-        assert!(q.iter().any(|q| q.kind == QuoteKind::Direct && q.text.ends_with("البلاد")));
+        assert!(q
+            .iter()
+            .any(|q| q.kind == QuoteKind::Direct && q.text.ends_with("البلاد")));
         // scare quotes are terms, not quotations
         assert!(quotes("للمساعدة على تحقيق “استقرار” البلاد.").is_empty());
     }

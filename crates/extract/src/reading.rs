@@ -27,18 +27,19 @@ pub struct SentenceSpan {
     pub end: usize,
 }
 
-/// A named-entity mention with its search key and the canonical (longest)
-/// form of the same entity in the article.
+/// A named-entity mention with the key and the name of the entity it belongs
+/// to (mentions merged by [`crate::entities::merge`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
+pub struct EntityMention {
     pub text: String,
     pub label: EntityLabel,
     pub start: usize,
     pub end: usize,
-    /// The mention's stemmed search key (words joined by a space).
+    /// The entity's canonical key (stemmed search keys of its full name,
+    /// space-joined), stable across articles.
     pub key: String,
-    /// The fullest mention of the same entity in this article (`بوتين` →
-    /// `فلاديمير بوتين`).
+    /// The entity's name: the fullest mention of it in this article (`بوتين`
+    /// → `فلاديمير بوتين`).
     pub canonical: String,
 }
 
@@ -47,7 +48,7 @@ pub struct Entity {
 pub struct Reading {
     pub title: Option<String>,
     pub sentences: Vec<SentenceSpan>,
-    pub entities: Vec<Entity>,
+    pub entities: Vec<EntityMention>,
     pub numbers: Vec<Number>,
     pub dates: Vec<DateMention>,
     pub quotes: Vec<Quote>,
@@ -78,7 +79,12 @@ pub fn read_with_mentions(
     date: Option<NaiveDate>,
     mut mentions: Vec<Mention>,
 ) -> Reading {
-    mentions.retain(|m| m.start < m.end && text.is_char_boundary(m.start) && text.is_char_boundary(m.end.min(text.len())) && m.end <= text.len());
+    mentions.retain(|m| {
+        m.start < m.end
+            && text.is_char_boundary(m.start)
+            && text.is_char_boundary(m.end.min(text.len()))
+            && m.end <= text.len()
+    });
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let doc = Doc::new(text);
     let entities = entities_of(text, &mentions);
@@ -88,14 +94,30 @@ pub fn read_with_mentions(
     numbers.retain(|n| !dates.iter().any(|d| d.start <= n.start && n.end <= d.end));
     let roles = roles::find(&doc, &mentions);
     let quotes = quotes::find(&doc, &roles);
-    let events = events::find(&doc, &events::Context { roles: &roles, numbers: &numbers, dates: &dates, quotes: &quotes, mentions: &mentions });
+    let events = events::find(
+        &doc,
+        &events::Context {
+            roles: &roles,
+            numbers: &numbers,
+            dates: &dates,
+            quotes: &quotes,
+            mentions: &mentions,
+        },
+    );
     let keys = keywords::token_keys(&doc);
     let weights = keywords::weights(&doc, &keys, title);
     let keywords = keywords::top(&doc, &keys, &weights, 10);
     let summary = summary::pick(&doc, title, &keys, &weights, 3);
     Reading {
         title: title.map(str::to_string),
-        sentences: doc.sents.iter().map(|s| SentenceSpan { start: s.start, end: s.end }).collect(),
+        sentences: doc
+            .sents
+            .iter()
+            .map(|s| SentenceSpan {
+                start: s.start,
+                end: s.end,
+            })
+            .collect(),
         entities,
         numbers,
         dates,
@@ -127,28 +149,33 @@ fn key_of_span(text: &str) -> String {
     out
 }
 
-fn entities_of(text: &str, mentions: &[Mention]) -> Vec<Entity> {
-    let keys: Vec<String> = mentions.iter().map(|m| key_of_span(&text[m.start..m.end])).collect();
-    mentions
-        .iter()
-        .zip(&keys)
-        .map(|(m, key)| {
-            let words: Vec<&str> = key.split(' ').collect();
-            // The fullest mention of the same class whose key holds every word of this one;
-            // among equals, the form written most often (روسيا over لروسيا), then the first.
-            let canonical = mentions
-                .iter()
-                .zip(&keys)
-                .filter(|(o, ok)| {
-                    o.label == m.label && {
-                        let ow: Vec<&str> = ok.split(' ').collect();
-                        words.iter().all(|w| ow.contains(w))
-                    }
-                })
-                .max_by_key(|(o, ok)| (ok.split(' ').count(), mentions.iter().filter(|x| x.text == o.text).count(), std::cmp::Reverse(o.start)))
-                .map(|(o, _)| o.text.clone())
-                .unwrap_or_else(|| m.text.clone());
-            Entity { text: m.text.clone(), label: m.label, start: m.start, end: m.end, key: key.clone(), canonical }
-        })
-        .collect()
+fn entities_of(text: &str, mentions: &[Mention]) -> Vec<EntityMention> {
+    let mut out: Vec<EntityMention> = Vec::with_capacity(mentions.len());
+    for e in crate::entities::merge(mentions) {
+        for m in &e.mentions {
+            out.push(EntityMention {
+                text: m.text.clone(),
+                label: m.label,
+                start: m.start,
+                end: m.end,
+                key: e.key.clone(),
+                canonical: e.name.clone(),
+            });
+        }
+    }
+    // Mentions no entity took (no name keys): themselves.
+    for m in mentions {
+        if !out.iter().any(|o| o.start == m.start && o.end == m.end) {
+            out.push(EntityMention {
+                text: m.text.clone(),
+                label: m.label,
+                start: m.start,
+                end: m.end,
+                key: key_of_span(&text[m.start..m.end]),
+                canonical: m.text.clone(),
+            });
+        }
+    }
+    out.sort_by_key(|e| (e.start, e.end));
+    out
 }

@@ -6,7 +6,6 @@
 use crate::doc::Doc;
 use crate::lexicon::PhraseSet;
 use crate::ner::{EntityLabel, Mention};
-use khabar_text::is_stopword;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -32,8 +31,19 @@ impl Actor {
         self.class == "PLACE"
     }
     pub fn is_person_like(&self) -> bool {
-        matches!(self.class, "PERSON" | "OFFICIAL" | "ORG" | "GOV" | "MEDIA" | "EXPERTS" | "MILITARY" | "POLICE" | "ARMED" | "PROTESTERS")
-            || self.label == Some(EntityLabel::Pers)
+        matches!(
+            self.class,
+            "PERSON"
+                | "OFFICIAL"
+                | "ORG"
+                | "GOV"
+                | "MEDIA"
+                | "EXPERTS"
+                | "MILITARY"
+                | "POLICE"
+                | "ARMED"
+                | "PROTESTERS"
+        ) || self.label == Some(EntityLabel::Pers)
     }
 }
 
@@ -90,7 +100,11 @@ fn roles() -> &'static PhraseSet<Role> {
                 _ => return None,
             };
             let flags = f.get(1).copied().unwrap_or("");
-            Some(Role { class, head: flags.contains("head"), title: flags.contains("title") })
+            Some(Role {
+                class,
+                head: flags.contains("head"),
+                title: flags.contains("title"),
+            })
         })
     })
 }
@@ -120,36 +134,90 @@ fn class_of(label: EntityLabel) -> &'static str {
 
 /// Words that end a name or a noun phrase: weekdays, months, time words.
 const STOP_EXT: &[&str] = &[
-    "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم", "غدا", "يوم", "عام", "العام", "خلال", "بعد", "قبل", "منذ", "ايضا",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "امس",
+    "اليوم",
+    "غدا",
+    "يوم",
+    "عام",
+    "العام",
+    "خلال",
+    "بعد",
+    "قبل",
+    "منذ",
+    "ايضا",
 ];
 
 /// Function words that look definite (الي، التي، الذي …).
 fn is_function_word(norm: &str) -> bool {
-    matches!(norm, "الي" | "التي" | "الذي" | "الذين" | "اللذين" | "اللتين" | "اللواتي" | "اللاتي" | "الا" | "الان" | "اللذان" | "اللتان")
+    matches!(
+        norm,
+        "الي"
+            | "التي"
+            | "الذي"
+            | "الذين"
+            | "اللذين"
+            | "اللتين"
+            | "اللواتي"
+            | "اللاتي"
+            | "الا"
+            | "الان"
+            | "اللذان"
+            | "اللتان"
+    )
 }
 
 /// Whether token `i` can be a word of a personal name written without NER: a
 /// word, not a stop word, not definite, not a role noun or a time word.
 pub(crate) fn name_like(doc: &Doc, i: usize) -> bool {
-    let Some(t) = doc.toks.get(i) else { return false };
-    if !t.is_word() || t.norm.chars().count() < 3 || is_stopword(&t.norm) || STOP_EXT.contains(&t.norm.as_str()) {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    if !t.is_word()
+        || t.norm.chars().count() < 3
+        || t.stop
+        || STOP_EXT.contains(&t.norm.as_str())
+    {
         return false;
     }
     let n = t.norm.as_str();
-    if n.starts_with("ال") || n.starts_with("وال") || n.starts_with("بال") || n.starts_with("لل") || n.starts_with("فال") {
+    if n.starts_with("ال")
+        || n.starts_with("وال")
+        || n.starts_with("بال")
+        || n.starts_with("لل")
+        || n.starts_with("فال")
+    {
         return false;
     }
     // Latin-script words are not Arabic names here; words with ة are nouns.
-    if !n.chars().next().is_some_and(khabar_text::chars::is_arabic_letter) || doc.surface(i).ends_with('ة') {
+    if !n
+        .chars()
+        .next()
+        .is_some_and(khabar_text::chars::is_arabic_letter)
+        || doc.surface(i).ends_with('ة')
+    {
         return false;
     }
     // Imperfect verbs (يعتمد، يرسل) are not names.
     let verbish = n.starts_with('ي') && !n[2..].starts_with(['ا', 'و']) && n.chars().count() >= 4;
-    !verbish && roles().word(n).is_none() && !crate::events::is_trigger_word(n) && !crate::quotes::is_speech_word(n)
+    !verbish
+        && roles().word(n).is_none()
+        && !crate::events::is_trigger_word(n)
+        && !crate::quotes::is_speech_word(n)
 }
 
 fn is_nisba(norm: &str) -> bool {
-    norm.starts_with("ال") && ["ي", "يه", "يون", "يين", "يه"].iter().any(|s| norm.ends_with(s)) && norm.chars().count() >= 5
+    norm.starts_with("ال")
+        && ["ي", "يه", "يون", "يين", "يه"]
+            .iter()
+            .any(|s| norm.ends_with(s))
+        && norm.chars().count() >= 5
 }
 
 /// The participants of a text, in order, not overlapping.
@@ -177,7 +245,16 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
     let n = doc.toks.len();
     while i < n {
         if let Some((last, label)) = ment_at[i] {
-            out.push(Actor { first: i, last, start: doc.toks[i].start, end: doc.toks[last].end, class: class_of(label), label: Some(label), name: None, prep: starts_with_prep(&doc.toks[i].norm) });
+            out.push(Actor {
+                first: i,
+                last,
+                start: doc.toks[i].start,
+                end: doc.toks[last].end,
+                class: class_of(label),
+                label: Some(label),
+                name: None,
+                prep: starts_with_prep(&doc.toks[i].norm),
+            });
             i = last + 1;
             continue;
         }
@@ -192,7 +269,11 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                 let mut k = last + 1;
                 while k < n && k <= hit.last + 5 && !doc.line_break_after(k - 1) {
                     let t = &doc.toks[k];
-                    if !t.is_word() || is_stopword(&t.norm) || STOP_EXT.contains(&t.norm.as_str()) || is_function_word(&t.norm) {
+                    if !t.is_word()
+                        || t.stop
+                        || STOP_EXT.contains(&t.norm.as_str())
+                        || is_function_word(&t.norm)
+                    {
                         break;
                     }
                     if let Some((ml, ml_label)) = ment_at[k] {
@@ -204,7 +285,9 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                         }
                         break;
                     }
-                    if let Some(r) = roles().match_at(doc, k).filter(|r| !took_genitive && !r.clitic && matches!(r.value.class, "ORG" | "GOV")) {
+                    if let Some(r) = roles().match_at(doc, k).filter(|r| {
+                        !took_genitive && !r.clitic && matches!(r.value.class, "ORG" | "GOV")
+                    }) {
                         // قوات منظمة معاهدة الأمن الجماعي: a role noun in the genitive
                         last = r.last;
                         took_genitive = true;
@@ -222,7 +305,13 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                         break;
                     }
                     let prev_definite = doc.toks[last].norm.starts_with("ال") || took_genitive;
-                    if chain_org && !t.norm.starts_with("ال") && !doc.toks[last].norm.starts_with("ال") && k + 1 < n && doc.toks[k + 1].norm.starts_with("ال") && !name_like_verbish(&t.norm) {
+                    if chain_org
+                        && !t.norm.starts_with("ال")
+                        && !doc.toks[last].norm.starts_with("ال")
+                        && k + 1 < n
+                        && doc.toks[k + 1].norm.starts_with("ال")
+                        && !name_like_verbish(&t.norm)
+                    {
                         // منظمة معاهدة الأمن: the chain goes on
                         last = k;
                         took_genitive = false;
@@ -234,9 +323,28 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                         // construct state: قوات الأمن، وزارة الداخلية
                         took_genitive = true;
                         last = k;
-                    } else if is_nisba(&t.norm) || (prev_definite && matches!(t.norm.as_str(), "السابق" | "الجديد" | "المسلحه" | "المسلحين" | "الخاصه" | "العامه")) {
+                    } else if is_nisba(&t.norm)
+                        || (prev_definite
+                            && matches!(
+                                t.norm.as_str(),
+                                "السابق"
+                                    | "الجديد"
+                                    | "المسلحه"
+                                    | "المسلحين"
+                                    | "الخاصه"
+                                    | "العامه"
+                            ))
+                    {
                         last = k;
-                    } else if !t.norm.starts_with("ال") && !took_genitive && k == last + 1 && k + 1 < n && doc.toks[k + 1].norm.starts_with("ال") && roles().word(&t.norm).is_none() && !name_like_verbish(&t.norm) && matches!(role.class, "ORG" | "GOV") {
+                    } else if !t.norm.starts_with("ال")
+                        && !took_genitive
+                        && k == last + 1
+                        && k + 1 < n
+                        && doc.toks[k + 1].norm.starts_with("ال")
+                        && roles().word(&t.norm).is_none()
+                        && !name_like_verbish(&t.norm)
+                        && matches!(role.class, "ORG" | "GOV")
+                    {
                         // منظمة معاهدة الأمن: an indefinite link in a construct chain
                         last = k;
                     } else {
@@ -253,7 +361,11 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                     last = ml;
                 } else if mentions.is_empty() && !doc.line_break_after(last) {
                     let mut e = k;
-                    while e < n && e < k + 3 && name_like(doc, e) && !doc.line_break_after(e.saturating_sub(1)) {
+                    while e < n
+                        && e < k + 3
+                        && name_like(doc, e)
+                        && !doc.line_break_after(e.saturating_sub(1))
+                    {
                         e += 1;
                     }
                     if e > k {
@@ -262,12 +374,30 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                     }
                 }
             }
-            out.push(Actor { first: i, last, start: doc.toks[i].start, end: doc.toks[last].end, class: role.class, label, name, prep: hit.prep });
+            out.push(Actor {
+                first: i,
+                last,
+                start: doc.toks[i].start,
+                end: doc.toks[last].end,
+                class: role.class,
+                label,
+                name,
+                prep: hit.prep,
+            });
             i = last + 1;
             continue;
         }
         if let Some(p) = places().match_at(doc, i) {
-            out.push(Actor { first: i, last: p.last, start: doc.toks[i].start, end: doc.toks[p.last].end, class: "PLACE", label: None, name: None, prep: p.prep });
+            out.push(Actor {
+                first: i,
+                last: p.last,
+                start: doc.toks[i].start,
+                end: doc.toks[p.last].end,
+                class: "PLACE",
+                label: None,
+                name: None,
+                prep: p.prep,
+            });
             i = p.last + 1;
             continue;
         }

@@ -17,8 +17,16 @@ pub struct SummarySentence {
 }
 
 /// The `n` best sentences, in text order.
-pub(crate) fn pick(doc: &Doc, title: Option<&str>, keys: &[Option<String>], w: &FxHashMap<String, (usize, f64)>, n: usize) -> Vec<SummarySentence> {
-    let title_keys: FxHashSet<String> = title.map(|t| token_keys(&Doc::new(t)).into_iter().flatten().collect()).unwrap_or_default();
+pub(crate) fn pick(
+    doc: &Doc,
+    title: Option<&str>,
+    keys: &[Option<String>],
+    w: &FxHashMap<String, (usize, f64)>,
+    n: usize,
+) -> Vec<SummarySentence> {
+    let title_keys: FxHashSet<String> = title
+        .map(|t| token_keys(&Doc::new(t)).into_iter().flatten().collect())
+        .unwrap_or_default();
     let mut scored: Vec<(usize, f64)> = Vec::new();
     for (si, &(a, b)) in doc.sent_toks.iter().enumerate() {
         let words = (a..b).filter(|&k| doc.toks[k].is_word()).count();
@@ -52,7 +60,12 @@ pub(crate) fn pick(doc: &Doc, title: Option<&str>, keys: &[Option<String>], w: &
         .into_iter()
         .map(|si| {
             let s = doc.sents[si];
-            SummarySentence { sentence: si, start: s.start, end: s.end, text: doc.text[s.start..s.end].to_string() }
+            SummarySentence {
+                sentence: si,
+                start: s.start,
+                end: s.end,
+                text: doc.text[s.start..s.end].to_string(),
+            }
         })
         .collect()
 }

@@ -20,7 +20,9 @@ fn published() -> Option<NaiveDate> {
 /// Every span of a reading slices the text on character boundaries, and each
 /// `text` field is the slice it claims.
 fn check_spans(text: &str, r: &Reading) {
-    let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    let ok = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
     for s in &r.sentences {
         assert!(ok(s.start, s.end));
     }
@@ -65,37 +67,76 @@ fn seed_article_numbers_dates_quotes_events() {
 #[test]
 fn seed_article_without_ner() {
     let (title, body) = seed();
-    check_seed(body, &read_with_mentions(Some(title), body, published(), Vec::new()));
+    check_seed(
+        body,
+        &read_with_mentions(Some(title), body, published(), Vec::new()),
+    );
 }
 
 fn check_seed(body: &str, r: &Reading) {
     check_spans(body, r);
 
     // How many: 6,846 km of border, 2,500 troops, about eight thousand arrested.
-    let num = |v: f64, unit: &str| r.numbers.iter().any(|n| n.value == v && n.unit.as_deref() == Some(unit));
+    let num = |v: f64, unit: &str| {
+        r.numbers
+            .iter()
+            .any(|n| n.value == v && n.unit.as_deref() == Some(unit))
+    };
     assert!(num(6846.0, "كيلومترا"), "{:?}", r.numbers);
     assert!(num(2500.0, "جندي"));
     assert!(num(8000.0, "شخص"));
 
     // When: Monday (resolved against the publication date), 1989 to 2019.
-    assert!(r.dates.iter().any(|d| d.kind == DateKind::Weekday && d.text == "الاثنين" && d.value.as_deref() == Some("2022-01-10")));
-    assert!(r.dates.iter().any(|d| d.kind == DateKind::Range && d.value.as_deref() == Some("1989") && d.end_value.as_deref() == Some("2019")));
+    assert!(r.dates.iter().any(|d| d.kind == DateKind::Weekday
+        && d.text == "الاثنين"
+        && d.value.as_deref() == Some("2022-01-10")));
+    assert!(r.dates.iter().any(|d| d.kind == DateKind::Range
+        && d.value.as_deref() == Some("1989")
+        && d.end_value.as_deref() == Some("2019")));
 
     // Who said what: Putin on "colour revolutions", Tokayev on an "attempted coup".
-    let said = |words: &str| r.quotes.iter().filter(move |q| q.text.contains(words)).filter_map(|q| q.speaker.as_ref()).map(|s| s.text.clone()).collect::<Vec<_>>();
+    let said = |words: &str| {
+        r.quotes
+            .iter()
+            .filter(move |q| q.text.contains(words))
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|s| s.text.clone())
+            .collect::<Vec<_>>()
+    };
     let putin = said("ثورات ملونة");
-    assert!(!putin.is_empty() && putin.iter().all(|s| s.contains("بوتين")), "{putin:?}");
-    assert!(r.quotes.iter().any(|q| q.kind == QuoteKind::Direct && q.text == "ثورات ملونة"));
+    assert!(
+        !putin.is_empty() && putin.iter().all(|s| s.contains("بوتين")),
+        "{putin:?}"
+    );
+    assert!(r
+        .quotes
+        .iter()
+        .any(|q| q.kind == QuoteKind::Direct && q.text == "ثورات ملونة"));
     let coup = said("محاولة انقلاب");
-    assert!(!coup.is_empty() && coup.iter().all(|s| s.contains("رئيس كازاخستان") || s.contains("توكاييف")), "{coup:?}");
+    assert!(
+        !coup.is_empty()
+            && coup
+                .iter()
+                .all(|s| s.contains("رئيس كازاخستان") || s.contains("توكاييف")),
+        "{coup:?}"
+    );
     // وأضاف continues Putin, not the caption "موسكو تؤكد".
-    let added = r.quotes.iter().find(|q| q.verb.as_deref() == Some("وأضاف")).unwrap();
+    let added = r
+        .quotes
+        .iter()
+        .find(|q| q.verb.as_deref() == Some("وأضاف"))
+        .unwrap();
     assert!(added.speaker.as_ref().unwrap().text.contains("بوتين"));
 
     // What happened to whom: troops deployed to Kazakhstan, protesters, arrests.
     let ev = |ty: &'static str| r.events.iter().filter(move |e| e.event_type == ty);
-    assert!(ev("MOBILIZE").any(|e| e.location.as_ref().is_some_and(|l| l.text == "كازاخستان") && e.count == Some(2500.0)));
-    assert!(ev("MOBILIZE").any(|e| e.actor.as_ref().is_some_and(|a| a.text.contains("مظليين")) && e.location.as_ref().is_some_and(|l| l.text == "كازاخستان")));
+    assert!(ev("MOBILIZE").any(
+        |e| e.location.as_ref().is_some_and(|l| l.text == "كازاخستان") && e.count == Some(2500.0)
+    ));
+    assert!(ev("MOBILIZE").any(
+        |e| e.actor.as_ref().is_some_and(|a| a.text.contains("مظليين"))
+            && e.location.as_ref().is_some_and(|l| l.text == "كازاخستان")
+    ));
     assert!(ev("PROTEST").any(|e| e.actor.as_ref().is_some_and(|a| a.text == "المتظاهرون")));
     assert!(ev("COERCE").any(|e| e.mode.as_deref() == Some("arrest") && e.count == Some(8000.0)));
     // A quotation about a coup is not a coup.
@@ -113,7 +154,17 @@ fn reading_round_trips_through_json() {
     let back: Reading = serde_json::from_str(&json).unwrap();
     assert_eq!(back, r);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    for field in ["title", "sentences", "entities", "numbers", "dates", "quotes", "events", "keywords", "summary"] {
+    for field in [
+        "title",
+        "sentences",
+        "entities",
+        "numbers",
+        "dates",
+        "quotes",
+        "events",
+        "keywords",
+        "summary",
+    ] {
         assert!(v.get(field).is_some(), "missing {field}");
     }
     assert!(v["events"][0].get("type").is_some());
@@ -125,9 +176,18 @@ fn speakers_and_actors_use_entity_mentions_when_given() {
     let text = "وتم إرسال مظليين روس إلى كازاخستان بناء على طلب من رئيسها قاسم جومارت توكاييف. وقال توكاييف إن البلاد كانت ضحية هجوم.";
     let m = |s: &str, label| {
         let start = text.find(s).unwrap();
-        Mention { start, end: start + s.len(), label, text: s.to_string() }
+        Mention {
+            start,
+            end: start + s.len(),
+            label,
+            text: s.to_string(),
+        }
     };
-    let mentions = vec![m("كازاخستان", EntityLabel::Loc), m("قاسم جومارت توكاييف", EntityLabel::Pers), m("توكاييف إن", EntityLabel::Pers)];
+    let mentions = vec![
+        m("كازاخستان", EntityLabel::Loc),
+        m("قاسم جومارت توكاييف", EntityLabel::Pers),
+        m("توكاييف إن", EntityLabel::Pers),
+    ];
     let mut mentions = mentions;
     mentions[2].end -= " إن".len();
     mentions[2].text = "توكاييف".into();
@@ -138,7 +198,10 @@ fn speakers_and_actors_use_entity_mentions_when_given() {
     let q = &r.quotes[0];
     assert_eq!(q.speaker.as_ref().unwrap().text, "توكاييف");
     let req = r.events.iter().find(|e| e.event_type == "REQUEST").unwrap();
-    assert_eq!(req.actor.as_ref().unwrap().name.as_deref(), Some("قاسم جومارت توكاييف"));
+    assert_eq!(
+        req.actor.as_ref().unwrap().name.as_deref(),
+        Some("قاسم جومارت توكاييف")
+    );
 }
 
 /// Gated on the bundled NER model: once it finds entities, the reading must
@@ -152,10 +215,20 @@ fn seed_article_with_the_ner_model() {
     }
     let r = read_article(Some(title), body, published());
     check_spans(body, &r);
-    let pers: Vec<&str> = r.entities.iter().filter(|e| e.label == EntityLabel::Pers).map(|e| e.canonical.as_str()).collect();
+    let pers: Vec<&str> = r
+        .entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Pers)
+        .map(|e| e.canonical.as_str())
+        .collect();
     assert!(pers.iter().any(|p| p.contains("بوتين")), "{pers:?}");
     assert!(pers.iter().any(|p| p.contains("توكاييف")), "{pers:?}");
-    let putin = r.quotes.iter().find(|q| q.text == "ثورات ملونة").and_then(|q| q.speaker.as_ref()).unwrap();
+    let putin = r
+        .quotes
+        .iter()
+        .find(|q| q.text == "ثورات ملونة")
+        .and_then(|q| q.speaker.as_ref())
+        .unwrap();
     assert!(putin.text.contains("بوتين"), "{putin:?}");
 }
 

@@ -284,6 +284,55 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The longest query, in characters.
+pub const MAX_QUERY_CHARS: usize = 4096;
+/// The deepest nesting of parentheses in a query.
+pub const MAX_QUERY_DEPTH: usize = 32;
+
+/// Makes a user's query safe for the index's query reader, which has two failure modes on
+/// hostile input: a `»` outside a `«…»` phrase makes its lexer loop forever (allocating until the
+/// process dies), so such a `»` becomes a space; and it parses parentheses recursively without
+/// a limit (thousands of `(` overflow the stack and abort the server), so queries longer than
+/// [`MAX_QUERY_CHARS`] or nested deeper than [`MAX_QUERY_DEPTH`] are a 400. Phrases are tracked
+/// the way that lexer reads them.
+pub fn guard_query(q: &str) -> Result<String, Error> {
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(Error::BadRequest(format!(
+            "query too long: at most {MAX_QUERY_CHARS} characters"
+        )));
+    }
+    let mut out = String::with_capacity(q.len());
+    let mut close: Option<char> = None;
+    let mut depth = 0usize;
+    for c in q.chars() {
+        match close {
+            Some(cl) => {
+                out.push(c);
+                if c == cl || (cl != '"' && c == '"') {
+                    close = None;
+                }
+            }
+            None => {
+                match c {
+                    '"' => close = Some('"'),
+                    '«' => close = Some('»'),
+                    '“' => close = Some('”'),
+                    '(' => depth += 1,
+                    ')' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                if depth > MAX_QUERY_DEPTH {
+                    return Err(Error::BadRequest(format!(
+                        "query nests parentheses too deeply: at most {MAX_QUERY_DEPTH} levels"
+                    )));
+                }
+                out.push(if c == '»' { ' ' } else { c });
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Checks an entity filter `TYPE:name` and returns it with the type upper-cased.
 fn entity_filter(e: &str) -> Result<String, Error> {
     let bad = || {
@@ -301,7 +350,11 @@ fn entity_filter(e: &str) -> Result<String, Error> {
 
 /// The query with filters: the filters first (so an unbalanced quote or parenthesis in the
 /// user's part cannot swallow them), then the user's query as one required group.
-pub fn filtered_query(q: &str, source: Option<&str>, entity: Option<&str>) -> String {
+pub fn filtered_query(
+    q: &str,
+    source: Option<&str>,
+    entity: Option<&str>,
+) -> Result<String, Error> {
     let quote = |s: &str| s.replace(['"', '«', '»', '“', '”'], " ");
     let mut out = String::new();
     if let Some(s) = source {
@@ -310,6 +363,7 @@ pub fn filtered_query(q: &str, source: Option<&str>, entity: Option<&str>) -> St
     if let Some(e) = entity {
         out.push_str(&format!("+entity:\"{}\" ", quote(e).trim()));
     }
+    let q = guard_query(q)?;
     let q = q.trim();
     if !q.is_empty() {
         if out.is_empty() {
@@ -318,7 +372,7 @@ pub fn filtered_query(q: &str, source: Option<&str>, entity: Option<&str>) -> St
             out.push_str(&format!("+({q})"));
         }
     }
-    out.trim_end().to_string()
+    Ok(out.trim_end().to_string())
 }
 
 fn facets_of(f: Option<khabar_index::Facets>) -> SearchFacets {
@@ -376,7 +430,7 @@ async fn search(
         &non_empty(p.q).unwrap_or_default(),
         non_empty(p.source).as_deref(),
         entity.as_deref(),
-    );
+    )?;
     let req = SearchRequest {
         query: query.clone(),
         limit,
@@ -636,7 +690,7 @@ async fn entities(
     if n_trends > 10 {
         return Err(Error::BadRequest("trends must be at most 10".into()));
     }
-    let q = non_empty(p.q).unwrap_or_default();
+    let q = guard_query(&non_empty(p.q).unwrap_or_default())?;
     let base = SearchRequest {
         query: q.clone(),
         limit: 1,
@@ -668,7 +722,7 @@ async fn entities(
         let mut trends = Vec::new();
         for e in ents.iter().take(n_trends) {
             let req = SearchRequest {
-                query: filtered_query(&q, None, Some(&e.key)),
+                query: filtered_query(&q, None, Some(&e.key))?,
                 ..base.clone()
             };
             let r = ix.search(&req)?;
@@ -768,7 +822,7 @@ async fn events(
     }
     let want = non_empty(p.event_type).map(|t| t.to_ascii_uppercase());
     let req = SearchRequest {
-        query: non_empty(p.q).unwrap_or_default(),
+        query: guard_query(&non_empty(p.q).unwrap_or_default())?,
         limit: MAX_SCAN,
         sort: Sort::Date,
         from: non_empty(p.from),
@@ -864,17 +918,17 @@ mod tests {
 
     #[test]
     fn filters_come_first_and_survive_unbalanced_queries() {
-        assert_eq!(filtered_query("بوتين", None, None), "بوتين");
+        assert_eq!(filtered_query("بوتين", None, None).unwrap(), "بوتين");
         assert_eq!(
-            filtered_query("  ", Some("العرب"), None),
+            filtered_query("  ", Some("العرب"), None).unwrap(),
             "+source:\"العرب\""
         );
         assert_eq!(
-            filtered_query("\"قوات حفظ", Some("العرب"), Some("PERS:بوتين")),
+            filtered_query("\"قوات حفظ", Some("العرب"), Some("PERS:بوتين")).unwrap(),
             "+source:\"العرب\" +entity:\"PERS:بوتين\" +(\"قوات حفظ)"
         );
         assert_eq!(
-            filtered_query("", None, Some("LOC:\"x\"")),
+            filtered_query("", None, Some("LOC:\"x\"")).unwrap(),
             "+entity:\"LOC: x\""
         );
     }
@@ -891,6 +945,25 @@ mod tests {
         let past_the_end = serde_json::json!({"quotes": [{"start": 0, "end": body.len() + 1}]});
         assert!(!reading_fits(&past_the_end, body));
         assert!(!reading_fits(&serde_json::json!([]), body));
+    }
+
+    #[test]
+    fn a_stray_closing_guillemet_is_dropped_but_phrases_keep_theirs() {
+        assert_eq!(guard_query("»").unwrap(), " ");
+        assert_eq!(guard_query(":» بوتين").unwrap(), ":  بوتين");
+        assert_eq!(
+            guard_query("«قوات حفظ السلام» »").unwrap(),
+            "«قوات حفظ السلام»  "
+        );
+        assert_eq!(guard_query("\"a » b\" »").unwrap(), "\"a » b\"  ");
+        assert_eq!(guard_query("«a \" b» c").unwrap(), "«a \" b  c");
+        assert_eq!(filtered_query("»", None, None).unwrap(), "");
+        // Deep nesting and huge queries are refused before the index's recursive parser.
+        let deep = "(".repeat(MAX_QUERY_DEPTH + 1);
+        assert!(matches!(guard_query(&deep), Err(Error::BadRequest(_))));
+        assert!(guard_query(&"(بوتين) ".repeat(100)).is_ok());
+        assert!(guard_query(&"\"((((((((((((((((((((((((((((((((((((\"".repeat(3)).is_ok());
+        assert!(guard_query(&"ب".repeat(MAX_QUERY_CHARS + 1)).is_err());
     }
 
     #[test]

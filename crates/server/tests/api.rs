@@ -277,6 +277,19 @@ async fn malformed_queries_are_400_never_500() {
         let msg = r.assert_error(StatusCode::BAD_REQUEST);
         assert!(!msg.contains("internal"), "{uri}: {msg}");
     }
+    // Hostile queries the index's parser cannot take (an endless loop, a stack overflow) are
+    // refused or defused before they reach it.
+    let deep = "(".repeat(1000);
+    let msg = get(&format!("/api/search?q={}", enc(&deep)))
+        .await
+        .assert_error(StatusCode::BAD_REQUEST);
+    assert!(msg.contains("too deeply"), "{msg}");
+    let r = get(&format!("/api/entities?q={}", enc(&deep))).await;
+    r.assert_error(StatusCode::BAD_REQUEST);
+    for q in ["»", ":»", "بوتين »", "«قوات» »"] {
+        let r = get(&format!("/api/search?q={}", enc(q))).await;
+        assert_eq!(r.status, StatusCode::OK, "{q}: {}", r.text());
+    }
     // Odd but readable queries are answered.
     for q in [
         "\"قوات حفظ",

@@ -11,7 +11,9 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  khabar analyze samples/csto-kazakhstan-2022.txt --date 2022-01-11\n  khabar analyze article.txt --json\n  khabar analyze --jsonl articles.jsonl > readings.jsonl")]
+#[command(
+    after_help = "Examples:\n  khabar analyze samples/csto-kazakhstan-2022.txt --date 2022-01-11\n  khabar analyze article.txt --json\n  khabar analyze --jsonl articles.jsonl > readings.jsonl"
+)]
 pub struct Args {
     /// The article: a text file whose first line is the title, or `-` for
     /// standard input. Without one, standard input is read; on a terminal, the
@@ -55,10 +57,13 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 pub fn run(args: Args) -> Result<u8> {
-    let date = match &args.date {
-        Some(d) => Some(parse_date(d).ok_or_else(|| UsageError(format!("cannot read the date {d:?} (try 2022-01-11)")))?),
-        None => None,
-    };
+    let date =
+        match &args.date {
+            Some(d) => Some(parse_date(d).ok_or_else(|| {
+                UsageError(format!("cannot read the date {d:?} (try 2022-01-11)"))
+            })?),
+            None => None,
+        };
     if let Some(path) = &args.jsonl {
         return run_jsonl(path, date);
     }
@@ -73,10 +78,14 @@ pub fn run(args: Args) -> Result<u8> {
             raw.extend_from_slice(SAMPLE_ARTICLE.as_bytes());
         }
         _ => {
-            stdin.lock().read_to_end(&mut raw).context("cannot read standard input")?;
+            stdin
+                .lock()
+                .read_to_end(&mut raw)
+                .context("cannot read standard input")?;
         }
     }
-    let text = String::from_utf8(raw).map_err(|_| UsageError("the input is not UTF-8 text".into()))?;
+    let text =
+        String::from_utf8(raw).map_err(|_| UsageError("the input is not UTF-8 text".into()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let (title, body) = split_title(text);
     let reading = read_article(title, body, date);
@@ -104,7 +113,9 @@ fn run_jsonl(path: &PathBuf, date: Option<NaiveDate>) -> Result<u8> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(BufReader::new(io::stdin()))
     } else {
-        Box::new(BufReader::new(std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?))
+        Box::new(BufReader::new(
+            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?,
+        ))
     };
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
@@ -118,31 +129,61 @@ fn run_jsonl(path: &PathBuf, date: Option<NaiveDate>) -> Result<u8> {
             Ok(inp) => {
                 let d = inp.date.as_deref().and_then(parse_date).or(date);
                 let reading = read_article(inp.title.as_deref(), &inp.text, d);
-                serde_json::to_writer(&mut out, &OutLine { id: &inp.id, reading: &reading })?;
+                serde_json::to_writer(
+                    &mut out,
+                    &OutLine {
+                        id: &inp.id,
+                        reading: &reading,
+                    },
+                )?;
             }
             Err(e) => {
                 // One output line per input line, so the outputs stay aligned with the inputs.
                 bad += 1;
                 eprintln!("khabar: line {}: {e}", n + 1);
-                serde_json::to_writer(&mut out, &serde_json::json!({"line": n + 1, "error": e.to_string()}))?;
+                serde_json::to_writer(
+                    &mut out,
+                    &serde_json::json!({"line": n + 1, "error": e.to_string()}),
+                )?;
             }
         }
         writeln!(out)?;
     }
     out.flush()?;
-    Ok(if bad > 0 { crate::exit::FAILURE } else { crate::exit::OK })
+    Ok(if bad > 0 {
+        crate::exit::FAILURE
+    } else {
+        crate::exit::OK
+    })
 }
 
 fn print_reading(out: &mut impl Write, body: &str, r: &Reading) -> io::Result<()> {
     if let Some(t) = &r.title {
         writeln!(out, "{t}")?;
     }
-    writeln!(out, "{} sentences, {} entities, {} numbers, {} dates, {} quotations, {} events", r.sentences.len(), r.entities.len(), r.numbers.len(), r.dates.len(), r.quotes.len(), r.events.len())?;
+    writeln!(
+        out,
+        "{} sentences, {} entities, {} numbers, {} dates, {} quotations, {} events",
+        r.sentences.len(),
+        r.entities.len(),
+        r.numbers.len(),
+        r.dates.len(),
+        r.quotes.len(),
+        r.events.len()
+    )?;
     writeln!(out, "\nSummary:")?;
     for s in &r.summary {
         writeln!(out, "  • {}", s.text)?;
     }
-    writeln!(out, "\nKeywords: {}", r.keywords.iter().map(|k| k.text.as_str()).collect::<Vec<_>>().join("، "))?;
+    writeln!(
+        out,
+        "\nKeywords: {}",
+        r.keywords
+            .iter()
+            .map(|k| k.text.as_str())
+            .collect::<Vec<_>>()
+            .join("، ")
+    )?;
     if !r.entities.is_empty() {
         writeln!(out, "\nEntities:")?;
         for e in &r.entities {
@@ -152,7 +193,14 @@ fn print_reading(out: &mut impl Write, body: &str, r: &Reading) -> io::Result<()
     writeln!(out, "\nNumbers:")?;
     for n in &r.numbers {
         let unit = n.unit.as_deref().unwrap_or("");
-        writeln!(out, "  {}\t= {} {}\t[{:?}]", n.text, fmt_num(n.value), unit, n.kind)?;
+        writeln!(
+            out,
+            "  {}\t= {} {}\t[{:?}]",
+            n.text,
+            fmt_num(n.value),
+            unit,
+            n.kind
+        )?;
     }
     writeln!(out, "\nDates:")?;
     for d in &r.dates {
@@ -171,7 +219,11 @@ fn print_reading(out: &mut impl Write, body: &str, r: &Reading) -> io::Result<()
     }
     writeln!(out, "\nEvents:")?;
     for e in &r.events {
-        let p = |x: &Option<khabar_extract::Participant>| x.as_ref().map(|p| p.text.clone()).unwrap_or_else(|| "-".into());
+        let p = |x: &Option<khabar_extract::Participant>| {
+            x.as_ref()
+                .map(|p| p.text.clone())
+                .unwrap_or_else(|| "-".into())
+        };
         writeln!(
             out,
             "  {}/{}\t«{}» actor: {}; target: {}; location: {}; date: {}; count: {}{}",
@@ -183,7 +235,11 @@ fn print_reading(out: &mut impl Write, body: &str, r: &Reading) -> io::Result<()
             p(&e.location),
             e.date.as_deref().unwrap_or("-"),
             e.count.map(fmt_num).unwrap_or_else(|| "-".into()),
-            if e.context.is_empty() { String::new() } else { format!("; context: {}", e.context.join(",")) }
+            if e.context.is_empty() {
+                String::new()
+            } else {
+                format!("; context: {}", e.context.join(","))
+            }
         )?;
         let _ = body;
     }

@@ -17,7 +17,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  khabar eval events --gold ../shared/data/events/petrarch-ar/gsr-protest-test.xml ../shared/data/events/petrarch-ar/gsr-assault-test.xml\n  khabar eval events --false-positives ../shared/data/news/ant-multisource.jsonl.gz --category sport\n  khabar eval throughput ../shared/data/news/saudinewsnet")]
+#[command(
+    after_help = "Examples:\n  khabar eval events --gold ../shared/data/events/petrarch-ar/gsr-protest-test.xml ../shared/data/events/petrarch-ar/gsr-assault-test.xml\n  khabar eval events --false-positives ../shared/data/news/ant-multisource.jsonl.gz --category sport\n  khabar eval throughput ../shared/data/news/saudinewsnet"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub what: What,
@@ -93,7 +95,11 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 fn parse_gold(xml: &str) -> Vec<GoldSentence> {
@@ -108,12 +114,16 @@ fn parse_gold(xml: &str) -> Vec<GoldSentence> {
         let mut types = Vec::new();
         let mut sources = Vec::new();
         for part in block.split("<EventCoding ").skip(1) {
-            if let Some(p) = attr(&part[..part.find("/>").unwrap_or(part.len())], "plover").filter(|p| !p.is_empty()) {
+            if let Some(p) = attr(&part[..part.find("/>").unwrap_or(part.len())], "plover")
+                .filter(|p| !p.is_empty())
+            {
                 types.push(p);
             }
         }
         for part in block.split("<EventText ").skip(1) {
-            if let Some(s) = attr(&part[..part.find("/>").unwrap_or(part.len())], "sourcetext").filter(|s| !s.trim().is_empty()) {
+            if let Some(s) = attr(&part[..part.find("/>").unwrap_or(part.len())], "sourcetext")
+                .filter(|s| !s.trim().is_empty())
+            {
                 sources.push(s);
             }
         }
@@ -122,14 +132,21 @@ fn parse_gold(xml: &str) -> Vec<GoldSentence> {
                 types.push(c);
             }
         }
-        out.push(GoldSentence { id, text, types, sources });
+        out.push(GoldSentence {
+            id,
+            text,
+            types,
+            sources,
+        });
     }
     out
 }
 
 /// Search keys of a phrase, for comparing actors loosely (clitics and ال off).
 fn keys(s: &str) -> Vec<String> {
-    khabar_text::Analyzer::new(khabar_text::Form::Key).drop_stopwords(true).terms(s)
+    khabar_text::Analyzer::new(khabar_text::Form::Key)
+        .drop_stopwords(true)
+        .terms(s)
 }
 
 #[derive(Default, serde::Serialize)]
@@ -148,7 +165,8 @@ fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
     let mut n_sent = 0;
     let mut n_events = 0;
     for f in files {
-        let xml = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
+        let xml =
+            std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
         for g in parse_gold(&xml) {
             n_sent += 1;
             let r = read_article(None, &g.text, None);
@@ -168,12 +186,19 @@ fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
                 sc.found += 1;
                 if !gold_actor.is_empty() {
                     sc.with_gold_actor += 1;
-                    let ok = evs.iter().any(|e| e.actor.as_ref().is_some_and(|a| keys(&a.text).iter().any(|k| gold_actor.contains(k))));
+                    let ok = evs.iter().any(|e| {
+                        e.actor
+                            .as_ref()
+                            .is_some_and(|a| keys(&a.text).iter().any(|k| gold_actor.contains(k)))
+                    });
                     if ok {
                         sc.actor_correct += 1;
                     } else if shown < show {
                         shown += 1;
-                        let got: Vec<_> = evs.iter().map(|e| e.actor.as_ref().map(|a| a.text.as_str()).unwrap_or("-")).collect();
+                        let got: Vec<_> = evs
+                            .iter()
+                            .map(|e| e.actor.as_ref().map(|a| a.text.as_str()).unwrap_or("-"))
+                            .collect();
                         println!("ACTOR {ty} {}: gold {:?}, found {:?}", g.id, g.sources, got);
                     }
                 }
@@ -185,12 +210,24 @@ fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
         sc.actor_accuracy = ratio(sc.actor_correct, sc.with_gold_actor);
     }
     if json {
-        println!("{}", serde_json::json!({"sentences": n_sent, "events": n_events, "types": scores}));
+        println!(
+            "{}",
+            serde_json::json!({"sentences": n_sent, "events": n_events, "types": scores})
+        );
     } else {
-        println!("{n_sent} gold sentences, {n_events} events read ({:.2} per sentence)", ratio(n_events, n_sent));
-        println!("{:<10} {:>9} {:>6} {:>7} {:>12} {:>9}", "type", "sentences", "found", "recall", "gold actors", "actor acc");
+        println!(
+            "{n_sent} gold sentences, {n_events} events read ({:.2} per sentence)",
+            ratio(n_events, n_sent)
+        );
+        println!(
+            "{:<10} {:>9} {:>6} {:>7} {:>12} {:>9}",
+            "type", "sentences", "found", "recall", "gold actors", "actor acc"
+        );
         for (ty, sc) in &scores {
-            println!("{:<10} {:>9} {:>6} {:>7.3} {:>12} {:>9.3}", ty, sc.sentences, sc.found, sc.recall, sc.with_gold_actor, sc.actor_accuracy);
+            println!(
+                "{:<10} {:>9} {:>6} {:>7.3} {:>12} {:>9.3}",
+                ty, sc.sentences, sc.found, sc.recall, sc.with_gold_actor, sc.actor_accuracy
+            );
         }
     }
     Ok(crate::exit::OK)
@@ -204,7 +241,11 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn load(paths: &[PathBuf], category: Option<&str>, limit: Option<usize>) -> Vec<khabar_ingest::Article> {
+fn load(
+    paths: &[PathBuf],
+    category: Option<&str>,
+    limit: Option<usize>,
+) -> Vec<khabar_ingest::Article> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
     read_paths(paths, &Options::default(), &mut |item| {
@@ -212,7 +253,12 @@ fn load(paths: &[PathBuf], category: Option<&str>, limit: Option<usize>) -> Vec<
             if limit.is_some_and(|l| out.len() >= l) {
                 return;
             }
-            if category.is_none_or(|c| a.category.as_deref().is_some_and(|ac| ac.split(", ").any(|x| x == c))) && seen.insert(a.id.clone()) {
+            if category.is_none_or(|c| {
+                a.category
+                    .as_deref()
+                    .is_some_and(|ac| ac.split(", ").any(|x| x == c))
+            }) && seen.insert(a.id.clone())
+            {
                 out.push(a);
             }
         }
@@ -220,31 +266,65 @@ fn load(paths: &[PathBuf], category: Option<&str>, limit: Option<usize>) -> Vec<
     out
 }
 
-fn false_positives(corpus: &PathBuf, category: Option<&str>, show: usize, json: bool) -> Result<u8> {
+fn false_positives(
+    corpus: &PathBuf,
+    category: Option<&str>,
+    show: usize,
+    json: bool,
+) -> Result<u8> {
     let articles = load(std::slice::from_ref(corpus), category, None);
     if articles.is_empty() {
-        return Err(UsageError(format!("no articles{} in {}", category.map(|c| format!(" of category {c}")).unwrap_or_default(), corpus.display())).into());
+        return Err(UsageError(format!(
+            "no articles{} in {}",
+            category
+                .map(|c| format!(" of category {c}"))
+                .unwrap_or_default(),
+            corpus.display()
+        ))
+        .into());
     }
     let mut by_type: BTreeMap<String, usize> = BTreeMap::new();
     let mut shown = 0;
     for a in &articles {
-        let r = read_article(Some(&a.title), &a.body, a.published.and_then(khabar_extract::date_of_timestamp));
+        let r = read_article(
+            Some(&a.title),
+            &a.body,
+            a.published.and_then(khabar_extract::date_of_timestamp),
+        );
         for e in &r.events {
             *by_type.entry(e.event_type.clone()).or_default() += 1;
             if (e.event_type == "PROTEST" || e.event_type == "ASSAULT") && shown < show {
                 shown += 1;
                 let s = r.sentences[e.sentence];
-                println!("{} {} «{}»: {}", a.id, e.event_type, e.trigger, &a.body[s.start..s.end]);
+                println!(
+                    "{} {} «{}»: {}",
+                    a.id,
+                    e.event_type,
+                    e.trigger,
+                    &a.body[s.start..s.end]
+                );
             }
         }
     }
     let n = articles.len();
-    let pa = by_type.get("PROTEST").copied().unwrap_or(0) + by_type.get("ASSAULT").copied().unwrap_or(0);
+    let pa =
+        by_type.get("PROTEST").copied().unwrap_or(0) + by_type.get("ASSAULT").copied().unwrap_or(0);
     if json {
-        println!("{}", serde_json::json!({"articles": n, "protest_assault": pa, "per_article": ratio(pa, n), "by_type": by_type}));
+        println!(
+            "{}",
+            serde_json::json!({"articles": n, "protest_assault": pa, "per_article": ratio(pa, n), "by_type": by_type})
+        );
     } else {
-        println!("{n} articles{}", category.map(|c| format!(" (category {c})")).unwrap_or_default());
-        println!("PROTEST+ASSAULT events: {pa} = {:.3} per article", ratio(pa, n));
+        println!(
+            "{n} articles{}",
+            category
+                .map(|c| format!(" (category {c})"))
+                .unwrap_or_default()
+        );
+        println!(
+            "PROTEST+ASSAULT events: {pa} = {:.3} per article",
+            ratio(pa, n)
+        );
         for (t, c) in &by_type {
             println!("  {t:<10} {c:>6}  {:.3}/article", ratio(*c, n));
         }
@@ -257,7 +337,11 @@ fn false_positives(corpus: &PathBuf, category: Option<&str>, show: usize, json: 
 /// is the per-core figure.
 fn cpu_secs(wall: Instant) -> (f64, bool) {
     if let Ok(s) = std::fs::read_to_string("/proc/thread-self/schedstat") {
-        if let Some(ns) = s.split_whitespace().next().and_then(|x| x.parse::<u64>().ok()) {
+        if let Some(ns) = s
+            .split_whitespace()
+            .next()
+            .and_then(|x| x.parse::<u64>().ok())
+        {
             return (ns as f64 / 1e9, true);
         }
     }
@@ -275,11 +359,19 @@ fn throughput(paths: &[PathBuf], limit: Option<usize>) -> Result<u8> {
     let wall = Instant::now();
     let (c0, _) = cpu_secs(wall);
     // NER first, then the rest of the reading over its mentions: the sum is one read_article.
-    let mentions: Vec<_> = articles.iter().map(|a| khabar_extract::ner::mentions(&a.body)).collect();
+    let mentions: Vec<_> = articles
+        .iter()
+        .map(|a| khabar_extract::ner::mentions(&a.body))
+        .collect();
     let (c1, _) = cpu_secs(wall);
     let mut totals = [0usize; 6];
     for (a, m) in articles.iter().zip(mentions) {
-        let r: Reading = khabar_extract::read_with_mentions(Some(&a.title), &a.body, a.published.and_then(khabar_extract::date_of_timestamp), m);
+        let r: Reading = khabar_extract::read_with_mentions(
+            Some(&a.title),
+            &a.body,
+            a.published.and_then(khabar_extract::date_of_timestamp),
+            m,
+        );
         totals[0] += r.entities.len();
         totals[1] += r.numbers.len();
         totals[2] += r.dates.len();
@@ -291,10 +383,28 @@ fn throughput(paths: &[PathBuf], limit: Option<usize>) -> Result<u8> {
     let wall_secs = wall.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
     let clock = if is_cpu { "CPU" } else { "wall" };
-    println!("{} articles, {:.1} MB of body text, one thread", articles.len(), mb);
-    println!("whole reading: {:.2} s {clock} = {:.2} MB/s per core ({:.2} s wall = {:.2} MB/s)", c2 - c0, mb / (c2 - c0), wall_secs, mb / wall_secs);
-    println!("  NER alone:      {:.2} s = {:.2} MB/s", c1 - c0, mb / (c1 - c0));
-    println!("  rest of reading: {:.2} s = {:.2} MB/s", c2 - c1, mb / (c2 - c1));
+    println!(
+        "{} articles, {:.1} MB of body text, one thread",
+        articles.len(),
+        mb
+    );
+    println!(
+        "whole reading: {:.2} s {clock} = {:.2} MB/s per core ({:.2} s wall = {:.2} MB/s)",
+        c2 - c0,
+        mb / (c2 - c0),
+        wall_secs,
+        mb / wall_secs
+    );
+    println!(
+        "  NER alone:      {:.2} s = {:.2} MB/s",
+        c1 - c0,
+        mb / (c1 - c0)
+    );
+    println!(
+        "  rest of reading: {:.2} s = {:.2} MB/s",
+        c2 - c1,
+        mb / (c2 - c1)
+    );
     println!(
         "read: {} sentences, {} entities, {} numbers, {} dates, {} quotations, {} events",
         totals[5], totals[0], totals[1], totals[2], totals[3], totals[4]

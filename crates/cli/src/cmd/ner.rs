@@ -49,6 +49,9 @@ pub struct TrainArgs {
     /// L-BFGS iterations at most.
     #[arg(long, default_value_t = TrainOptions::default().max_iterations)]
     pub max_iter: usize,
+    /// Decoding penalty on the O label stored in the model (trades precision for recall).
+    #[arg(long, default_value_t = 0.0)]
+    pub o_penalty: f32,
     /// Drop features seen fewer times than this.
     #[arg(long, default_value_t = TrainOptions::default().min_freq)]
     pub min_freq: usize,
@@ -71,6 +74,9 @@ pub struct EvalArgs {
     /// Print the report as JSON: `{tokens, token_accuracy, micro: {precision, recall, f1, gold, predicted, correct}, classes: {TYPE: {…}}, tokens_per_second}`.
     #[arg(long)]
     pub json: bool,
+    /// Override the model's decoding penalty on O.
+    #[arg(long)]
+    pub o_penalty: Option<f32>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -159,6 +165,8 @@ fn run_train(a: TrainArgs) -> Result<u8> {
         }
     })?;
     bar.finish_and_clear();
+    let mut model = model;
+    model.o_penalty = a.o_penalty;
     let bytes = model.to_bytes();
     std::fs::write(&a.model, &bytes).with_context(|| format!("cannot write {}", a.model.display()))?;
     eprintln!(
@@ -182,7 +190,10 @@ fn run_train(a: TrainArgs) -> Result<u8> {
 }
 
 fn run_eval(a: EvalArgs) -> Result<u8> {
-    let ner = load_ner(&a.model)?;
+    let mut ner = load_ner(&a.model)?;
+    if let Some(p) = a.o_penalty {
+        ner.set_o_penalty(p);
+    }
     let sents = read_conll(&a.data)?;
     let map = TagMap { rename: a.rename, keep: a.keep };
     let mut scorer = Scorer::new();

@@ -22,8 +22,22 @@ use std::sync::OnceLock;
 
 /// The 16 PLOVER event types.
 pub const PLOVER_TYPES: [&str; 16] = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-    "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ];
 
 /// One event, with PLOVER's field names where it has them (`type`, `mode`,
@@ -72,7 +86,14 @@ fn triggers() -> &'static PhraseSet<Trigger> {
             let ty = *PLOVER_TYPES.iter().find(|t| **t == name)?;
             let mode = f.get(1).filter(|m| !m.is_empty()).map(|m| m.to_string());
             let flags = f.get(2).copied().unwrap_or("");
-            Some(Trigger { ty, mode, amb: flags.contains("amb"), weak: flags.contains("weak"), mob: flags.contains("mob"), pass: flags.contains("pass") })
+            Some(Trigger {
+                ty,
+                mode,
+                amb: flags.contains("amb"),
+                weak: flags.contains("weak"),
+                mob: flags.contains("mob"),
+                pass: flags.contains("pass"),
+            })
         })
     })
 }
@@ -92,16 +113,38 @@ pub(crate) struct Context<'a> {
     pub mentions: &'a [Mention],
 }
 
-const NEGATIONS: &[&str] = &["لم", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "نفي", "ينفي", "نفت"];
+const NEGATIONS: &[&str] = &[
+    "لم", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "نفي", "ينفي", "نفت",
+];
 
 fn actor_classes(ty: &str) -> &'static [&'static str] {
     match ty {
-        "PROTEST" => &["PROTESTERS", "CIVILIANS", "ORG", "PERSON", "OFFICIAL", "EXPERTS"],
-        "ASSAULT" => &["ARMED", "MILITARY", "POLICE", "GOV", "ORG", "PERSON", "PLACE"],
+        "PROTEST" => &[
+            "PROTESTERS",
+            "CIVILIANS",
+            "ORG",
+            "PERSON",
+            "OFFICIAL",
+            "EXPERTS",
+        ],
+        "ASSAULT" => &[
+            "ARMED", "MILITARY", "POLICE", "GOV", "ORG", "PERSON", "PLACE",
+        ],
         "COERCE" => &["POLICE", "GOV", "MILITARY", "ORG", "ARMED", "PLACE"],
         "MOBILIZE" => &["MILITARY", "GOV", "ORG", "PLACE", "ARMED", "POLICE"],
         "RETREAT" => &["MILITARY", "GOV", "ORG", "PLACE", "ARMED"],
-        _ => &["PERSON", "OFFICIAL", "GOV", "ORG", "PLACE", "MILITARY", "ARMED", "POLICE", "PROTESTERS", "MEDIA"],
+        _ => &[
+            "PERSON",
+            "OFFICIAL",
+            "GOV",
+            "ORG",
+            "PLACE",
+            "MILITARY",
+            "ARMED",
+            "POLICE",
+            "PROTESTERS",
+            "MEDIA",
+        ],
     }
 }
 
@@ -115,7 +158,11 @@ fn victim_class(ty: &str, class: &str) -> bool {
 /// All events of a text, in order.
 pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
     let set = triggers();
-    let per_sentence: Vec<usize> = doc.sent_toks.iter().map(|&(a, b)| sense::sports_score(doc, a, b)).collect();
+    let per_sentence: Vec<usize> = doc
+        .sent_toks
+        .iter()
+        .map(|&(a, b)| sense::sports_score(doc, a, b))
+        .collect();
     let doc_sports = per_sentence.iter().sum::<usize>() >= 3;
     let mut out = Vec::new();
     for (si, &(a, b)) in doc.sent_toks.iter().enumerate() {
@@ -132,7 +179,9 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             let (first, last) = (hit.first, hit.last);
             i = last + 1;
             // In sport, an ambiguous word takes its sporting sense; a sentence about a match holds no assault or protest.
-            let sport_sense = (t.amb && sent_sports) || (doc_sports && matches!(t.ty, "ASSAULT" | "PROTEST") && t.weak) || (sent_sport_words >= 1 && matches!(t.ty, "ASSAULT" | "PROTEST"));
+            let sport_sense = (t.amb && sent_sports)
+                || (doc_sports && matches!(t.ty, "ASSAULT" | "PROTEST") && t.weak)
+                || (sent_sport_words >= 1 && matches!(t.ty, "ASSAULT" | "PROTEST"));
             if last >= b || sport_sense || sense::idiom(doc, first, last, t.ty) {
                 continue;
             }
@@ -141,7 +190,11 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             }
             // A characterization in quotation marks or a denied act is not an event.
             let pos = doc.toks[first].start;
-            if cx.quotes.iter().any(|q| q.start <= pos && pos < q.end && (q.kind == QuoteKind::Direct || q.denial)) {
+            if cx
+                .quotes
+                .iter()
+                .any(|q| q.start <= pos && pos < q.end && (q.kind == QuoteKind::Direct || q.denial))
+            {
                 continue;
             }
             if t.mob && !troops_near(doc, cx.roles, last, b) {
@@ -171,21 +224,53 @@ fn negated(doc: &Doc, first: usize, sent_start: usize) -> bool {
 }
 
 fn troops_near(doc: &Doc, roles: &[Actor], last: usize, end: usize) -> bool {
-    roles.iter().any(|r| r.first > last && r.first <= last + 4 && r.first < end && matches!(r.class, "MILITARY" | "POLICE" | "ARMED"))
-        || (last + 1..(last + 4).min(end)).any(|k| matches!(doc.toks[k].norm.as_str(), "جندي" | "جنود" | "قوات" | "القوات" | "مظليين" | "عسكريين" | "تعزيزات"))
+    roles.iter().any(|r| {
+        r.first > last
+            && r.first <= last + 4
+            && r.first < end
+            && matches!(r.class, "MILITARY" | "POLICE" | "ARMED")
+    }) || (last + 1..(last + 4).min(end)).any(|k| {
+        matches!(
+            doc.toks[k].norm.as_str(),
+            "جندي" | "جنود" | "قوات" | "القوات" | "مظليين" | "عسكريين" | "تعزيزات"
+        )
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
-fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, first: usize, last: usize, t: &Trigger) -> Event {
+fn build(
+    doc: &Doc,
+    cx: &Context,
+    si: usize,
+    a: usize,
+    b: usize,
+    first: usize,
+    last: usize,
+    t: &Trigger,
+) -> Event {
     let classes = actor_classes(t.ty);
-    let in_sent: Vec<&Actor> = cx.roles.iter().filter(|r| r.first >= a && r.last < b && (r.last < first || r.first > last)).collect();
+    let in_sent: Vec<&Actor> = cx
+        .roles
+        .iter()
+        .filter(|r| r.first >= a && r.last < b && (r.last < first || r.first > last))
+        .collect();
     // A participant right after a number is counted: the victims or the arrested (قتل ثلاثة جنود).
-    let counted = |r: &Actor| r.first > a && doc.toks[r.first - 1].kind == khabar_text::TokenKind::Number
-        || cx.numbers.iter().any(|n| n.end <= r.start && r.start - n.end <= 1 && n.kind == NumberKind::Cardinal);
-    let compatible = |r: &&Actor| classes.contains(&r.class) || (r.label.is_some() && classes.contains(&"PERSON"));
+    let counted = |r: &Actor| {
+        r.first > a && doc.toks[r.first - 1].kind == khabar_text::TokenKind::Number
+            || cx
+                .numbers
+                .iter()
+                .any(|n| n.end <= r.start && r.start - n.end <= 1 && n.kind == NumberKind::Cardinal)
+    };
+    let compatible = |r: &&Actor| {
+        classes.contains(&r.class) || (r.label.is_some() && classes.contains(&"PERSON"))
+    };
     // A trigger that is itself a participant noun (المتظاهرون) is its own actor.
     let self_actor = cx.roles.iter().find(|r| r.first <= first && last <= r.last);
-    let after: Vec<&&Actor> = in_sent.iter().filter(|r| r.first > last && r.first <= last + 5).collect();
+    let after: Vec<&&Actor> = in_sent
+        .iter()
+        .filter(|r| r.first > last && r.first <= last + 5)
+        .collect();
     let mut target: Option<&Actor> = None;
     let mut actor: Option<&Actor> = None;
     if let Some(s) = self_actor.filter(|s| !s.is_place()) {
@@ -193,11 +278,17 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, first: usize, l
     }
     // Protesters are the actors of a protest wherever they stand in the sentence.
     if actor.is_none() && t.ty == "PROTEST" {
-        actor = in_sent.iter().find(|r| r.class == "PROTESTERS" && !r.prep).copied();
+        actor = in_sent
+            .iter()
+            .find(|r| r.class == "PROTESTERS" && !r.prep)
+            .copied();
     }
     // Armed men, suicide bombers, militants are the perpetrators of an assault wherever they stand.
     if actor.is_none() && t.ty == "ASSAULT" {
-        actor = in_sent.iter().find(|r| r.class == "ARMED" && !r.prep && !counted(r)).copied();
+        actor = in_sent
+            .iter()
+            .find(|r| r.class == "ARMED" && !r.prep && !counted(r))
+            .copied();
     }
     for r in &after {
         if r.is_place() || (r.prep && t.ty != "MOBILIZE") {
@@ -206,7 +297,10 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, first: usize, l
             }
             continue;
         }
-        if t.pass || victim_class(t.ty, r.class) || (matches!(t.ty, "ASSAULT" | "COERCE") && counted(r)) {
+        if t.pass
+            || victim_class(t.ty, r.class)
+            || (matches!(t.ty, "ASSAULT" | "COERCE") && counted(r))
+        {
             if target.is_none() {
                 target = Some(r);
             }
@@ -220,30 +314,77 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, first: usize, l
     }
     if actor.is_none() {
         // The subject before the trigger: a non-place first, a state (place) next to it second.
-        let before = |r: &&&Actor| r.last < first && r.first + 12 >= first && compatible(r) && !victim_class(t.ty, r.class) && !r.prep && !counted(r);
-        let protest_ok = |r: &&&Actor| t.ty != "PROTEST" || matches!(r.class, "PROTESTERS" | "CIVILIANS" | "ORG");
-        actor = in_sent.iter().filter(before).filter(protest_ok).filter(|r| !r.is_place()).last().copied();
+        let before = |r: &&&Actor| {
+            r.last < first
+                && r.first + 12 >= first
+                && compatible(r)
+                && !victim_class(t.ty, r.class)
+                && !r.prep
+                && !counted(r)
+        };
+        let protest_ok = |r: &&&Actor| {
+            t.ty != "PROTEST" || matches!(r.class, "PROTESTERS" | "CIVILIANS" | "ORG")
+        };
+        actor = in_sent
+            .iter()
+            .filter(before)
+            .filter(protest_ok)
+            .rfind(|r| !r.is_place())
+            .copied();
         if actor.is_none() {
-            actor = in_sent.iter().filter(before).filter(protest_ok).filter(|r| r.last + 2 >= first).last().copied();
+            actor = in_sent
+                .iter()
+                .filter(before)
+                .filter(protest_ok)
+                .rfind(|r| r.last + 2 >= first)
+                .copied();
         }
     }
     // Location: a place after في/إلى/ب near the trigger (a destination for troops).
     let taken = |r: &Actor| actor.is_some_and(|x| x == r) || target.is_some_and(|x| x == r);
-    let places: Vec<&&Actor> = in_sent.iter().filter(|r| (r.is_place() || r.label == Some(crate::ner::EntityLabel::Loc)) && !taken(r)).collect();
+    let places: Vec<&&Actor> = in_sent
+        .iter()
+        .filter(|r| (r.is_place() || r.label == Some(crate::ner::EntityLabel::Loc)) && !taken(r))
+        .collect();
     let with_prep = |r: &&&Actor| {
         let n = doc.toks[r.first].norm.as_str();
-        let prev = r.first.checked_sub(1).map(|p| doc.toks[p].norm.as_str()).unwrap_or("");
-        matches!(prev, "في" | "الي" | "داخل" | "شمال" | "جنوب" | "شرق" | "غرب" | "وسط" | "مدينه" | "العاصمه") || (n.starts_with('ب') && !n.starts_with("بال")) || n.starts_with("في")
+        let prev = r
+            .first
+            .checked_sub(1)
+            .map(|p| doc.toks[p].norm.as_str())
+            .unwrap_or("");
+        matches!(
+            prev,
+            "في" | "الي"
+                | "داخل"
+                | "شمال"
+                | "جنوب"
+                | "شرق"
+                | "غرب"
+                | "وسط"
+                | "مدينه"
+                | "العاصمه"
+        ) || (n.starts_with('ب') && !n.starts_with("بال"))
+            || n.starts_with("في")
     };
     let location = places
         .iter()
         .find(|r| r.first > last && r.first <= last + 10 && with_prep(r))
-        .or_else(|| places.iter().filter(|r| r.last < first && r.first + 8 >= first && with_prep(r)).last())
+        .or_else(|| {
+            places
+                .iter()
+                .rfind(|r| r.last < first && r.first + 8 >= first && with_prep(r))
+        })
         .map(|r| Participant::of(doc, r));
     let date = cx
         .dates
         .iter()
-        .filter(|d| !matches!(d.kind, crate::dates::DateKind::Range | crate::dates::DateKind::Year))
+        .filter(|d| {
+            !matches!(
+                d.kind,
+                crate::dates::DateKind::Range | crate::dates::DateKind::Year
+            )
+        })
         .find(|d| d.start >= doc.sents[si].start && d.end <= doc.sents[si].end)
         .map(|d| d.value.clone().unwrap_or_else(|| d.text.clone()));
     let (tstart, tend) = (doc.toks[first].start, doc.toks[last].end);
@@ -252,12 +393,19 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, first: usize, l
     let count = cx
         .numbers
         .iter()
-        .find(|n| n.start >= win_start && n.end <= win_end && matches!(n.kind, NumberKind::Cardinal) && n.value >= 1.0 && n.value.fract() == 0.0)
+        .find(|n| {
+            n.start >= win_start
+                && n.end <= win_end
+                && matches!(n.kind, NumberKind::Cardinal)
+                && n.value >= 1.0
+                && n.value.fract() == 0.0
+        })
         .map(|n| n.value);
     let mut context = sense::contexts(doc, a, b);
     let tw = &doc.toks[first].norm;
     let tw = strip_conj(tw).unwrap_or(tw);
-    if (tw.starts_with("ست") || tw.starts_with("سي") || tw.starts_with("سن")) && tw.chars().count() > 4
+    if (tw.starts_with("ست") || tw.starts_with("سي") || tw.starts_with("سن"))
+        && tw.chars().count() > 4
         || (first > a && matches!(doc.toks[first - 1].norm.as_str(), "سوف" | "سيتم" | "ستتم"))
         || (first > a + 1 && doc.toks[first - 2].norm == "سيتم")
     {
@@ -315,11 +463,17 @@ mod tests {
 
     #[test]
     fn senses_sports_denial_negation_quotation() {
-        assert!(types("وشن الفريق هجوما قويا في الشوط الثاني وسدد اللاعب كرة قوية نحو المرمى.").is_empty());
+        assert!(
+            types("وشن الفريق هجوما قويا في الشوط الثاني وسدد اللاعب كرة قوية نحو المرمى.")
+                .is_empty()
+        );
         assert!(types("واحتج اللاعب على قرار الحكم في المباراة.").is_empty());
         assert!(types("ولم تقتل الشرطة أحدا.").is_empty());
         assert!(types("ونفت الوزارة أن قوات الأمن قتلت متظاهرين.").is_empty());
-        assert!(!types("وأكد رئيس كازاخستان أن أعمال الشغب كانت “محاولة انقلاب”.").contains(&"ASSAULT".to_string()));
+        assert!(
+            !types("وأكد رئيس كازاخستان أن أعمال الشغب كانت “محاولة انقلاب”.")
+                .contains(&"ASSAULT".to_string())
+        );
     }
 
     #[test]

@@ -305,6 +305,13 @@ pub fn token_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: im
         f!("p{}={}", k, &t.key[..end]);
         f!("s{}={}", k, &t.key[chars[n - k].0..]);
     }
+    // Letter trigrams inside the key (transliterated foreign names share them).
+    if n >= 5 {
+        for k in 1..n - 3 {
+            let end = chars.get(k + 3).map_or(t.key.len(), |c| c.0);
+            f!("t3={}", &t.key[chars[k].0..end]);
+        }
+    }
     // Window of words.
     f!("w-1={}", norm(-1));
     f!("w+1={}", norm(1));

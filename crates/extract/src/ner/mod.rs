@@ -130,6 +130,7 @@ pub fn bundled_resources_id() -> u64 {
 pub struct Ner {
     model: Model,
     res: &'static Resources,
+    o_label: Option<usize>,
 }
 
 impl Ner {
@@ -150,11 +151,16 @@ impl Ner {
         if model.resources != bundled_resources_id() {
             return Err(Error::ResourceMismatch);
         }
-        Ok(Ner { model, res: bundled_resources() })
+        Ok(Ner { o_label: model.o_label(), model, res: bundled_resources() })
     }
 
     pub fn model(&self) -> &Model {
         &self.model
+    }
+
+    /// Sets the decoding penalty on `O` (see [`Model::o_penalty`]).
+    pub fn set_o_penalty(&mut self, p: f32) {
+        self.model.o_penalty = p;
     }
 
     /// The BIO tag of each token of one sentence (tokens as written).
@@ -179,6 +185,9 @@ impl Ner {
         for i in 0..toks.len() {
             let row = &mut state[i * l..(i + 1) * l];
             token_features(&toks, i, &mut buf, |f| self.model.add_feature(f, row));
+            if let Some(o) = self.o_label {
+                row[o] -= self.model.o_penalty;
+            }
         }
         self.model.viterbi(&state, out);
         toks

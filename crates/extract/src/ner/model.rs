@@ -7,6 +7,8 @@
 //! magic     8 bytes  "KHBRNER\0"
 //! version   u32      1
 //! resources u64      xxh3 of the cluster and gazetteer tables it was trained with
+//! o_penalty f32      subtracted from the `O` label's score of every token at
+//!                    decoding (trades precision for recall; tuned on dev data)
 //! labels    u32 n, then n × (u8 len, bytes)
 //! trans     n × n f32 (from row to column)
 //! features  u32 m, then m × (u64 hash, u8 k, k × (u8 label, f32 weight)), hashes ascending
@@ -27,6 +29,8 @@ pub struct Model {
     index: FxHashMap<u64, (u32, u32)>,
     weights: Vec<(u8, f32)>,
     pub(crate) resources: u64,
+    /// Subtracted from the `O` score of each token when decoding.
+    pub o_penalty: f32,
 }
 
 /// The hash under which a feature string's weights are stored.
@@ -71,7 +75,7 @@ impl Model {
             index.insert(h, (weights.len() as u32, ws.len() as u32));
             weights.extend(ws);
         }
-        Model { labels, trans, index, weights, resources }
+        Model { labels, trans, index, weights, resources, o_penalty: 0.0 }
     }
 
     /// Reads a model in the binary format above.
@@ -85,6 +89,7 @@ impl Model {
             return Err(Error::Model(format!("model format version {version}, this build reads {VERSION}")));
         }
         let resources = r.u64()?;
+        let o_penalty = r.f32()?;
         let n = r.u32()? as usize;
         if n == 0 || n > 64 {
             return Err(Error::Model(format!("bad label count {n}")));
@@ -117,7 +122,9 @@ impl Model {
         if r.at != buf.len() {
             return Err(Error::Model("trailing bytes after the model".into()));
         }
-        Ok(Model::from_parts(labels, trans, features, resources))
+        let mut model = Model::from_parts(labels, trans, features, resources);
+        model.o_penalty = if o_penalty.is_finite() { o_penalty } else { 0.0 };
+        Ok(model)
     }
 
     /// The binary form.
@@ -126,6 +133,7 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&self.resources.to_le_bytes());
+        out.extend_from_slice(&self.o_penalty.to_le_bytes());
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
             out.push(l.len() as u8);
@@ -164,6 +172,11 @@ impl Model {
                 scores[l as usize] += w;
             }
         }
+    }
+
+    /// The index of the `O` label, if the model has one.
+    pub fn o_label(&self) -> Option<usize> {
+        self.labels.iter().position(|l| l == "O")
     }
 
     /// The best label sequence for per-token state scores (`n × labels`, row-major).

@@ -31,7 +31,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { c1: 0.05, c2: 0.01, max_iterations: 300, min_freq: 1, prune: 1e-3, shards: 2 }
+        TrainOptions { c1: 0.05, c2: 0.01, max_iterations: 150, min_freq: 1, prune: 1e-3, shards: 2 }
     }
 }
 
