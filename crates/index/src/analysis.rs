@@ -66,17 +66,11 @@ impl TokenStream for KhabarTokenStream<'_> {
     }
 }
 
-/// One pass over `text`: appends the normalized tokens to `norm`, the stemmed keys to `key` (both
-/// with the same positions and original offsets) and, when asked, each key string to `keys`.
-/// Tokens with an empty form are skipped without taking a position.
-pub fn analyze_into(
-    text: &str,
-    mut norm: Option<&mut Vec<Token>>,
-    mut key: Option<&mut Vec<Token>>,
-    mut keys: Option<&mut Vec<String>>,
-) {
+/// One pass over `text`: calls `sink(start, end, norm, key)` for each content token in order
+/// (`start..end` its byte span in `text`, `norm` its normalized form, `key` its stemmed search
+/// key). Tokens with an empty form are skipped; the `n`-th call is the token at position `n`.
+pub fn analyze_with(text: &str, mut sink: impl FnMut(usize, usize, &str, &str)) {
     let mut buf = String::new();
-    let mut position = 0usize;
     for tok in tokenize(text) {
         if !tok.kind.is_content() {
             continue;
@@ -91,27 +85,134 @@ pub fn analyze_into(
         } else {
             &buf
         };
+        sink(
+            tok.start,
+            tok.end,
+            &buf,
+            if k.is_empty() { &buf } else { k },
+        );
+    }
+}
+
+/// One pass over `text`: appends the normalized tokens to `norm`, the stemmed keys to `key` (both
+/// with the same positions and original offsets) and, when asked, each key string to `keys`.
+/// Tokens with an empty form are skipped without taking a position.
+pub fn analyze_into(
+    text: &str,
+    mut norm: Option<&mut Vec<Token>>,
+    mut key: Option<&mut Vec<Token>>,
+    mut keys: Option<&mut Vec<String>>,
+) {
+    let mut position = 0usize;
+    analyze_with(text, |start, end, n, k| {
         let make = |s: &str| Token {
-            offset_from: tok.start,
-            offset_to: tok.end,
+            offset_from: start,
+            offset_to: end,
             position,
             text: s.to_string(),
             position_length: 1,
         };
         if let Some(v) = key.as_deref_mut() {
-            v.push(make(if k.is_empty() { &buf } else { k }));
+            v.push(make(k));
         }
         if let Some(v) = keys.as_deref_mut() {
-            v.push(if k.is_empty() {
-                buf.clone()
-            } else {
-                k.to_string()
-            });
+            v.push(k.to_string());
         }
         if let Some(v) = norm.as_deref_mut() {
-            v.push(make(&buf));
+            v.push(make(n));
         }
         position += 1;
+    });
+}
+
+/// The separator of [`analyze_joined`]'s forms (U+001F, never part of a token's form).
+pub const SEP: char = '\u{1f}';
+
+fn push_form(out: &mut String, form: &str) {
+    if !out.is_empty() {
+        out.push(SEP);
+    }
+    if form.contains(SEP) {
+        out.extend(form.chars().filter(|&c| c != SEP));
+    } else {
+        out.push_str(form);
+    }
+}
+
+/// One pass over `text`: the normalized forms and the stemmed keys, each joined by [`SEP`] (the
+/// `i`-th form of each is the token at position `i`). This is what the writer indexes: the
+/// [`PreAnalyzed`] tokenizer of the key and norm fields only splits it again, so each article is
+/// analyzed exactly once, with no per-token allocation.
+pub fn analyze_joined(text: &str, norm: &mut String, key: &mut String) {
+    norm.clear();
+    key.clear();
+    analyze_with(text, |_, _, n, k| {
+        push_form(norm, n);
+        push_form(key, k);
+    });
+}
+
+/// The tokenizer of the indexed key and norm fields: their value is already analyzed (forms
+/// joined by [`SEP`], see [`analyze_joined`]), so it only splits it. Offsets are into that value.
+#[derive(Clone, Debug, Default)]
+pub struct PreAnalyzed {
+    token: Token,
+}
+
+impl PreAnalyzed {
+    pub fn analyzer() -> TextAnalyzer {
+        TextAnalyzer::from(PreAnalyzed::default())
+    }
+}
+
+/// The tokens of [`PreAnalyzed`].
+pub struct PreAnalyzedStream<'a> {
+    text: &'a str,
+    pos: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for PreAnalyzed {
+    type TokenStream<'a> = PreAnalyzedStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PreAnalyzedStream<'a> {
+        self.token.reset();
+        self.token.position = usize::MAX;
+        PreAnalyzedStream {
+            text,
+            pos: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for PreAnalyzedStream<'_> {
+    fn advance(&mut self) -> bool {
+        while self.pos < self.text.len() {
+            let start = self.pos;
+            let end = self.text[start..]
+                .find(SEP)
+                .map_or(self.text.len(), |i| start + i);
+            self.pos = end + SEP.len_utf8();
+            if end == start {
+                continue;
+            }
+            self.token.text.clear();
+            self.token.text.push_str(&self.text[start..end]);
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            self.token.position = self.token.position.wrapping_add(1);
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
     }
 }
 
@@ -178,6 +279,22 @@ mod tests {
                 (b.offset_from, b.offset_to, b.position)
             );
         }
+        let (mut jn, mut jk) = (String::new(), String::new());
+        analyze_joined(SEED, &mut jn, &mut jk);
+        let split = |s: &str| -> Vec<String> {
+            let mut a = PreAnalyzed::analyzer();
+            let mut st = a.token_stream(s);
+            let mut out = Vec::new();
+            while st.advance() {
+                assert_eq!(st.token().position, out.len());
+                out.push(st.token().text.clone());
+            }
+            out
+        };
+        assert_eq!(split(&jk), keys);
+        let norms: Vec<String> = n.iter().map(|t| t.text.clone()).collect();
+        assert_eq!(split(&jn), norms);
+        assert!(split("").is_empty());
         assert!(collect(Form::Key, "").is_empty());
         assert!(collect(Form::Key, "... ، ؟").is_empty());
     }

@@ -51,7 +51,7 @@ pub use search::{
 };
 pub use snippet::{html_escape, snippet};
 pub use writer::{
-    DupKind, Extractor, Extras, IngestCounts, IngestOptions, Ingester, Outcome, Status,
+    entity_term, DupKind, Extractor, Extras, IngestCounts, IngestOptions, Ingester, Outcome, Status,
 };
 
 /// The errors of this crate.
@@ -163,7 +163,9 @@ impl Index {
         if inner.schema() != expected {
             return Err(Error::Marker {
                 path: dir.to_path_buf(),
-                message: "the index's fields differ from this khabar's schema version 1".into(),
+                message: format!(
+                    "the index's fields differ from this khabar's schema version {SCHEMA_VERSION}"
+                ),
             });
         }
         Index::wrap(inner, dir)
@@ -186,6 +188,9 @@ impl Index {
         inner
             .tokenizers()
             .register(schema::TOKENIZER_KEY, KhabarTokenizer::analyzer(Form::Key));
+        inner
+            .tokenizers()
+            .register(schema::TOKENIZER_PRE, analysis::PreAnalyzed::analyzer());
         let (_, fields) = schema::build();
         let reader = inner
             .reader_builder()

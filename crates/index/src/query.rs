@@ -26,7 +26,6 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
-use crate::analysis::analyze_into;
 use crate::{Error, Fields, Result};
 
 /// How to read a query string.
@@ -465,19 +464,29 @@ impl Builder<'_> {
 
     /// The (key, norm) pairs of a word or phrase text.
     fn analyze(text: &str) -> Vec<(String, String)> {
-        let (mut n, mut k) = (Vec::new(), Vec::new());
-        analyze_into(text, Some(&mut n), Some(&mut k), None);
-        k.into_iter()
-            .zip(n)
-            .map(|(k, n)| (k.text, n.text))
-            .collect()
+        let mut out = Vec::new();
+        crate::analysis::analyze_with(text, |_, _, n, k| out.push((k.to_string(), n.to_string())));
+        out
+    }
+
+    /// The (key, norm) pairs of a word's tokens that are not stop words, judged on the tokens as
+    /// written (على is a stop word, the name علي is not).
+    fn content(text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        crate::analysis::analyze_with(text, |s, e, n, k| {
+            if !is_query_stopword(&text[s..e]) {
+                out.push((k.to_string(), n.to_string()));
+            }
+        });
+        out
     }
 
     fn word(&mut self, scope: Scope, text: &str, occur: Mod) -> Option<Box<dyn Query>> {
-        let toks: Vec<(String, String)> = Self::analyze(text)
-            .into_iter()
-            .filter(|(_, n)| occur != Mod::None || self.keep_stopwords || !is_stopword(n))
-            .collect();
+        let toks: Vec<(String, String)> = if occur != Mod::None || self.keep_stopwords {
+            Self::analyze(text)
+        } else {
+            Self::content(text)
+        };
         let qs: Vec<Box<dyn Query>> = toks
             .iter()
             .map(|(k, n)| self.key_query(scope, k, n))
@@ -546,7 +555,13 @@ impl Builder<'_> {
                 &s.trim().to_lowercase(),
                 IndexRecordOption::Basic,
             )),
-            Node::Entity(e) => Some(term_q(self.f.entity, e.trim(), IndexRecordOption::Basic)),
+            Node::Entity(e) => {
+                let term = match e.split_once(':') {
+                    Some((label, name)) => crate::writer::entity_term(label, name),
+                    None => e.trim().to_string(),
+                };
+                Some(term_q(self.f.entity, &term, IndexRecordOption::Basic))
+            }
             Node::Id(i) => Some(term_q(self.f.id, i, IndexRecordOption::Basic)),
             Node::Range(lo, hi) => Some(date_filter(self.f, *lo, *hi)),
             Node::Group(cl) => self.clauses(cl),
@@ -594,6 +609,32 @@ impl Builder<'_> {
     }
 }
 
+/// Question words left out of free-text queries besides khabar's stop words (which keep them,
+/// as they are content in running text): they ask, the answer does not repeat them.
+const QUESTION_WORDS: [&str; 12] = [
+    "كم",
+    "كيف",
+    "ماهو",
+    "ماهي",
+    "ماهى",
+    "بماذا",
+    "لمن",
+    "بمن",
+    "وما",
+    "ومن",
+    "اين",
+    "ماهم",
+];
+
+/// A stop word (as written) or a question word.
+fn is_query_stopword(surface: &str) -> bool {
+    is_stopword(surface) || {
+        let mut n = String::new();
+        khabar_text::norm_form(surface, &mut n);
+        QUESTION_WORDS.contains(&n.as_str())
+    }
+}
+
 /// A constant-score (0) filter on the published time.
 pub fn date_filter(f: &Fields, lo: Bound<i64>, hi: Bound<i64>) -> Box<dyn Query> {
     let t = |v: i64| Term::from_field_i64(f.published, v);
@@ -637,9 +678,7 @@ pub fn compile(q: &str, syntax: Syntax, f: &Fields, w: Weights) -> Result<Compil
     // Stop words are dropped from optional words, unless nothing else would remain.
     let mut words = Vec::new();
     collect_words(&clauses, &mut words);
-    let keep_stopwords = !words
-        .iter()
-        .any(|w| Builder::analyze(w).iter().any(|(_, n)| !is_stopword(n)));
+    let keep_stopwords = !words.iter().any(|w| !Builder::content(w).is_empty());
     let mut b = Builder {
         f,
         w,
@@ -754,6 +793,17 @@ mod tests {
             c.highlight.keys.iter().cloned().collect::<Vec<_>>(),
             ["روسيا", "كازاخستان", "موقف"]
         );
+        // Stop words are judged as written: أين is one, and so are question words such as كم.
+        let c = compile(
+            "أين تقع كازاخستان وكم عدد سكانها",
+            Syntax::Plain,
+            &f,
+            Weights::default(),
+        )
+        .unwrap();
+        let keys: Vec<String> = c.highlight.keys.iter().cloned().collect();
+        assert!(!keys.iter().any(|k| k == "اين" || k == "كم"), "{keys:?}");
+        assert!(keys.iter().any(|k| k == "كازاخستان"), "{keys:?}");
         let c = compile("من هو", Syntax::Lucene, &f, Weights::default()).unwrap();
         assert!(!c.highlight.keys.is_empty());
         assert!(compile("", Syntax::Lucene, &f, Weights::default()).is_ok());

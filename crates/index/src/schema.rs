@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// The version of the schema this build writes and reads. Bumped whenever fields or their
 /// analysis change; an index of another version is refused with [`crate::Error::SchemaVersion`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The name of khabar's marker file inside an index directory (beside tantivy's `meta.json`).
 pub const MARKER_FILE: &str = "khabar-index.json";
@@ -16,6 +16,11 @@ pub const MARKER_FILE: &str = "khabar-index.json";
 pub const TOKENIZER_NORM: &str = "khabar_norm";
 /// Tokenizer name of the stemmed search key (BM25 matching).
 pub const TOKENIZER_KEY: &str = "khabar_key";
+/// Tokenizer of the indexed `*_norm` and `*_key` fields: their values are khabar's analysis
+/// already done ([`crate::analysis::analyze_joined`]: forms joined by U+001F), split again by
+/// [`crate::analysis::PreAnalyzed`]. (`khabar_norm` and `khabar_key` analyze raw text the same way
+/// for other users of the tantivy index.)
+pub const TOKENIZER_PRE: &str = "khabar_pre";
 
 /// The fields of the schema, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -80,20 +85,20 @@ pub fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", stored()),
         title_norm: b.add_text_field(
             "title_norm",
-            text(TOKENIZER_NORM, IndexRecordOption::WithFreqsAndPositions),
+            text(TOKENIZER_PRE, IndexRecordOption::WithFreqsAndPositions),
         ),
         title_key: b.add_text_field(
             "title_key",
-            text(TOKENIZER_KEY, IndexRecordOption::WithFreqs),
+            text(TOKENIZER_PRE, IndexRecordOption::WithFreqs),
         ),
         body: b.add_text_field("body", stored()),
         body_norm: b.add_text_field(
             "body_norm",
-            text(TOKENIZER_NORM, IndexRecordOption::WithFreqsAndPositions),
+            text(TOKENIZER_PRE, IndexRecordOption::WithFreqsAndPositions),
         ),
         body_key: b.add_text_field(
             "body_key",
-            text(TOKENIZER_KEY, IndexRecordOption::WithFreqs),
+            text(TOKENIZER_PRE, IndexRecordOption::WithFreqs),
         ),
         source: b.add_text_field("source", stored()),
         source_key: b.add_text_field("source_key", STRING),

@@ -5,19 +5,36 @@ use khabar_ingest::Article;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tantivy::schema::{Facet, Value};
-use tantivy::tokenizer::{PreTokenizedString, Token};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use crate::analysis::analyze_into;
+use crate::analysis::{analyze_joined, SEP};
 use crate::{Error, Index, Result};
 
-/// What an extractor adds to an article: entity mentions and the reading (JSON text).
+/// What an extractor adds to an article: entity names and the reading (JSON text).
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
-    /// `(label, display text)` pairs such as `("PERS", "بوتين")`, one per distinct entity.
+    /// `(label, name)` of each distinct entity, such as `("PERS", "فلاديمير بوتين")`: facets, and
+    /// `entity:` terms (`PERS:` and the name's search keys).
     pub entities: Vec<(String, String)>,
+    /// Other names the entities go by in the text (`("PERS", "بوتين")`): `entity:` terms only.
+    pub aliases: Vec<(String, String)>,
     /// The article's reading as JSON.
     pub reading: Option<String>,
+}
+
+/// The `entity:` term of a label and a name: `LABEL:` and the name's search keys, space-joined
+/// (`PERS:فلاديمير بوتين` and `pers:فلاديمير  بوتين` give the same term).
+pub fn entity_term(label: &str, name: &str) -> String {
+    let mut out = label.trim().to_uppercase();
+    out.push(':');
+    let start = out.len();
+    crate::analysis::analyze_with(name, |_, _, _, k| {
+        if out.len() > start {
+            out.push(' ');
+        }
+        out.push_str(k);
+    });
+    out
 }
 
 /// Entity and reading extraction, called in parallel on each new or updated article.
@@ -109,17 +126,17 @@ pub struct Ingester<'a> {
     counts: IngestCounts,
 }
 
-/// An article analyzed in the parallel stage.
+/// An article analyzed in the parallel stage: its document is complete but for the duplicate
+/// marks, which need the articles before it.
 struct Prepared {
-    article: Article,
+    id: String,
+    url: Option<String>,
     hash: u64,
-    title_norm: Vec<Token>,
-    title_key: Vec<Token>,
-    body_norm: Vec<Token>,
-    body_key: Vec<Token>,
+    /// `None` for an article already indexed as is (kept in `unchanged`).
+    doc: Option<TantivyDocument>,
+    unchanged: Option<Article>,
     fingerprint: u64,
     signature: Option<Signature>,
-    extras: Extras,
 }
 
 /// Hash of the content fields: identity is the id, this tells an update from a repeat.
@@ -138,13 +155,6 @@ fn content_hash(a: &Article) -> u64 {
     }
     h.update(&a.published.unwrap_or(i64::MIN).to_le_bytes());
     h.digest()
-}
-
-fn pre(tokens: Vec<Token>) -> PreTokenizedString {
-    PreTokenizedString {
-        text: String::new(),
-        tokens,
-    }
 }
 
 impl Index {
@@ -207,7 +217,11 @@ impl Ingester<'_> {
                     .and_then(|v| v.as_u64())
                     .unwrap_or(0);
                 let is_dup = doc.get_first(f.dup_of).is_some();
-                if let Some(u) = doc.get_first(f.url).and_then(|v| v.as_str()).filter(|_| !is_dup) {
+                if let Some(u) = doc
+                    .get_first(f.url)
+                    .and_then(|v| v.as_str())
+                    .filter(|_| !is_dup)
+                {
                     self.urls.entry(u.to_string()).or_insert_with(|| id.clone());
                 }
                 if !is_dup {
@@ -250,50 +264,94 @@ impl Ingester<'_> {
         if self.known.get(&article.id) == Some(&hash) {
             // Unchanged: nothing to analyze.
             return Prepared {
-                article,
+                id: article.id.clone(),
+                url: article.url.clone(),
                 hash,
-                title_norm: Vec::new(),
-                title_key: Vec::new(),
-                body_norm: Vec::new(),
-                body_key: Vec::new(),
+                doc: None,
+                unchanged: Some(article),
                 fingerprint: 0,
                 signature: None,
-                extras: Extras::default(),
             };
         }
-        let (mut title_norm, mut title_key) = (Vec::new(), Vec::new());
-        analyze_into(
-            &article.title,
-            Some(&mut title_norm),
-            Some(&mut title_key),
-            None,
-        );
-        let (mut body_norm, mut body_key, mut keys) = (Vec::new(), Vec::new(), Vec::new());
-        analyze_into(
-            &article.body,
-            Some(&mut body_norm),
-            Some(&mut body_key),
-            Some(&mut keys),
-        );
-        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let fingerprint = body_fingerprint(&refs);
-        let signature = (!refs.is_empty()).then(|| self.hasher.signature_of(&refs));
-        let extras = extract.map(|f| f(&article)).unwrap_or_default();
+        let f = self.index.fields;
+        let mut doc = TantivyDocument::default();
+        let (mut norm, mut key) = (String::new(), String::new());
+        analyze_joined(&article.title, &mut norm, &mut key);
+        doc.add_text(f.title_norm, &norm);
+        doc.add_text(f.title_key, &key);
+        analyze_joined(&article.body, &mut norm, &mut key);
+        doc.add_text(f.body_norm, &norm);
+        doc.add_text(f.body_key, &key);
+        let keys: Vec<&str> = if key.is_empty() {
+            Vec::new()
+        } else {
+            key.split(SEP).collect()
+        };
+        let fingerprint = body_fingerprint(&keys);
+        let signature = (!keys.is_empty()).then(|| self.hasher.signature_of(&keys));
+        if let Some(sig) = &signature {
+            doc.add_u64(f.fingerprint, fingerprint);
+            doc.add_bytes(f.minhash, &sig.to_bytes());
+        }
+        let extras = extract.map(|x| x(&article)).unwrap_or_default();
+        let a = &article;
+        doc.add_text(f.id, &a.id);
+        if let Some(u) = &a.url {
+            doc.add_text(f.url, u);
+        }
+        doc.add_text(f.title, &a.title);
+        doc.add_text(f.body, &a.body);
+        if let Some(s) = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            doc.add_text(f.source, s);
+            doc.add_text(f.source_key, s.to_lowercase());
+            doc.add_facet(f.source_facet, Facet::from_path([s]));
+        }
+        if let Some(t) = a.published {
+            doc.add_i64(f.published, t);
+        }
+        for (field, v) in [(f.author, &a.author), (f.category, &a.category)] {
+            if let Some(v) = v {
+                doc.add_text(field, v);
+            }
+        }
+        doc.add_text(f.origin, &a.origin);
+        let mut terms = std::collections::BTreeSet::new();
+        for (label, name) in &extras.entities {
+            if label.is_empty() || name.trim().is_empty() || label.contains('/') {
+                continue;
+            }
+            terms.insert(entity_term(label, name));
+            doc.add_facet(
+                f.entity_facet,
+                Facet::from_path([label.as_str(), name.trim()]),
+            );
+        }
+        for (label, name) in &extras.aliases {
+            if !label.is_empty() && !name.trim().is_empty() {
+                terms.insert(entity_term(label, name));
+            }
+        }
+        for t in terms {
+            doc.add_text(f.entity, t);
+        }
+        if let Some(r) = &extras.reading {
+            doc.add_text(f.reading, r);
+        }
+        doc.add_u64(f.content_hash, hash);
         Prepared {
-            article,
+            id: article.id,
+            url: article.url,
             hash,
-            title_norm,
-            title_key,
-            body_norm,
-            body_key,
+            doc: Some(doc),
+            unchanged: None,
             fingerprint,
             signature,
-            extras,
         }
     }
 
-    /// Analyzes a batch in parallel, then adds its articles in order; commits whenever
-    /// `commit_every` articles are pending. Returns one outcome per article.
+    /// Analyzes a batch in parallel (analysis, duplicate keys, extraction and the documents), then
+    /// marks duplicates and adds the articles in order; tantivy indexes them on its own threads.
+    /// Commits whenever `commit_every` articles are pending. Returns one outcome per article.
     pub fn add_batch(
         &mut self,
         articles: Vec<Article>,
@@ -303,19 +361,31 @@ impl Ingester<'_> {
             let this = &*self;
             articles
                 .into_par_iter()
+                .with_max_len(8)
                 .map(|a| this.prepare(a, extract))
                 .collect()
         };
         let mut out = Vec::with_capacity(prepared.len());
         for p in prepared {
-            out.push(self.add_prepared(p)?);
+            out.push(self.add_prepared(p, extract)?);
         }
         Ok(out)
     }
 
-    fn add_prepared(&mut self, p: Prepared) -> Result<Outcome> {
+    fn add_prepared(&mut self, mut p: Prepared, extract: Option<&Extractor>) -> Result<Outcome> {
         let f = self.index.fields;
-        let id = p.article.id.clone();
+        if p.doc.is_none() && self.known.get(&p.id) != Some(&p.hash) {
+            // Unchanged when prepared, but an earlier article of this batch changed that id.
+            if let Some(a) = p.unchanged.take() {
+                let (known, hash) = (self.known.remove(&a.id), p.hash);
+                p = self.prepare(a, extract);
+                if let Some(h) = known {
+                    self.known.insert(p.id.clone(), h);
+                }
+                debug_assert_eq!(p.hash, hash);
+            }
+        }
+        let id = p.id;
         let status = match self.known.get(&id) {
             Some(&h) if h == p.hash => {
                 self.counts.unchanged += 1;
@@ -335,9 +405,16 @@ impl Ingester<'_> {
                 Status::New
             }
         };
+        let Some(mut doc) = p.doc else {
+            return Ok(Outcome {
+                id,
+                status,
+                duplicate_of: None,
+            });
+        };
         self.known.insert(id.clone(), p.hash);
         let mut dup: Option<(String, DupKind)> = None;
-        if let Some(u) = &p.article.url {
+        if let Some(u) = &p.url {
             match self.urls.get(u) {
                 Some(first) if *first != id => dup = Some((first.clone(), DupKind::Url)),
                 Some(_) => {}
@@ -372,36 +449,15 @@ impl Ingester<'_> {
                     dup = Some((self.names[c as usize].clone(), DupKind::Near));
                 }
             }
-            let mut doc = TantivyDocument::default();
-            doc.add_u64(f.fingerprint, p.fingerprint);
-            doc.add_bytes(f.minhash, &sig.to_bytes());
             if dup.is_none() {
                 self.remember(id.clone(), p.fingerprint, sig);
             }
-            self.add_doc(
-                doc,
-                p.article,
-                p.hash,
-                p.title_norm,
-                p.title_key,
-                p.body_norm,
-                p.body_key,
-                p.extras,
-                &dup,
-            )?;
-        } else {
-            self.add_doc(
-                TantivyDocument::default(),
-                p.article,
-                p.hash,
-                p.title_norm,
-                p.title_key,
-                p.body_norm,
-                p.body_key,
-                p.extras,
-                &dup,
-            )?;
         }
+        if let Some((of, _)) = &dup {
+            doc.add_text(f.dup_of, of);
+            doc.add_text(f.flags, "dup");
+        }
+        self.writer.add_document(doc)?;
         match dup.as_ref().map(|d| d.1) {
             Some(DupKind::Exact) | Some(DupKind::Url) => self.counts.exact_duplicates += 1,
             Some(DupKind::Near) => self.counts.near_duplicates += 1,
@@ -416,63 +472,6 @@ impl Ingester<'_> {
             status,
             duplicate_of: dup,
         })
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn add_doc(
-        &mut self,
-        mut doc: TantivyDocument,
-        a: Article,
-        hash: u64,
-        title_norm: Vec<Token>,
-        title_key: Vec<Token>,
-        body_norm: Vec<Token>,
-        body_key: Vec<Token>,
-        extras: Extras,
-        dup: &Option<(String, DupKind)>,
-    ) -> Result<()> {
-        let f = self.index.fields;
-        doc.add_text(f.id, &a.id);
-        if let Some(u) = &a.url {
-            doc.add_text(f.url, u);
-        }
-        doc.add_text(f.title, &a.title);
-        doc.add_pre_tokenized_text(f.title_norm, pre(title_norm));
-        doc.add_pre_tokenized_text(f.title_key, pre(title_key));
-        doc.add_text(f.body, &a.body);
-        doc.add_pre_tokenized_text(f.body_norm, pre(body_norm));
-        doc.add_pre_tokenized_text(f.body_key, pre(body_key));
-        if let Some(s) = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            doc.add_text(f.source, s);
-            doc.add_text(f.source_key, s.to_lowercase());
-            doc.add_facet(f.source_facet, Facet::from_path([s]));
-        }
-        if let Some(t) = a.published {
-            doc.add_i64(f.published, t);
-        }
-        for (field, v) in [(f.author, &a.author), (f.category, &a.category)] {
-            if let Some(v) = v {
-                doc.add_text(field, v);
-            }
-        }
-        doc.add_text(f.origin, &a.origin);
-        for (label, text) in &extras.entities {
-            doc.add_text(f.entity, format!("{label}:{text}"));
-            doc.add_facet(
-                f.entity_facet,
-                Facet::from_path([label.as_str(), text.as_str()]),
-            );
-        }
-        if let Some(r) = &extras.reading {
-            doc.add_text(f.reading, r);
-        }
-        if let Some((of, _)) = dup {
-            doc.add_text(f.dup_of, of);
-            doc.add_text(f.flags, "dup");
-        }
-        doc.add_u64(f.content_hash, hash);
-        self.writer.add_document(doc)?;
-        Ok(())
     }
 
     /// Commits the pending articles (durable from here on).
@@ -573,5 +572,49 @@ mod tests {
         assert_eq!(ids, ["a", "b", "c", "d", "e"]);
         assert!(index.get("a").unwrap().unwrap().body.contains("الكرملين"));
         assert_eq!(index.stats().unwrap().duplicates, 3);
+    }
+
+    #[test]
+    fn entities_are_facets_and_searchable_by_any_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::create(dir.path()).unwrap();
+        let mut ing = index.ingester(IngestOptions::default()).unwrap();
+        let extract = |a: &Article| Extras {
+            entities: vec![
+                ("PERS".into(), "فلاديمير بوتين".into()),
+                ("LOC".into(), "كازاخستان".into()),
+            ],
+            aliases: vec![("PERS".into(), "بوتين".into())],
+            reading: Some(format!("{{\"chars\":{}}}", a.body.len())),
+        };
+        ing.add_batch(vec![art("a", None, BODY)], Some(&extract))
+            .unwrap();
+        ing.finish().unwrap();
+        for q in [
+            "entity:PERS:بوتين",
+            "entity:\"pers:فلاديمير بوتين\"",
+            "entity:LOC:لكازاخستان",
+        ] {
+            assert_eq!(
+                index.search(&SearchRequest::new(q)).unwrap().total,
+                1,
+                "{q}"
+            );
+        }
+        assert_eq!(
+            index
+                .search(&SearchRequest::new("entity:ORG:بوتين"))
+                .unwrap()
+                .total,
+            0
+        );
+        let top = index.top_entities(Some("PERS"), 5).unwrap();
+        assert_eq!(top, [("PERS:فلاديمير بوتين".to_string(), 1)]);
+        let got = index.get("a").unwrap().unwrap();
+        assert_eq!(got.reading.unwrap()["chars"], BODY.len());
+        assert_eq!(
+            entity_term("pers", " فلاديمير  بوتين "),
+            "PERS:فلاديمير بوتين"
+        );
     }
 }

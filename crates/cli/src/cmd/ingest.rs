@@ -76,6 +76,8 @@ pub fn open_index(arg: Option<PathBuf>) -> Result<Index> {
     Index::open(&dir).with_context(|| format!("cannot open the index {}", dir.display()))
 }
 
+// Moved through a bounded channel; boxing the article would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
 enum Msg {
     Item(Item),
     FileDone,
@@ -96,18 +98,26 @@ struct Summary {
     index: String,
 }
 
+/// The article's reading (khabar-extract: entities, numbers, dates, quotes, events, keywords,
+/// summary) stored as JSON, and its entities: canonical names as facets, every other name they go
+/// by as `entity:` terms.
 fn extract(a: &Article) -> Extras {
-    let mut seen = std::collections::BTreeSet::new();
-    for m in khabar_extract::ner::mentions(&a.body) {
-        let label = serde_json::to_value(m.label)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        seen.insert((label, m.text));
+    let title = Some(a.title.as_str()).filter(|t| !t.trim().is_empty());
+    let date = a.published.and_then(khabar_extract::date_of_timestamp);
+    let reading = khabar_extract::read_article(title, &a.body, date);
+    let mut entities = std::collections::BTreeSet::new();
+    let mut aliases = std::collections::BTreeSet::new();
+    for m in &reading.entities {
+        let label = m.label.as_str().to_string();
+        if m.text != m.canonical {
+            aliases.insert((label.clone(), m.text.clone()));
+        }
+        entities.insert((label, m.canonical.clone()));
     }
     Extras {
-        entities: seen.into_iter().collect(),
-        reading: None,
+        entities: entities.into_iter().collect(),
+        aliases: aliases.into_iter().collect(),
+        reading: serde_json::to_string(&reading).ok(),
     }
 }
 
