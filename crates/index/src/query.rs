@@ -109,12 +109,18 @@ enum Tok {
 
 const FIELDS: [&str; 6] = ["title", "body", "source", "entity", "id", "published"];
 
+/// How deep parentheses may nest in a query.
+const MAX_NESTING: usize = 32;
+
 fn lex(q: &str) -> Vec<Tok> {
     let chars: Vec<char> = q.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     let delim =
         |c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"' || c == '«' || c == '»';
+    // Parentheses nested deeper than MAX_NESTING are read as plain grouping
+    // of their words (ignored), so a hostile query cannot exhaust the stack.
+    let (mut nesting, mut ignored) = (0usize, 0usize);
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
@@ -123,11 +129,21 @@ fn lex(q: &str) -> Vec<Tok> {
         }
         match c {
             '(' => {
-                out.push(Tok::LParen);
+                if nesting < MAX_NESTING {
+                    nesting += 1;
+                    out.push(Tok::LParen);
+                } else {
+                    ignored += 1;
+                }
                 i += 1;
             }
             ')' => {
-                out.push(Tok::RParen);
+                if ignored > 0 {
+                    ignored -= 1;
+                } else {
+                    nesting = nesting.saturating_sub(1);
+                    out.push(Tok::RParen);
+                }
                 i += 1;
             }
             '"' | '«' | '“' => {
@@ -197,6 +213,11 @@ fn lex(q: &str) -> Vec<Tok> {
                     j += 1;
                 }
                 if i > start {
+                    continue;
+                }
+                if j == start {
+                    // A closing mark with no opening one (a stray » or ”): skip it.
+                    i += 1;
                     continue;
                 }
                 let word: String = chars[start..j].iter().collect();
@@ -705,6 +726,20 @@ mod tests {
         }
         .list(0, Scope::All)
         .unwrap()
+    }
+
+    /// Hostile queries found by the server's fuzzing: a stray closing
+    /// guillemet used to loop forever, deep nesting to overflow the stack.
+    #[test]
+    fn stray_marks_and_deep_nesting_parse() {
+        assert!(matches!(lex("»").as_slice(), []));
+        assert_eq!(lex("بوتين » موسكو").len(), 2);
+        let deep = format!("{}بوتين{}", "(".repeat(20_000), ")".repeat(20_000));
+        let toks = lex(&deep);
+        assert_eq!(toks.iter().filter(|t| matches!(t, Tok::LParen)).count(), MAX_NESTING);
+        assert_eq!(parse(&deep).len(), 1);
+        let unbalanced = "(".repeat(50_000);
+        let _ = parse(&unbalanced);
     }
 
     fn w(s: &str) -> Node {
