@@ -46,11 +46,13 @@ impl<'a> Doc<'a> {
         for t in &raw {
             buf.clear();
             norm_form(t.text(text), &mut buf);
+            let stop = t.kind == TokenKind::Word && khabar_text::is_stopword(t.text(text));
             toks.push(Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
                 norm: buf.clone(),
+                stop,
             });
         }
         let mut sent_toks = Vec::with_capacity(sents.len());

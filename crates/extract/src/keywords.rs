@@ -55,10 +55,16 @@ impl DfTable {
     }
 
     /// Inverse document frequency; keys absent from the table (rarer than the
-    /// table's cut-off) count as seen in one document.
+    /// table's cut-off) count as seen in half the cut-off.
     pub fn idf(&self, key: &str) -> f64 {
-        let df = self.df.get(key).copied().unwrap_or(1) as f64;
+        // The table leaves out keys seen in fewer than 8 documents: take them as seen in 4.
+        let df = self.df.get(key).copied().unwrap_or(4) as f64;
         ((self.docs as f64 + 1.0) / (df + 1.0)).ln().max(0.0)
+    }
+
+    /// Whether the table knows the key.
+    pub fn contains(&self, key: &str) -> bool {
+        self.df.contains_key(key)
     }
 
     pub fn len(&self) -> usize {
@@ -126,9 +132,12 @@ pub(crate) fn top(
                 .or_default() += 1;
         }
     }
+    let table = DfTable::bundled();
+    // A word unknown to the corpus and used once is more likely a typo or a rare
+    // inflection than the article's subject.
     let mut all: Vec<(&String, &(usize, f64))> = w
         .iter()
-        .filter(|(k, _)| forms.contains_key(k.as_str()))
+        .filter(|(k, v)| forms.contains_key(k.as_str()) && (v.0 >= 2 || table.contains(k)))
         .collect();
     all.sort_by(|a, b| b.1 .1.total_cmp(&a.1 .1).then_with(|| a.0.cmp(b.0)));
     all.into_iter()

@@ -50,7 +50,7 @@ enum W {
 fn word_value(norm: &str) -> Option<W> {
     use W::*;
     Some(match norm {
-        "واحد" | "واحده" => Unit(1.0),
+        "واحد" | "واحده" | "احد" | "احدي" => Unit(1.0),
         "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثنتا" => {
             Unit(2.0)
         }
@@ -253,6 +253,10 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
         let s = strip_conj(first)
             .or_else(|| first.strip_prefix('ب'))
             .or_else(|| first.strip_prefix('ل'))?;
+        // بثلاثة، لخمسة; but not لست ("I am not")
+        if s.chars().count() < 4 && !first.starts_with(['و', 'ف']) {
+            return None;
+        }
         is_number_word(s).map(|w| (w, true))
     })?;
     let n = doc.toks.len();
@@ -272,7 +276,6 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     let mut current = 0.0;
     let mut last = i;
     let mut k = i;
-    let mut words = 0;
     let mut kind = NumberKind::Cardinal;
     let mut last_scale = 0.0;
     loop {
@@ -329,22 +332,31 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
             W::Ordinal(_) => break,
         }
         last = k;
-        words += 1;
         k += 1;
     }
     let value = total + current;
     if value == 0.0 {
         return None;
     }
-    if words == 1 {
+    if last == i {
         let norm = doc.toks[i].norm.as_str();
         let bare = strip_conj(norm).unwrap_or(norm);
         // Ambiguous lone words: ست (lady), عشر, اثنين (Monday), ثلث and ربع
         // without a following noun, واحد (one of).
-        if matches!(
-            bare,
-            "ست" | "عشر" | "اثنين" | "واحد" | "واحده" | "خمس" | "سبع"
-        ) {
+        let ambiguous = |w: &str| {
+            matches!(
+                w,
+                "ست" | "عشر"
+                    | "اثنين"
+                    | "واحد"
+                    | "واحده"
+                    | "احد"
+                    | "احدي"
+                    | "خمس"
+                    | "سبع"
+            )
+        };
+        if ambiguous(bare) || ambiguous(norm) {
             return None;
         }
     }
@@ -408,6 +420,9 @@ mod tests {
         assert_eq!(nums("مليونين ونصف")[0].0, 2_500_000.0);
         assert_eq!(nums("ثلاث ملايين")[0].0, 3_000_000.0);
         assert_eq!(nums("مئتا رجل")[0].0, 200.0);
+        assert_eq!(nums("أحد عشر لاعبا")[0].0, 11.0);
+        assert!(nums("قال أحد المسؤولين").is_empty());
+        assert!(nums("أنا لست من رجال الدين وأحد أكثر").is_empty());
     }
 
     #[test]

@@ -179,11 +179,7 @@ pub(crate) fn name_like(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
     };
-    if !t.is_word()
-        || t.norm.chars().count() < 3
-        || t.stop
-        || STOP_EXT.contains(&t.norm.as_str())
-    {
+    if !t.is_word() || t.norm.chars().count() < 3 || t.stop || STOP_EXT.contains(&t.norm.as_str()) {
         return false;
     }
     let n = t.norm.as_str();
@@ -319,7 +315,10 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                         k += 1;
                         continue;
                     }
-                    if t.norm.starts_with("ال") && !prev_definite && !took_genitive {
+                    // A sound plural with its ن (مسلحون، متظاهرين) is not in construct: no genitive follows.
+                    let nunated =
+                        doc.toks[last].norm.ends_with("ون") || doc.toks[last].norm.ends_with("ين");
+                    if t.norm.starts_with("ال") && !prev_definite && !took_genitive && !nunated {
                         // construct state: قوات الأمن، وزارة الداخلية
                         took_genitive = true;
                         last = k;

@@ -13,8 +13,16 @@ use anyhow::{Context, Result};
 use khabar_extract::{read_article, Reading};
 use khabar_ingest::{read_paths, Item, Options};
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
+
+/// `println!` that returns the write error (a closed pipe ends the command quietly).
+macro_rules! say {
+    ($($t:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($t)*)?
+    };
+}
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -179,7 +187,7 @@ fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
                 if evs.is_empty() {
                     if shown < show {
                         shown += 1;
-                        println!("MISSED {ty} {}: {}", g.id, g.text);
+                        say!("MISSED {ty} {}: {}", g.id, g.text);
                     }
                     continue;
                 }
@@ -199,7 +207,7 @@ fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
                             .iter()
                             .map(|e| e.actor.as_ref().map(|a| a.text.as_str()).unwrap_or("-"))
                             .collect();
-                        println!("ACTOR {ty} {}: gold {:?}, found {:?}", g.id, g.sources, got);
+                        say!("ACTOR {ty} {}: gold {:?}, found {:?}", g.id, g.sources, got);
                     }
                 }
             }
@@ -210,23 +218,33 @@ fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
         sc.actor_accuracy = ratio(sc.actor_correct, sc.with_gold_actor);
     }
     if json {
-        println!(
+        say!(
             "{}",
             serde_json::json!({"sentences": n_sent, "events": n_events, "types": scores})
         );
     } else {
-        println!(
+        say!(
             "{n_sent} gold sentences, {n_events} events read ({:.2} per sentence)",
             ratio(n_events, n_sent)
         );
-        println!(
+        say!(
             "{:<10} {:>9} {:>6} {:>7} {:>12} {:>9}",
-            "type", "sentences", "found", "recall", "gold actors", "actor acc"
+            "type",
+            "sentences",
+            "found",
+            "recall",
+            "gold actors",
+            "actor acc"
         );
         for (ty, sc) in &scores {
-            println!(
+            say!(
                 "{:<10} {:>9} {:>6} {:>7.3} {:>12} {:>9.3}",
-                ty, sc.sentences, sc.found, sc.recall, sc.with_gold_actor, sc.actor_accuracy
+                ty,
+                sc.sentences,
+                sc.found,
+                sc.recall,
+                sc.with_gold_actor,
+                sc.actor_accuracy
             );
         }
     }
@@ -296,7 +314,7 @@ fn false_positives(
             if (e.event_type == "PROTEST" || e.event_type == "ASSAULT") && shown < show {
                 shown += 1;
                 let s = r.sentences[e.sentence];
-                println!(
+                say!(
                     "{} {} «{}»: {}",
                     a.id,
                     e.event_type,
@@ -310,23 +328,23 @@ fn false_positives(
     let pa =
         by_type.get("PROTEST").copied().unwrap_or(0) + by_type.get("ASSAULT").copied().unwrap_or(0);
     if json {
-        println!(
+        say!(
             "{}",
             serde_json::json!({"articles": n, "protest_assault": pa, "per_article": ratio(pa, n), "by_type": by_type})
         );
     } else {
-        println!(
+        say!(
             "{n} articles{}",
             category
                 .map(|c| format!(" (category {c})"))
                 .unwrap_or_default()
         );
-        println!(
+        say!(
             "PROTEST+ASSAULT events: {pa} = {:.3} per article",
             ratio(pa, n)
         );
         for (t, c) in &by_type {
-            println!("  {t:<10} {c:>6}  {:.3}/article", ratio(*c, n));
+            say!("  {t:<10} {c:>6}  {:.3}/article", ratio(*c, n));
         }
     }
     Ok(crate::exit::OK)
@@ -383,31 +401,36 @@ fn throughput(paths: &[PathBuf], limit: Option<usize>) -> Result<u8> {
     let wall_secs = wall.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
     let clock = if is_cpu { "CPU" } else { "wall" };
-    println!(
+    say!(
         "{} articles, {:.1} MB of body text, one thread",
         articles.len(),
         mb
     );
-    println!(
+    say!(
         "whole reading: {:.2} s {clock} = {:.2} MB/s per core ({:.2} s wall = {:.2} MB/s)",
         c2 - c0,
         mb / (c2 - c0),
         wall_secs,
         mb / wall_secs
     );
-    println!(
+    say!(
         "  NER alone:      {:.2} s = {:.2} MB/s",
         c1 - c0,
         mb / (c1 - c0)
     );
-    println!(
+    say!(
         "  rest of reading: {:.2} s = {:.2} MB/s",
         c2 - c1,
         mb / (c2 - c1)
     );
-    println!(
+    say!(
         "read: {} sentences, {} entities, {} numbers, {} dates, {} quotations, {} events",
-        totals[5], totals[0], totals[1], totals[2], totals[3], totals[4]
+        totals[5],
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[3],
+        totals[4]
     );
     if totals[5] == 0 {
         anyhow::bail!("no sentences read: the measurement is void");

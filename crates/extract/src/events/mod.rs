@@ -190,11 +190,12 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             }
             // A characterization in quotation marks or a denied act is not an event.
             let pos = doc.toks[first].start;
-            if cx
-                .quotes
-                .iter()
-                .any(|q| q.start <= pos && pos < q.end && (q.kind == QuoteKind::Direct || q.denial))
-            {
+            if cx.quotes.iter().any(|q| {
+                // A short quotation is a characterization (“محاولة انقلاب”); a long one
+                // is a source telling what happened, and its events stand unless denied.
+                let term = q.kind == QuoteKind::Direct && q.text.split_whitespace().count() <= 4;
+                q.start <= pos && pos < q.end && (term || q.denial)
+            }) {
                 continue;
             }
             if t.mob && !troops_near(doc, cx.roles, last, b) {
@@ -203,15 +204,31 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             found.push((first, last, t));
         }
         // One event per type per sentence: the first strong trigger, else the first weak one.
+        // Weak triggers come last: protesters who are the target of an arrest or an
+        // assault in the same sentence do not make a protest of their own.
         let mut seen: Vec<&str> = Vec::new();
         let strong_types: Vec<&str> = found.iter().filter(|f| !f.2.weak).map(|f| f.2.ty).collect();
-        for &(first, last, t) in &found {
-            if seen.contains(&t.ty) || (t.weak && strong_types.contains(&t.ty)) {
-                continue;
+        let sent_start = out.len();
+        for weak in [false, true] {
+            for &(first, last, t) in found.iter().filter(|f| f.2.weak == weak) {
+                if seen.contains(&t.ty) || (t.weak && strong_types.contains(&t.ty)) {
+                    continue;
+                }
+                let pos = doc.toks[first].start;
+                if weak
+                    && out[sent_start..].iter().any(|e: &Event| {
+                        e.target
+                            .as_ref()
+                            .is_some_and(|p| p.start <= pos && pos < p.end)
+                    })
+                {
+                    continue;
+                }
+                seen.push(t.ty);
+                out.push(build(doc, cx, si, a, b, first, last, t));
             }
-            seen.push(t.ty);
-            out.push(build(doc, cx, si, a, b, first, last, t));
         }
+        out[sent_start..].sort_by_key(|e| e.start);
     }
     out
 }
@@ -266,7 +283,11 @@ fn build(
         classes.contains(&r.class) || (r.label.is_some() && classes.contains(&"PERSON"))
     };
     // A trigger that is itself a participant noun (المتظاهرون) is its own actor.
-    let self_actor = cx.roles.iter().find(|r| r.first <= first && last <= r.last);
+    // (or holds one: سحب القوات).
+    let self_actor = cx
+        .roles
+        .iter()
+        .find(|r| (r.first <= first && last <= r.last) || (r.first > first && r.first <= last));
     let after: Vec<&&Actor> = in_sent
         .iter()
         .filter(|r| r.first > last && r.first <= last + 5)
