@@ -13,7 +13,9 @@ mod exit;
 /// searches them, and extracts entities, numbers, dates, quotations and events.
 #[derive(Parser, Debug)]
 #[command(name = "khabar", version, propagate_version = true)]
-#[command(after_help = "Exit codes: 0 ok, 1 failure, 2 bad usage.\nExamples:\n  khabar tokenize samples/csto-kazakhstan-2022.txt\n  echo 'وقال بوتين' | khabar tokenize --form key")]
+#[command(
+    after_help = "Exit codes: 0 ok, 1 failure, 2 bad usage.\nExamples:\n  khabar tokenize samples/csto-kazakhstan-2022.txt\n  echo 'وقال بوتين' | khabar tokenize --form key"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -45,7 +47,11 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { exit::USAGE } else { exit::OK };
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
             let _ = e.print();
             return ExitCode::from(code);
         }

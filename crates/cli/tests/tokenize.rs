@@ -17,7 +17,8 @@ fn khabar(args: &[&str], stdin: &[u8]) -> Output {
 
 #[test]
 fn one_output_line_per_input_line() {
-    let input = "وقال بوتين الاثنين إن الاضطرابات في كازاخستان\n\nوتم إرسال 2500 جندي.\r\nآخر سطر بلا نهاية";
+    let input =
+        "وقال بوتين الاثنين إن الاضطرابات في كازاخستان\n\nوتم إرسال 2500 جندي.\r\nآخر سطر بلا نهاية";
     let out = khabar(&["tokenize"], input.as_bytes());
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
@@ -31,7 +32,9 @@ fn one_output_line_per_input_line() {
 #[test]
 fn forms_surface_display_norm() {
     let input = "وأُرسِلت القوات إلى كازاخستـــان";
-    let run = |form: &str| String::from_utf8(khabar(&["tokenize", "--form", form], input.as_bytes()).stdout).unwrap();
+    let run = |form: &str| {
+        String::from_utf8(khabar(&["tokenize", "--form", form], input.as_bytes()).stdout).unwrap()
+    };
     assert_eq!(run("surface").trim(), "وأُرسِلت القوات إلى كازاخستـــان");
     assert_eq!(run("display").trim(), "وأُرسِلت القوات إلى كازاخستان");
     assert_eq!(run("norm").trim(), "وارسلت القوات الي كازاخستان");
@@ -67,7 +70,10 @@ fn json_gives_offsets_and_all_forms() {
 
 #[test]
 fn exit_codes() {
-    assert_eq!(khabar(&["tokenize", "--form", "nope"], b"").status.code(), Some(2));
+    assert_eq!(
+        khabar(&["tokenize", "--form", "nope"], b"").status.code(),
+        Some(2)
+    );
     assert_eq!(khabar(&["no-such-command"], b"").status.code(), Some(2));
     let missing = khabar(&["tokenize", "/no/such/file.txt"], b"");
     assert_eq!(missing.status.code(), Some(1));
@@ -77,7 +83,9 @@ fn exit_codes() {
 
 #[test]
 fn binary_junk_does_not_stop_the_stream() {
-    let junk: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let out = khabar(&["tokenize"], &junk);
     assert!(out.status.success());
     let nl = junk.iter().filter(|&&b| b == b'\n').count();

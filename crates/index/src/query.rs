@@ -736,7 +736,10 @@ mod tests {
         assert_eq!(lex("بوتين » موسكو").len(), 2);
         let deep = format!("{}بوتين{}", "(".repeat(20_000), ")".repeat(20_000));
         let toks = lex(&deep);
-        assert_eq!(toks.iter().filter(|t| matches!(t, Tok::LParen)).count(), MAX_NESTING);
+        assert_eq!(
+            toks.iter().filter(|t| matches!(t, Tok::LParen)).count(),
+            MAX_NESTING
+        );
         assert_eq!(parse(&deep).len(), 1);
         let unbalanced = "(".repeat(50_000);
         let _ = parse(&unbalanced);

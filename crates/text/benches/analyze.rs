@@ -13,11 +13,17 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(ARTICLE.len() as u64));
     g.bench_function("tokenize", |b| {
         b.iter(|| {
-            let n = tokenize(black_box(ARTICLE)).filter(|t| t.kind.is_content()).count();
+            let n = tokenize(black_box(ARTICLE))
+                .filter(|t| t.kind.is_content())
+                .count();
             assert_eq!(n, WORDS);
         })
     });
-    for (name, form) in [("display", Form::Display), ("norm", Form::Norm), ("key", Form::Key)] {
+    for (name, form) in [
+        ("display", Form::Display),
+        ("norm", Form::Norm),
+        ("key", Form::Key),
+    ] {
         let an = Analyzer::new(form);
         let mut buf = String::new();
         g.bench_function(name, |b| {

@@ -12,7 +12,12 @@ use std::io::{BufRead, Write};
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let form = match args.iter().position(|a| a == "--form").and_then(|i| args.get(i + 1)).map(String::as_str) {
+    let form = match args
+        .iter()
+        .position(|a| a == "--form")
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+    {
         Some("surface") => Form::Surface,
         Some("display") => Form::Display,
         Some("norm") => Form::Norm,

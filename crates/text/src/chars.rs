@@ -110,5 +110,9 @@ pub fn is_sentence_final(c: char) -> bool {
 /// mark ؟, percent ٪, decimal and thousands separators outside numbers.
 #[inline]
 pub fn is_arabic_punct(c: char) -> bool {
-    matches!(c, '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' | '\u{FD3E}' | '\u{FD3F}')
+    matches!(
+        c,
+        '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'
+            ..='\u{066D}' | '\u{06D4}' | '\u{FD3E}' | '\u{FD3F}'
+    )
 }

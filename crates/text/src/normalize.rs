@@ -44,7 +44,9 @@ pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
         // Fast path: the plain Arabic letters that need no folding.
         'ا' | 'ب' | 'ت' | 'ث' | 'ج' | 'ح' | 'خ' | 'د' | 'ذ' | 'ر' | 'ز' | 'س' | 'ش' | 'ص' | 'ض'
-        | 'ط' | 'ظ' | 'ع' | 'غ' | 'ف' | 'ق' | 'ك' | 'ل' | 'م' | 'ن' | 'ه' | 'و' | 'ي' | 'ء' => c,
+        | 'ط' | 'ظ' | 'ع' | 'غ' | 'ف' | 'ق' | 'ك' | 'ل' | 'م' | 'ن' | 'ه' | 'و' | 'ي' | 'ء' => {
+            c
+        }
         'a'..='z' | '0'..='9' => c,
         'A'..='Z' => c.to_ascii_lowercase(),
         // Alef with hamza above/below, madda, wasla, and the wavy-hamza alefs.

@@ -19,11 +19,15 @@ pub struct Span {
 /// Abbreviations (as written, without their period) after which a period does
 /// not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "د", "م", "ص", "ق", "هـ", "ج", "ت", "أ", "ش", "ع", "ك", "س", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "vs", "etc", "No", "Jr", "Sr", "U.S", "Inc", "Ltd", "Co",
+    "د", "م", "ص", "ق", "هـ", "ج", "ت", "أ", "ش", "ع", "ك", "س", "Dr", "Mr", "Mrs", "Ms", "Prof",
+    "St", "vs", "etc", "No", "Jr", "Sr", "U.S", "Inc", "Ltd", "Co",
 ];
 
 fn is_closing(c: &str) -> bool {
-    matches!(c, "\"" | "'" | "»" | "”" | "“" | "’" | ")" | "]" | "}" | "›")
+    matches!(
+        c,
+        "\"" | "'" | "»" | "”" | "“" | "’" | ")" | "]" | "}" | "›"
+    )
 }
 
 /// Splits `text` into sentences; each span covers its tokens, from the first
@@ -55,7 +59,9 @@ pub fn sentences_from_tokens(text: &str, tokens: impl IntoIterator<Item = Token>
                 cur = None;
                 closing = false;
             } else if closing {
-                if tok.kind == TokenKind::Punct && (is_closing(t) || t.chars().all(is_sentence_final)) {
+                if tok.kind == TokenKind::Punct
+                    && (is_closing(t) || t.chars().all(is_sentence_final))
+                {
                     c.end = tok.end;
                     prev = Some(tok);
                     continue;
@@ -65,12 +71,17 @@ pub fn sentences_from_tokens(text: &str, tokens: impl IntoIterator<Item = Token>
                 closing = false;
             }
         }
-        let span = cur.get_or_insert(Span { start: tok.start, end: tok.end });
+        let span = cur.get_or_insert(Span {
+            start: tok.start,
+            end: tok.end,
+        });
         span.end = tok.end;
         if tok.kind == TokenKind::Punct && t.chars().all(is_sentence_final) {
             let abbrev = t == "."
                 && prev.is_some_and(|p| {
-                    p.kind == TokenKind::Word && p.end == tok.start && ABBREVIATIONS.contains(&p.text(text))
+                    p.kind == TokenKind::Word
+                        && p.end == tok.start
+                        && ABBREVIATIONS.contains(&p.text(text))
                 });
             if !abbrev {
                 closing = true;
@@ -112,7 +123,15 @@ mod tests {
     #[test]
     fn question_marks_quotes_and_ellipsis() {
         let t = "هل انتهت الأزمة؟ «لا أعتقد ذلك!» قال الوزير… ثم غادر";
-        assert_eq!(split(t), ["هل انتهت الأزمة؟", "«لا أعتقد ذلك!»", "قال الوزير…", "ثم غادر"]);
+        assert_eq!(
+            split(t),
+            [
+                "هل انتهت الأزمة؟",
+                "«لا أعتقد ذلك!»",
+                "قال الوزير…",
+                "ثم غادر"
+            ]
+        );
     }
 
     #[test]

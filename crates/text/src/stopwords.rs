@@ -30,7 +30,12 @@ fn set() -> &'static FxHashSet<String> {
 /// The form stop words are matched in: the display form without diacritics
 /// (appended to `out`).
 pub fn stop_form(surface: &str, out: &mut String) {
-    if surface.chars().all(|c| !is_diacritic(c) && !is_invisible(c) && c != TATWEEL && !crate::chars::is_presentation_form(c)) {
+    if surface.chars().all(|c| {
+        !is_diacritic(c)
+            && !is_invisible(c)
+            && c != TATWEEL
+            && !crate::chars::is_presentation_form(c)
+    }) {
         out.push_str(surface);
         return;
     }

@@ -126,7 +126,10 @@ impl<'a> Tokens<'a> {
         for (j, c) in self.text[i..].char_indices() {
             if c.is_whitespace()
                 || c.is_control()
-                || matches!(c, '"' | '<' | '>' | '«' | '»' | '“' | '”' | '‘' | '’' | '،' | '؛' | '\'' | '`')
+                || matches!(
+                    c,
+                    '"' | '<' | '>' | '«' | '»' | '“' | '”' | '‘' | '’' | '،' | '؛' | '\'' | '`'
+                )
                 || is_invisible(c)
             {
                 break;
@@ -136,7 +139,10 @@ impl<'a> Tokens<'a> {
         // Trailing sentence punctuation is not part of the address.
         while end > i {
             let last = self.text.as_bytes()[end - 1];
-            if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}') {
+            if matches!(
+                last,
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}'
+            ) {
                 end -= 1;
             } else {
                 break;
@@ -149,7 +155,9 @@ impl<'a> Tokens<'a> {
     fn scan_email(&self, i: usize) -> Option<usize> {
         let b = self.text.as_bytes();
         let mut j = i;
-        while j < b.len() && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_' | b'%' | b'+' | b'-')) {
+        while j < b.len()
+            && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'_' | b'%' | b'+' | b'-'))
+        {
             j += 1;
         }
         if j == i || j >= b.len() || b[j] != b'@' {
@@ -188,7 +196,10 @@ impl<'a> Tokens<'a> {
             if let Some(sc) = script_of(c) {
                 if let Some(prev) = last {
                     let compatible = prev == sc
-                        || matches!((prev, sc), (Script::Latin, Script::Digit) | (Script::Digit, Script::Latin));
+                        || matches!(
+                            (prev, sc),
+                            (Script::Latin, Script::Digit) | (Script::Digit, Script::Latin)
+                        );
                     if !compatible {
                         break;
                     }
@@ -217,7 +228,9 @@ impl<'a> Tokens<'a> {
             // Connectors: allowed only between two compatible characters.
             let next = char_at(s, j + w).and_then(script_of);
             let joins = match (c, last, next) {
-                ('.' | ',' | '\u{066B}' | '\u{066C}', Some(Script::Digit), Some(Script::Digit)) => true,
+                ('.' | ',' | '\u{066B}' | '\u{066C}', Some(Script::Digit), Some(Script::Digit)) => {
+                    true
+                }
                 ('-', Some(Script::Latin | Script::Digit), Some(Script::Latin | Script::Digit)) => {
                     // 10-20 is a range of two numbers, not one token.
                     !(last == Some(Script::Digit) && next == Some(Script::Digit) && !has_letter)
@@ -270,17 +283,29 @@ impl Iterator for Tokens<'_> {
                 if c.is_ascii_alphanumeric() {
                     if let Some(end) = self.scan_email(i) {
                         self.pos = end;
-                        return Some(Token { start: i, end, kind: TokenKind::Email });
+                        return Some(Token {
+                            start: i,
+                            end,
+                            kind: TokenKind::Email,
+                        });
                     }
                     if (c == 'h' || c == 'H' || c == 'w' || c == 'W') && self.starts_url(i) {
                         let end = self.scan_url(i);
                         self.pos = end;
-                        return Some(Token { start: i, end, kind: TokenKind::Url });
+                        return Some(Token {
+                            start: i,
+                            end,
+                            kind: TokenKind::Url,
+                        });
                     }
                 }
                 let (end, kind) = self.scan_run(i, false);
                 self.pos = end;
-                return Some(Token { start: i, end, kind });
+                return Some(Token {
+                    start: i,
+                    end,
+                    kind,
+                });
             }
             if (c == '#' || c == '@') && !in_hashtag {
                 if let Some(n) = char_at(s, i + 1) {
@@ -289,20 +314,36 @@ impl Iterator for Tokens<'_> {
                         if c == '#' {
                             self.pos = i + 1;
                             self.hashtag_end = end;
-                            return Some(Token { start: i, end, kind: TokenKind::Hashtag });
+                            return Some(Token {
+                                start: i,
+                                end,
+                                kind: TokenKind::Hashtag,
+                            });
                         }
                         self.pos = end;
-                        return Some(Token { start: i, end, kind: TokenKind::Mention });
+                        return Some(Token {
+                            start: i,
+                            end,
+                            kind: TokenKind::Mention,
+                        });
                     }
                 }
             }
             self.pos += w;
-            let kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
+            let kind = if is_punct(c) {
+                TokenKind::Punct
+            } else {
+                TokenKind::Symbol
+            };
             if is_mark(c) {
                 // A stray mark with no letter before it is dropped.
                 continue;
             }
-            return Some(Token { start: i, end: i + w, kind });
+            return Some(Token {
+                start: i,
+                end: i + w,
+                kind,
+            });
         }
     }
 }
@@ -315,7 +356,10 @@ mod tests {
         tokenize(s).map(|t| (t.text(s), t.kind)).collect()
     }
     fn words(s: &str) -> Vec<&str> {
-        tokenize(s).filter(|t| t.kind.is_content()).map(|t| t.text(s)).collect()
+        tokenize(s)
+            .filter(|t| t.kind.is_content())
+            .map(|t| t.text(s))
+            .collect()
     }
 
     #[test]
@@ -325,7 +369,23 @@ mod tests {
         let texts: Vec<_> = t.iter().map(|t| t.text(s)).collect();
         assert_eq!(
             texts,
-            ["وقال", "بوتين", "الاثنين", "إن", "الاضطرابات", "في", "كازاخستان", "تم", "استغلالها", "،", "وإن", "التحالف", "لن", "يسمح", "."]
+            [
+                "وقال",
+                "بوتين",
+                "الاثنين",
+                "إن",
+                "الاضطرابات",
+                "في",
+                "كازاخستان",
+                "تم",
+                "استغلالها",
+                "،",
+                "وإن",
+                "التحالف",
+                "لن",
+                "يسمح",
+                "."
+            ]
         );
         assert_eq!(t[9].kind, TokenKind::Punct);
         assert_eq!(&s[t[1].start..t[1].end], "بوتين");
@@ -333,7 +393,10 @@ mod tests {
 
     #[test]
     fn numbers_in_three_digit_sets() {
-        assert_eq!(words("حدود طولها 6846 كيلومترا"), ["حدود", "طولها", "6846", "كيلومترا"]);
+        assert_eq!(
+            words("حدود طولها 6846 كيلومترا"),
+            ["حدود", "طولها", "6846", "كيلومترا"]
+        );
         assert_eq!(toks("٣٫٥ مليون")[0], ("٣٫٥", TokenKind::Number));
         assert_eq!(toks("3.5 مليار")[0], ("3.5", TokenKind::Number));
         assert_eq!(toks("۱۲۳٬۴۵۶")[0], ("۱۲۳٬۴۵۶", TokenKind::Number));
@@ -341,14 +404,20 @@ mod tests {
         // a sentence-final period is not part of the number
         assert_eq!(words("عام 2019."), ["عام", "2019"]);
         // a year with the era letter splits: the number stays a number
-        assert_eq!(toks("2022م"), [("2022", TokenKind::Number), ("م", TokenKind::Word)]);
+        assert_eq!(
+            toks("2022م"),
+            [("2022", TokenKind::Number), ("م", TokenKind::Word)]
+        );
         assert_eq!(words("من 1989-2019"), ["من", "1989", "2019"]);
         assert_eq!(toks("٪50")[0].1, TokenKind::Punct);
     }
 
     #[test]
     fn mixed_latin_tokens() {
-        assert_eq!(toks("فيروس COVID-19 الجديد")[1], ("COVID-19", TokenKind::Mixed));
+        assert_eq!(
+            toks("فيروس COVID-19 الجديد")[1],
+            ("COVID-19", TokenKind::Mixed)
+        );
         assert_eq!(toks("قمة G20")[1], ("G20", TokenKind::Mixed));
         assert_eq!(toks("شبكة 5G")[1], ("5G", TokenKind::Mixed));
     }
@@ -365,9 +434,18 @@ mod tests {
                 ("يغني", TokenKind::Word)
             ]
         );
-        assert_eq!(toks("انظر https://www.alarabiya.net/ar/news.html.")[1], ("https://www.alarabiya.net/ar/news.html", TokenKind::Url));
-        assert_eq!(toks("راسلونا على info@aljazeera.net.")[2], ("info@aljazeera.net", TokenKind::Email));
-        assert_eq!(toks("غرد @AJArabic اليوم")[1], ("@AJArabic", TokenKind::Mention));
+        assert_eq!(
+            toks("انظر https://www.alarabiya.net/ar/news.html.")[1],
+            ("https://www.alarabiya.net/ar/news.html", TokenKind::Url)
+        );
+        assert_eq!(
+            toks("راسلونا على info@aljazeera.net.")[2],
+            ("info@aljazeera.net", TokenKind::Email)
+        );
+        assert_eq!(
+            toks("غرد @AJArabic اليوم")[1],
+            ("@AJArabic", TokenKind::Mention)
+        );
     }
 
     #[test]
@@ -387,7 +465,10 @@ mod tests {
             ]
         );
         // quotes, including the reversed ones common in Arabic web text
-        assert_eq!(words("بـ”ثورات ملونة” جديدة"), ["بـ", "ثورات", "ملونة", "جديدة"]);
+        assert_eq!(
+            words("بـ”ثورات ملونة” جديدة"),
+            ["بـ", "ثورات", "ملونة", "جديدة"]
+        );
     }
 
     #[test]

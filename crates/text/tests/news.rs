@@ -25,8 +25,34 @@ fn names_keep_their_shape_under_clitics() {
 }
 
 #[test]
+fn clitics_tanween_and_nisba_in_a_news_sentence() {
+    // ANT-style sentence: بسبب، لمواجهة، عاماً and الأمريكية reach the keys of
+    // السبب، المواجهة، العام and أمريكا; بيان and كبير keep their ب and ك.
+    let text = "وقالت الخارجية الأمريكية في بيان إن الحادث وقع بسبب خلل كبير، وإن الفريق مستعد لمواجهة الأزمة بعد 20 عاماً";
+    let keys = Analyzer::new(Form::Key).terms(text);
+    for k in ["امريكا", "بيان", "سبب", "كبير", "فريق", "عام"] {
+        assert!(keys.iter().any(|x| x == k), "{k} not in {keys:?}");
+    }
+    assert!(keys.contains(&key("المواجهة")), "{keys:?}");
+    assert_eq!(key("أمريكا"), key("الأمريكيين"));
+    assert_eq!(key("بوتين"), "بوتين");
+    assert_eq!(key("واشنطن"), "واشنطن");
+}
+
+#[test]
 fn one_key_for_every_spelling_of_kitab() {
-    for w in ["والكتاب", "بالكتاب", "فالكتاب", "للكتاب", "الْكِتَابُ", "كتـــاب", "ﺍﻟﻜﺘﺎﺏ", "کتاب", "الكتاب", "كتاب"] {
+    for w in [
+        "والكتاب",
+        "بالكتاب",
+        "فالكتاب",
+        "للكتاب",
+        "الْكِتَابُ",
+        "كتـــاب",
+        "ﺍﻟﻜﺘﺎﺏ",
+        "کتاب",
+        "الكتاب",
+        "كتاب",
+    ] {
         assert_eq!(key(w), "كتاب", "{w}");
     }
 }
@@ -50,7 +76,9 @@ fn seed_article_tokens_point_into_the_text() {
     let n = tokens.iter().find(|t| t.text(SEED) == "6846").unwrap();
     assert_eq!(n.kind, TokenKind::Number);
     // Reversed quotes around ثورات ملونة split from the words.
-    assert!(tokens.windows(3).any(|w| w[0].text(SEED) == "”" && w[1].text(SEED) == "ثورات" && w[2].text(SEED) == "ملونة"));
+    assert!(tokens.windows(3).any(|w| w[0].text(SEED) == "”"
+        && w[1].text(SEED) == "ثورات"
+        && w[2].text(SEED) == "ملونة"));
 }
 
 #[test]
@@ -72,7 +100,10 @@ fn seed_article_keys() {
 fn seed_article_sentences() {
     let s = sentences(SEED);
     assert_eq!(s.len(), 24);
-    assert_eq!(&SEED[s[0].start..s[0].end], "الاتحاد السوفييتي حي يرزق على يد روسيا بوتين");
+    assert_eq!(
+        &SEED[s[0].start..s[0].end],
+        "الاتحاد السوفييتي حي يرزق على يد روسيا بوتين"
+    );
     let last = &SEED[s[s.len() - 1].start..s[s.len() - 1].end];
     assert!(last.ends_with("دعم الحكومة."));
 }
@@ -90,14 +121,22 @@ fn stopwords_are_dropped_only_when_asked() {
 /// tokens on character boundaries and a non-empty key for every word.
 #[test]
 fn ant_corpus_analyzes_cleanly() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/news/ant-multisource.jsonl.gz");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/news/ant-multisource.jsonl.gz");
     if !path.exists() {
-        eprintln!("skipped: {} is absent (the shared data sets sit beside the repo in CI)", path.display());
+        eprintln!(
+            "skipped: {} is absent (the shared data sets sit beside the repo in CI)",
+            path.display()
+        );
         return;
     }
     // The corpus is gzipped JSONL; decompress with the system's gzip to keep
     // the text crate free of I/O dependencies.
-    let out = std::process::Command::new("gzip").arg("-dc").arg(&path).output().expect("gzip runs");
+    let out = std::process::Command::new("gzip")
+        .arg("-dc")
+        .arg(&path)
+        .output()
+        .expect("gzip runs");
     let text = String::from_utf8(out.stdout).expect("ANT is UTF-8");
     let mut words = 0usize;
     let mut buf = String::new();

@@ -52,16 +52,18 @@ impl From<FormArg> for Form {
 pub fn run(args: Args) -> Result<u8> {
     let stdin = io::stdin();
     let reader: Box<dyn Read> = match &args.input {
-        Some(p) if p.as_os_str() != "-" => {
-            Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?)
-        }
+        Some(p) if p.as_os_str() != "-" => Box::new(
+            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
+        ),
         None if stdin.is_terminal() => {
             eprintln!("khabar: no input given: tokenizing the bundled sample article");
             Box::new(SAMPLE_ARTICLE.as_bytes())
         }
         _ => Box::new(stdin.lock()),
     };
-    let analyzer = Analyzer::new(args.form.into()).drop_stopwords(args.drop_stopwords).keep_punct(args.punct);
+    let analyzer = Analyzer::new(args.form.into())
+        .drop_stopwords(args.drop_stopwords)
+        .keep_punct(args.punct);
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut reader = BufReader::with_capacity(1 << 16, reader);
@@ -71,7 +73,9 @@ pub fn run(args: Args) -> Result<u8> {
     let mut lineno = 0u64;
     loop {
         line.clear();
-        let n = reader.read_until(b'\n', &mut line).context("cannot read input")?;
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .context("cannot read input")?;
         if n == 0 {
             break;
         }
@@ -84,7 +88,9 @@ pub fn run(args: Args) -> Result<u8> {
             Err(_) => {
                 bad_lines += 1;
                 if bad_lines == 1 {
-                    eprintln!("khabar: warning: line {lineno}: invalid UTF-8, decoded lossily (U+FFFD)");
+                    eprintln!(
+                        "khabar: warning: line {lineno}: invalid UTF-8, decoded lossily (U+FFFD)"
+                    );
                 }
                 String::from_utf8_lossy(&line)
             }
