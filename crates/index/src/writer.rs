@@ -22,6 +22,28 @@ pub struct Extras {
     pub reading: Option<String>,
 }
 
+impl Extras {
+    /// The extras of an article's reading: canonical entity names as facets,
+    /// every other name an entity goes by as `entity:` terms, and the reading
+    /// itself as JSON.
+    pub fn from_reading(reading: &khabar_extract::Reading) -> Extras {
+        let mut entities = std::collections::BTreeSet::new();
+        let mut aliases = std::collections::BTreeSet::new();
+        for m in &reading.entities {
+            let label = m.label.as_str().to_string();
+            if m.text != m.canonical {
+                aliases.insert((label.clone(), m.text.clone()));
+            }
+            entities.insert((label, m.canonical.clone()));
+        }
+        Extras {
+            entities: entities.into_iter().collect(),
+            aliases: aliases.into_iter().collect(),
+            reading: serde_json::to_string(reading).ok(),
+        }
+    }
+}
+
 /// The `entity:` term of a label and a name: `LABEL:` and the name's search keys, space-joined
 /// (`PERS:فلاديمير بوتين` and `pers:فلاديمير  بوتين` give the same term).
 pub fn entity_term(label: &str, name: &str) -> String {

@@ -104,21 +104,7 @@ struct Summary {
 fn extract(a: &Article) -> Extras {
     let title = Some(a.title.as_str()).filter(|t| !t.trim().is_empty());
     let date = a.published.and_then(khabar_extract::date_of_timestamp);
-    let reading = khabar_extract::read_article(title, &a.body, date);
-    let mut entities = std::collections::BTreeSet::new();
-    let mut aliases = std::collections::BTreeSet::new();
-    for m in &reading.entities {
-        let label = m.label.as_str().to_string();
-        if m.text != m.canonical {
-            aliases.insert((label.clone(), m.text.clone()));
-        }
-        entities.insert((label, m.canonical.clone()));
-    }
-    Extras {
-        entities: entities.into_iter().collect(),
-        aliases: aliases.into_iter().collect(),
-        reading: serde_json::to_string(&reading).ok(),
-    }
+    Extras::from_reading(&khabar_extract::read_article(title, &a.body, date))
 }
 
 pub fn run(args: Args) -> Result<u8> {

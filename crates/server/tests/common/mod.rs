@@ -1,7 +1,6 @@
 //! The test index: the bundled sample and `tests/fixtures/news.jsonl`, read and indexed with the
 //! reading of every article stored, as `khabar ingest` does.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use khabar_extract::{EntityLabel, Mention};
@@ -48,15 +47,7 @@ fn extract(a: &Article) -> Extras {
     let date = a.published.and_then(khabar_extract::date_of_timestamp);
     let reading =
         khabar_extract::read_with_mentions(Some(&a.title), &a.body, date, mentions(&a.body));
-    let entities: BTreeSet<(String, String)> = reading
-        .entities
-        .iter()
-        .map(|e| (e.label.as_str().to_string(), e.text.clone()))
-        .collect();
-    Extras {
-        entities: entities.into_iter().collect(),
-        reading: Some(serde_json::to_string(&reading).unwrap()),
-    }
+    Extras::from_reading(&reading)
 }
 
 pub fn build_index(dir: &Path) -> Index {
