@@ -26,7 +26,8 @@
 //! };
 //! ing.add_batch(vec![a], None).unwrap();
 //! ing.finish().unwrap();
-//! let res = index.search(&SearchRequest::new("الروس")).unwrap();
+//! // The country finds its adjective: الروسية is keyed روسيا.
+//! let res = index.search(&SearchRequest::new("روسيا")).unwrap();
 //! assert_eq!(res.total, 1);
 //! assert!(res.hits[0].snippet.contains("<b>الروسية</b>"));
 //! ```

@@ -16,7 +16,7 @@
 //! use khabar_text::{Analyzer, Form};
 //! let text = "وقال بوتين إن القوات الروسية ستنسحب من كازاخستان";
 //! let keys = Analyzer::new(Form::Key).terms(text);
-//! assert_eq!(keys, ["قال", "بوتين", "ان", "قوات", "روس", "ستنسحب", "من", "كازاخستان"]);
+//! assert_eq!(keys, ["قال", "بوتين", "ان", "قوات", "روسيا", "تنسحب", "من", "كازاخستان"]);
 //! ```
 
 pub mod chars;
@@ -60,8 +60,23 @@ pub fn key_of<'b>(surface: &str, kind: TokenKind, out: &'b mut String) -> &'b st
     norm_form(surface, out);
     if kind == TokenKind::Word {
         let st = stem(out);
-        let (s, e) = (st.as_ptr() as usize - out.as_ptr() as usize, st.len());
-        return &out[s..s + e];
+        let (p, base) = (st.as_ptr() as usize, out.as_ptr() as usize);
+        if (base..=base + out.len()).contains(&p) {
+            let s = p - base;
+            return &out[s..s + st.len()];
+        }
+        // A key from the name list (a nisba adjective keyed by its country,
+        // الأمريكية → أمريكا) is not a slice of the norm form: copied through
+        // the stack, since it must not borrow `out`.
+        let mut tmp = [0u8; 128];
+        if st.len() <= tmp.len() {
+            let n = st.len();
+            tmp[..n].copy_from_slice(st.as_bytes());
+            out.clear();
+            out.push_str(std::str::from_utf8(&tmp[..n]).unwrap_or_default());
+        } else {
+            *out = st.to_string();
+        }
     }
     out
 }
@@ -76,7 +91,11 @@ pub struct Analyzer {
 
 impl Analyzer {
     pub fn new(form: Form) -> Self {
-        Analyzer { form, drop_stopwords: false, keep_punct: false }
+        Analyzer {
+            form,
+            drop_stopwords: false,
+            keep_punct: false,
+        }
     }
 
     /// Leave out stop words (not for phrase matching).
@@ -168,7 +187,15 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
                 norm.clone_from(&key);
             }
             let is_stopword = tok.kind == TokenKind::Word && is_stopword(surface);
-            AnalyzedToken { start: tok.start, end: tok.end, kind: tok.kind, display, norm, key, is_stopword }
+            AnalyzedToken {
+                start: tok.start,
+                end: tok.end,
+                kind: tok.kind,
+                display,
+                norm,
+                key,
+                is_stopword,
+            }
         })
         .collect()
 }

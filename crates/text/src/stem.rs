@@ -12,11 +12,13 @@
 //!   plural ending (فلسطيني, الفلسطينيين → فلسطين);
 //! * `data/waw_words.txt`: words whose initial و belongs to the word.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 static NAMES_TXT: &str = include_str!("../data/names.txt");
 static WAW_TXT: &str = include_str!("../data/waw_words.txt");
+static CLITIC_TXT: &str = include_str!("../data/clitic_words.txt");
+static TANWEEN_TXT: &str = include_str!("../data/tanween_words.txt");
 
 fn load(txt: &'static str) -> FxHashSet<&'static str> {
     txt.lines()
@@ -47,6 +49,33 @@ fn waw_words() -> &'static FxHashSet<&'static str> {
     S.get_or_init(|| load(WAW_TXT))
 }
 
+fn clitic_words() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| load(CLITIC_TXT))
+}
+
+fn tanween_words() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| load(TANWEEN_TXT))
+}
+
+/// `w` without its initial ب ل ك ف when that letter is a clitic (بسبب, لمواجهه),
+/// or without the future prefix س (سيعود): the word is in `data/clitic_words.txt`.
+#[inline]
+fn cut_clitic(w: &str) -> Option<&str> {
+    (matches!(w.chars().next(), Some('ب' | 'ل' | 'ك' | 'ف' | 'س'))
+        && char_len(w) >= 4
+        && clitic_words().contains(w))
+    .then(|| &w[2..])
+}
+
+/// `w` without the alef of an accusative tanween (عاما, قتيلا): the word is in
+/// `data/tanween_words.txt`.
+#[inline]
+fn cut_tanween(w: &str) -> Option<&str> {
+    (w.ends_with('ا') && char_len(w) >= 4 && tanween_words().contains(w)).then(|| &w[..w.len() - 2])
+}
+
 /// Is this search form a protected name?
 pub fn is_protected_name(norm: &str) -> bool {
     names().contains(norm)
@@ -54,7 +83,8 @@ pub fn is_protected_name(norm: &str) -> bool {
 
 /// Clitic prefixes tried before a name, longest first.
 const NAME_PREFIXES: &[&str] = &[
-    "وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
+    "وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك",
+    "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
 ];
 
 /// Endings under which a name is still the name: nisba adjectives and their
@@ -62,7 +92,9 @@ const NAME_PREFIXES: &[&str] = &[
 const NAME_SUFFIXES: &[&str] = &["يين", "يون", "يان", "يتين", "يات", "يه", "ي"];
 
 /// Definite-article prefixes (Light10, plus و/ف before ب/ك + ال and لل), longest first.
-const ARTICLE_PREFIXES: &[&str] = &["وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
+const ARTICLE_PREFIXES: &[&str] = &[
+    "وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+];
 
 /// Light10's suffixes, applied in this order, each at most once.
 /// (ية and ة fold to يه and ه in the search form.)
@@ -97,13 +129,34 @@ fn cut_prefix<'a>(w: &'a str, affix: &str) -> Option<&'a str> {
 #[inline]
 fn cut_suffix<'a>(w: &'a str, affix: &str) -> Option<&'a str> {
     let (a, b) = (w.as_bytes(), affix.as_bytes());
-    (a.len() >= b.len() && a[a.len() - b.len()..].iter().zip(b).all(|(x, y)| x == y)).then(|| &w[..w.len() - b.len()])
+    (a.len() >= b.len() && a[a.len() - b.len()..].iter().zip(b).all(|(x, y)| x == y))
+        .then(|| &w[..w.len() - b.len()])
 }
 
 /// Can `w` start with a clitic at all (و ف ب ل ك, or ا of ال)?
 #[inline]
 fn may_have_prefix(w: &str) -> bool {
     matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا'))
+}
+
+/// Names ending in ا, by the stem of their nisba adjective: أمريكي, الأمريكية
+/// → أمريكا; روسي, الروسية → روسيا; as فلسطيني → فلسطين. The stem is the name
+/// without ا (أمريك) or without يا (روس): names of five letters or more, stems
+/// of three or more that are not names themselves.
+fn nisba_names() -> &'static FxHashMap<&'static str, &'static str> {
+    static S: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        names()
+            .iter()
+            .filter(|n| char_len(n) >= 5 && is_arabic_block(n))
+            .filter_map(|n| {
+                cut_suffix(n, "يا")
+                    .or_else(|| cut_suffix(n, "ا"))
+                    .map(|b| (b, *n))
+            })
+            .filter(|(b, _)| char_len(b) >= 3 && !names().contains(b))
+            .collect()
+    })
 }
 
 /// A name hidden under clitics or a nisba ending, if any.
@@ -125,9 +178,19 @@ fn find_name(norm: &str) -> Option<&str> {
         }
         None
     };
+    // The name (without its article) at norm[off + s..off + e], or the name a
+    // nisba adjective under the same prefix belongs to.
+    let nisba = |base: &str| -> Option<&'static str> {
+        NAME_SUFFIXES
+            .iter()
+            .find_map(|suf| cut_suffix(base, suf).and_then(|b| nisba_names().get(b).copied()))
+    };
     if let Some((s, e)) = with_suffixes(norm) {
         let name = &norm[s..e];
         return Some(without_article(name).unwrap_or(name));
+    }
+    if let Some(name) = nisba(norm) {
+        return Some(name);
     }
     if !may_have_prefix(norm) {
         return None;
@@ -141,6 +204,9 @@ fn find_name(norm: &str) -> Option<&str> {
                 let off = norm.len() - rest.len();
                 let name = &norm[off + s..off + e];
                 return Some(without_article(name).unwrap_or(name));
+            }
+            if let Some(name) = nisba(rest) {
+                return Some(name);
             }
         }
     }
@@ -191,6 +257,13 @@ fn stem_once(norm: &str) -> &str {
             }
         }
     }
+    // A single-letter clitic ب ل ك ف or the future prefix س (after و: وبسبب), from the list.
+    if let Some(rest) = cut_clitic(w) {
+        w = rest;
+    }
+    if let Some(rest) = cut_tanween(w) {
+        w = rest;
+    }
     // Suffixes, in Light10's order, keeping a stem of MIN_STEM letters.
     let mut n = char_len(w);
     for suf in SUFFIXES {
@@ -226,7 +299,16 @@ mod tests {
 
     #[test]
     fn light10_clitics_reach_the_stem() {
-        for w in ["والكتاب", "بالكتاب", "فالكتاب", "للكتاب", "الْكِتَابُ", "كتـــاب", "ﺍﻟﻜﺘﺎﺏ", "کتاب"] {
+        for w in [
+            "والكتاب",
+            "بالكتاب",
+            "فالكتاب",
+            "للكتاب",
+            "الْكِتَابُ",
+            "كتـــاب",
+            "ﺍﻟﻜﺘﺎﺏ",
+            "کتاب",
+        ] {
             assert_eq!(key(w), "كتاب", "{w}");
         }
         assert_eq!(key("المسلمين"), "مسلم");
@@ -240,6 +322,42 @@ mod tests {
         assert_eq!(key("سنة"), "سنه");
         assert_eq!(key("بين"), "بين");
         assert_eq!(key("يده"), "يده");
+    }
+
+    #[test]
+    fn single_letter_clitics_from_the_list() {
+        // ب ل ك ف stripped where the corpus says the rest is the word...
+        assert_eq!(key("بسبب"), key("السبب"));
+        assert_eq!(key("لمواجهة"), key("المواجهة"));
+        assert_eq!(key("وبنسبة"), key("نسبة"));
+        assert_eq!(key("لتعزيز"), "تعزيز");
+        // ...and kept where the letter is radical.
+        for w in [
+            "بيان", "كتاب", "لقاء", "فرصة", "بلد", "كبير", "لجنة", "فريق",
+        ] {
+            let mut n = String::new();
+            norm_form(w, &mut n);
+            assert_eq!(key(w), stem(&n), "{w}");
+            assert!(key(w).starts_with(&n[..2]), "{w}: {}", key(w));
+        }
+        // the future prefix سـ before an imperfect verb
+        assert_eq!(key("سيعود"), key("يعود"));
+    }
+
+    #[test]
+    fn tanween_alef_and_nisba_of_names() {
+        assert_eq!(key("عاماً"), key("العام"));
+        assert_eq!(key("قتيلا"), key("قتيل"));
+        assert_eq!(key("مدرباً"), key("المدرب"));
+        // the alef of a word that takes the article stays
+        assert_eq!(key("الكاميرا"), key("كاميرا"));
+        assert_ne!(key("كاميرا"), key("كامير"));
+        // a country's nisba adjective finds the country, which keeps its form
+        assert_eq!(key("الأمريكية"), "امريكا");
+        assert_eq!(key("أمريكي"), "امريكا");
+        assert_eq!(key("الروسية"), "روسيا");
+        assert_eq!(key("فرنسا"), "فرنسا");
+        assert_ne!(key("الأمريكية"), key("الأمر"));
     }
 
     #[test]
