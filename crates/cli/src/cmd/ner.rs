@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  khabar ner train --train ../shared/data/anercorp/train.txt --model crates/extract/data/ner/model.bin\n  khabar ner eval --data ../shared/data/anercorp/test.txt\n  khabar ner eval --data ../shared/data/ner-extra/wojood/test.txt --rename GPE=LOC --keep PERS,LOC,ORG\n  khabar ner tag ../shared/data/anercorp/test.txt | head")]
+#[command(
+    after_help = "Examples:\n  khabar ner train --train ../shared/data/anercorp/train.txt --model crates/extract/data/ner/model.bin\n  khabar ner eval --data ../shared/data/anercorp/test.txt\n  khabar ner eval --data ../shared/data/ner-extra/wojood/test.txt --rename GPE=LOC --keep PERS,LOC,ORG\n  khabar ner tag ../shared/data/anercorp/test.txt | head"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: NerCommand,
@@ -74,6 +76,11 @@ pub struct EvalArgs {
     /// Print the report as JSON: `{tokens, token_accuracy, micro: {precision, recall, f1, gold, predicted, correct}, classes: {TYPE: {…}}, tokens_per_second}`.
     #[arg(long)]
     pub json: bool,
+    /// Tag runs of this many sentences as one document (one sense per
+    /// document: a name found once is tagged where it repeats); 1 tags each
+    /// sentence alone. CoNLL files have no article boundaries.
+    #[arg(long, default_value_t = DOC_SENTENCES)]
+    pub doc_sentences: usize,
     /// Override the model's decoding penalty on O.
     #[arg(long)]
     pub o_penalty: Option<f32>,
@@ -86,10 +93,19 @@ pub struct TagArgs {
     /// A model file (default: the bundled model).
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Tag runs of this many sentences as one document (as `eval` does); 1
+    /// tags each sentence alone.
+    #[arg(long, default_value_t = DOC_SENTENCES)]
+    pub doc_sentences: usize,
 }
 
+/// Sentences per pseudo-document in `eval` and `tag` (chosen on the dev split).
+const DOC_SENTENCES: usize = 20;
+
 fn parse_rename(s: &str) -> Result<(String, String), String> {
-    s.split_once('=').map(|(a, b)| (a.to_string(), b.to_string())).ok_or_else(|| format!("expected FROM=TO, got {s:?}"))
+    s.split_once('=')
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .ok_or_else(|| format!("expected FROM=TO, got {s:?}"))
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -101,17 +117,28 @@ pub fn run(args: Args) -> Result<u8> {
 }
 
 fn read_conll(path: &Path) -> Result<Vec<Sentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(conll::parse(&text))
 }
 
 fn load_ner(model: &Option<PathBuf>) -> Result<Ner> {
+    let ner = load_ner_quiet(model)?;
+    if ner.is_stale() {
+        eprintln!("khabar: warning: the NER model was trained under another khabar-text analysis; retrain it (scripts/ner/train.sh)");
+    }
+    Ok(ner)
+}
+
+fn load_ner_quiet(model: &Option<PathBuf>) -> Result<Ner> {
     match model {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
             Ner::from_bytes(&bytes).with_context(|| format!("cannot load {}", p.display()))
         }
-        None => Ner::from_bytes(khabar_extract::ner::MODEL_BIN).context("cannot load the bundled model"),
+        None => {
+            Ner::from_bytes(khabar_extract::ner::MODEL_BIN).context("cannot load the bundled model")
+        }
     }
 }
 
@@ -120,7 +147,10 @@ fn examples(sents: &[Sentence]) -> Vec<Example> {
         .iter()
         .map(|s| Example {
             words: s.iter().map(|l| l.token.clone()).collect(),
-            tags: s.iter().map(|l| l.columns.last().cloned().unwrap_or_else(|| "O".into())).collect(),
+            tags: s
+                .iter()
+                .map(|l| l.columns.last().cloned().unwrap_or_else(|| "O".into()))
+                .collect(),
         })
         .collect()
 }
@@ -132,43 +162,70 @@ fn run_train(a: TrainArgs) -> Result<u8> {
     let sents = read_conll(&a.train)?;
     let n_dev = (sents.len() as f64 * a.holdout).round() as usize;
     let (tr, dev) = sents.split_at(sents.len() - n_dev);
-    let opts = TrainOptions { c1: a.c1, c2: a.c2, max_iterations: a.max_iter, min_freq: a.min_freq, ..Default::default() };
+    let opts = TrainOptions {
+        c1: a.c1,
+        c2: a.c2,
+        max_iterations: a.max_iter,
+        min_freq: a.min_freq,
+        ..Default::default()
+    };
     let tokens: usize = tr.iter().map(Vec::len).sum();
     eprintln!(
         "khabar: training on {} sentences ({} tokens){}; c1={} c2={} max_iter={}",
         tr.len(),
         tokens,
-        if n_dev > 0 { format!(", {n_dev} held out as dev") } else { String::new() },
+        if n_dev > 0 {
+            format!(", {n_dev} held out as dev")
+        } else {
+            String::new()
+        },
         opts.c1,
         opts.c2,
         opts.max_iterations
     );
-    let bar = if io::stderr().is_terminal() { ProgressBar::new(tr.len() as u64) } else { ProgressBar::hidden() };
+    let bar = if io::stderr().is_terminal() {
+        ProgressBar::new(tr.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "),
+        ProgressStyle::with_template("{spinner} {elapsed_precise} [{bar:30}] {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
     );
     bar.set_message("features");
     let t0 = Instant::now();
     let exs = examples(tr);
-    let model = train::train(&exs, bundled_resources(), &opts, bundled_resources_id(), |st| match st {
-        Stage::Features(i, _) => bar.set_position(i as u64),
-        Stage::Optimizing { attributes, parameters } => {
-            eprintln!("khabar: {attributes} attributes, {parameters} parameters");
-            bar.set_length(opts.max_iterations as u64);
-            bar.set_position(0);
-            bar.set_message("L-BFGS");
-            bar.enable_steady_tick(Duration::from_millis(200));
-        }
-        Stage::Iteration(i, loss) => {
-            bar.set_position(i as u64);
-            bar.set_message(format!("L-BFGS loss {loss:.1}"));
-        }
-    })?;
+    let model = train::train(
+        &exs,
+        bundled_resources(),
+        &opts,
+        bundled_resources_id(),
+        |st| match st {
+            Stage::Features(i, _) => bar.set_position(i as u64),
+            Stage::Optimizing {
+                attributes,
+                parameters,
+            } => {
+                eprintln!("khabar: {attributes} attributes, {parameters} parameters");
+                bar.set_length(opts.max_iterations as u64);
+                bar.set_position(0);
+                bar.set_message("L-BFGS");
+                bar.enable_steady_tick(Duration::from_millis(200));
+            }
+            Stage::Iteration(i, loss) => {
+                bar.set_position(i as u64);
+                bar.set_message(format!("L-BFGS loss {loss:.1}"));
+            }
+        },
+    )?;
     bar.finish_and_clear();
     let mut model = model;
     model.o_penalty = a.o_penalty;
+    model.text_fingerprint = khabar_extract::ner::text_fingerprint();
     let bytes = model.to_bytes();
-    std::fs::write(&a.model, &bytes).with_context(|| format!("cannot write {}", a.model.display()))?;
+    std::fs::write(&a.model, &bytes)
+        .with_context(|| format!("cannot write {}", a.model.display()))?;
     eprintln!(
         "khabar: wrote {} ({:.2} MB, {} features) in {:.1}s",
         a.model.display(),
@@ -181,7 +238,10 @@ fn run_train(a: TrainArgs) -> Result<u8> {
         let mut scorer = Scorer::new();
         for s in dev {
             let words: Vec<&str> = s.iter().map(|l| l.token.as_str()).collect();
-            let gold: Vec<&str> = s.iter().map(|l| l.columns.last().map_or("O", String::as_str)).collect();
+            let gold: Vec<&str> = s
+                .iter()
+                .map(|l| l.columns.last().map_or("O", String::as_str))
+                .collect();
             scorer.add(&gold, &ner.tag(&words));
         }
         println!("dev ({} sentences):\n{}", dev.len(), scorer.report());
@@ -195,16 +255,24 @@ fn run_eval(a: EvalArgs) -> Result<u8> {
         ner.set_o_penalty(p);
     }
     let sents = read_conll(&a.data)?;
-    let map = TagMap { rename: a.rename, keep: a.keep };
+    let map = TagMap {
+        rename: a.rename,
+        keep: a.keep,
+    };
     let mut scorer = Scorer::new();
     let t0 = Instant::now();
     let mut n = 0usize;
-    for s in &sents {
-        let words: Vec<&str> = s.iter().map(|l| l.token.as_str()).collect();
-        let pred: Vec<String> = ner.tag(&words).into_iter().map(|t| map.map_tag(t)).collect();
-        let gold: Vec<String> = s.iter().map(|l| map.gold(l)).collect();
-        scorer.add(&gold, &pred);
-        n += words.len();
+    for doc in sents.chunks(a.doc_sentences.max(1)) {
+        let words: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.iter().map(|l| l.token.as_str()).collect())
+            .collect();
+        for (s, tags) in doc.iter().zip(ner.tag_document(&words)) {
+            let pred: Vec<String> = tags.into_iter().map(|t| map.map_tag(t)).collect();
+            let gold: Vec<String> = s.iter().map(|l| map.gold(l)).collect();
+            scorer.add(&gold, &pred);
+            n += s.len();
+        }
     }
     let secs = t0.elapsed().as_secs_f64();
     let report = scorer.report();
@@ -215,7 +283,11 @@ fn run_eval(a: EvalArgs) -> Result<u8> {
         writeln!(out, "{v}")?;
     } else {
         write!(out, "{report}")?;
-        writeln!(out, "tagged {n} tokens in {secs:.2}s ({:.0} tokens/s, with scoring)", n as f64 / secs.max(1e-9))?;
+        writeln!(
+            out,
+            "tagged {n} tokens in {secs:.2}s ({:.0} tokens/s, with scoring)",
+            n as f64 / secs.max(1e-9)
+        )?;
     }
     Ok(crate::exit::OK)
 }
@@ -223,36 +295,68 @@ fn run_eval(a: EvalArgs) -> Result<u8> {
 fn run_tag(a: TagArgs) -> Result<u8> {
     let ner = load_ner(&a.model)?;
     let reader: Box<dyn Read> = match &a.input {
-        Some(p) if p.as_os_str() != "-" => Box::new(std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?),
+        Some(p) if p.as_os_str() != "-" => Box::new(
+            std::fs::File::open(p).with_context(|| format!("cannot open {}", p.display()))?,
+        ),
         _ => Box::new(io::stdin().lock()),
     };
     let reader = BufReader::with_capacity(1 << 16, reader);
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    // Input lines in order: sentences (their lines) and blank lines, tagged
+    // `--doc-sentences` sentences at a time.
+    enum Item {
+        Sentence(Vec<String>),
+        Blank(String),
+    }
+    let k = a.doc_sentences.max(1);
+    let mut items: Vec<Item> = Vec::new();
     let mut block: Vec<String> = Vec::new();
-    let flush = |block: &mut Vec<String>, out: &mut dyn Write| -> Result<()> {
-        if block.is_empty() {
-            return Ok(());
+    let flush = |items: &mut Vec<Item>, out: &mut dyn Write| -> Result<()> {
+        let words: Vec<Vec<String>> = items
+            .iter()
+            .filter_map(|it| match it {
+                Item::Sentence(lines) => {
+                    Some(lines.iter().map(|l| conll::parse_line(l).token).collect())
+                }
+                Item::Blank(_) => None,
+            })
+            .collect();
+        let mut tags = ner.tag_document(&words).into_iter();
+        for it in items.drain(..) {
+            match it {
+                Item::Sentence(lines) => {
+                    for (line, tag) in lines.iter().zip(tags.next().unwrap_or_default()) {
+                        let sep = if line.contains('\t') { '\t' } else { ' ' };
+                        writeln!(out, "{line}{sep}{tag}")?;
+                    }
+                }
+                Item::Blank(line) => writeln!(out, "{line}")?,
+            }
         }
-        let words: Vec<String> = block.iter().map(|l| conll::parse_line(l).token).collect();
-        let tags = ner.tag(&words);
-        for (line, tag) in block.iter().zip(tags) {
-            let sep = if line.contains('\t') { '\t' } else { ' ' };
-            writeln!(out, "{line}{sep}{tag}")?;
-        }
-        block.clear();
         Ok(())
     };
+    let mut sentences = 0;
     for line in reader.lines() {
         let line = line.context("cannot read input")?;
         let line = line.trim_end_matches('\r').to_string();
         if line.trim().is_empty() {
-            flush(&mut block, &mut out)?;
-            writeln!(out, "{line}")?;
+            if !block.is_empty() {
+                items.push(Item::Sentence(std::mem::take(&mut block)));
+                sentences += 1;
+            }
+            items.push(Item::Blank(line));
+            if sentences >= k {
+                flush(&mut items, &mut out)?;
+                sentences = 0;
+            }
         } else {
             block.push(line);
         }
     }
-    flush(&mut block, &mut out)?;
+    if !block.is_empty() {
+        items.push(Item::Sentence(block));
+    }
+    flush(&mut items, &mut out)?;
     out.flush()?;
     Ok(crate::exit::OK)
 }

@@ -19,8 +19,15 @@ pub fn parse_line(line: &str) -> Line {
     let line = line.trim_end_matches(['\r', '\n']);
     let starts_blank = line.starts_with([' ', '\t']);
     let mut fields = line.split([' ', '\t']).filter(|f| !f.is_empty());
-    let token = if starts_blank { String::new() } else { fields.next().unwrap_or_default().to_string() };
-    Line { token, columns: fields.map(str::to_string).collect() }
+    let token = if starts_blank {
+        String::new()
+    } else {
+        fields.next().unwrap_or_default().to_string()
+    };
+    Line {
+        token,
+        columns: fields.map(str::to_string).collect(),
+    }
 }
 
 /// Splits a CoNLL text into sentences.
@@ -54,7 +61,11 @@ pub struct TagMap {
 impl TagMap {
     /// The type a tag's type maps to, or `None` if it is dropped.
     fn map_type<'a>(&'a self, ty: &'a str) -> Option<&'a str> {
-        let ty = self.rename.iter().find(|(a, _)| a == ty).map_or(ty, |(_, b)| b.as_str());
+        let ty = self
+            .rename
+            .iter()
+            .find(|(a, _)| a == ty)
+            .map_or(ty, |(_, b)| b.as_str());
         if self.keep.is_empty() || self.keep.iter().any(|k| k == ty) {
             Some(ty)
         } else {
@@ -90,7 +101,9 @@ impl TagMap {
 /// `B-PERS` → (`B`, `PERS`); `O` and malformed tags → `None`.
 pub fn split_tag(tag: &str) -> Option<(&str, &str)> {
     let (bi, ty) = tag.split_once('-')?;
-    matches!(bi, "B" | "I").then_some((bi, ty)).filter(|_| !ty.is_empty())
+    matches!(bi, "B" | "I")
+        .then_some((bi, ty))
+        .filter(|_| !ty.is_empty())
 }
 
 #[cfg(test)]
@@ -101,14 +114,23 @@ mod tests {
     fn parses_anercorp_lines() {
         let s = parse("فرانكفورت B-LOC\n(د O\n  O\n\nأعلن O\n");
         assert_eq!(s.len(), 2);
-        assert_eq!(s[0][0], Line { token: "فرانكفورت".into(), columns: vec!["B-LOC".into()] });
+        assert_eq!(
+            s[0][0],
+            Line {
+                token: "فرانكفورت".into(),
+                columns: vec!["B-LOC".into()]
+            }
+        );
         assert_eq!(s[0][2].token, "");
         assert_eq!(s[0][2].columns, ["O"]);
     }
 
     #[test]
     fn nested_gold_with_renames() {
-        let map = TagMap { rename: vec![("GPE".into(), "LOC".into())], keep: vec!["PERS".into(), "LOC".into(), "ORG".into()] };
+        let map = TagMap {
+            rename: vec![("GPE".into(), "LOC".into())],
+            keep: vec!["PERS".into(), "LOC".into(), "ORG".into()],
+        };
         assert_eq!(map.gold(&parse_line("فلسطين I-ORG B-GPE")), "I-ORG");
         assert_eq!(map.gold(&parse_line("يورو I-MONEY B-CURR")), "O");
         assert_eq!(map.gold(&parse_line("المجدل I-GPE")), "I-LOC");

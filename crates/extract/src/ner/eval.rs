@@ -77,7 +77,14 @@ pub struct Prf {
 
 impl From<Counts> for Prf {
     fn from(c: Counts) -> Prf {
-        Prf { precision: c.precision(), recall: c.recall(), f1: c.f1(), gold: c.gold, predicted: c.predicted, correct: c.correct }
+        Prf {
+            precision: c.precision(),
+            recall: c.recall(),
+            f1: c.f1(),
+            gold: c.gold,
+            predicted: c.predicted,
+            correct: c.correct,
+        }
     }
 }
 
@@ -107,7 +114,11 @@ impl Scorer {
     pub fn add<A: AsRef<str>, B: AsRef<str>>(&mut self, gold: &[A], pred: &[B]) {
         debug_assert_eq!(gold.len(), pred.len());
         self.tokens += gold.len();
-        self.tokens_correct += gold.iter().zip(pred).filter(|(g, p)| g.as_ref() == p.as_ref()).count();
+        self.tokens_correct += gold
+            .iter()
+            .zip(pred)
+            .filter(|(g, p)| g.as_ref() == p.as_ref())
+            .count();
         let g = chunks(gold);
         let p = chunks(pred);
         for c in &g {
@@ -131,19 +142,39 @@ impl Scorer {
         }
         Report {
             tokens: self.tokens,
-            token_accuracy: if self.tokens == 0 { 0.0 } else { self.tokens_correct as f64 / self.tokens as f64 },
+            token_accuracy: if self.tokens == 0 {
+                0.0
+            } else {
+                self.tokens_correct as f64 / self.tokens as f64
+            },
             micro: micro.into(),
-            classes: self.per_class.iter().map(|(k, v)| (k.clone(), (*v).into())).collect(),
+            classes: self
+                .per_class
+                .iter()
+                .map(|(k, v)| (k.clone(), (*v).into()))
+                .collect(),
         }
     }
 }
 
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "tokens {}  token accuracy {:.4}", self.tokens, self.token_accuracy)?;
-        writeln!(f, "{:<6} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}", "class", "precision", "recall", "F1", "gold", "pred", "correct")?;
+        writeln!(
+            f,
+            "tokens {}  token accuracy {:.4}",
+            self.tokens, self.token_accuracy
+        )?;
+        writeln!(
+            f,
+            "{:<6} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}",
+            "class", "precision", "recall", "F1", "gold", "pred", "correct"
+        )?;
         let row = |f: &mut std::fmt::Formatter<'_>, name: &str, p: &Prf| {
-            writeln!(f, "{:<6} {:>9.4} {:>9.4} {:>9.4} {:>7} {:>7} {:>7}", name, p.precision, p.recall, p.f1, p.gold, p.predicted, p.correct)
+            writeln!(
+                f,
+                "{:<6} {:>9.4} {:>9.4} {:>9.4} {:>7} {:>7} {:>7}",
+                name, p.precision, p.recall, p.f1, p.gold, p.predicted, p.correct
+            )
         };
         for (k, p) in &self.classes {
             row(f, k, p)?;
@@ -159,7 +190,9 @@ mod tests {
     #[test]
     fn conlleval_chunks() {
         // I- after O starts a chunk; a type change splits; B- splits.
-        let tags = ["I-PERS", "I-PERS", "O", "B-LOC", "I-ORG", "B-ORG", "I-ORG", "B-ORG"];
+        let tags = [
+            "I-PERS", "I-PERS", "O", "B-LOC", "I-ORG", "B-ORG", "I-ORG", "B-ORG",
+        ];
         assert_eq!(
             chunks(&tags),
             vec![
@@ -182,7 +215,10 @@ mod tests {
         let r = s.report();
         assert_eq!(r.classes["PERS"].correct, 0);
         assert_eq!(r.classes["LOC"].correct, 1);
-        assert_eq!((r.micro.gold, r.micro.predicted, r.micro.correct), (2, 2, 1));
+        assert_eq!(
+            (r.micro.gold, r.micro.predicted, r.micro.correct),
+            (2, 2, 1)
+        );
         assert!((r.micro.f1 - 0.5).abs() < 1e-12);
         assert!((r.token_accuracy - 4.0 / 6.0).abs() < 1e-12);
     }

@@ -30,7 +30,9 @@ impl Clusters {
                 continue;
             }
             let mut f = line.split('\t');
-            let Some(word) = f.next().filter(|w| !w.is_empty()) else { continue };
+            let Some(word) = f.next().filter(|w| !w.is_empty()) else {
+                continue;
+            };
             let mut ids = [u16::MAX; 3];
             for id in ids.iter_mut() {
                 if let Some(v) = f.next().and_then(|v| v.trim().parse().ok()) {
@@ -71,7 +73,9 @@ impl WordStats {
                 continue;
             }
             let mut f = line.split('\t');
-            let (Some(w), Some(fq), Some(d)) = (f.next(), f.next(), f.next()) else { continue };
+            let (Some(w), Some(fq), Some(d)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
             if let (Ok(fq), Ok(d)) = (fq.trim().parse(), d.trim().parse()) {
                 map.insert(w.to_string(), (fq, d));
             }
@@ -101,7 +105,9 @@ impl AutoGaz {
                 continue;
             }
             let mut f = line.split('\t');
-            let (Some(w), Some(c), Some(b)) = (f.next(), f.next(), f.next()) else { continue };
+            let (Some(w), Some(c), Some(b)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
             let c = match c {
                 "PERS" => 0,
                 "LOC" => 1,
@@ -123,26 +129,221 @@ impl AutoGaz {
 
 /// Words that announce an entity of a class, in their norm form.
 const PERS_TRIGGERS: &[&str] = &[
-    "الرئيس", "رئيس", "الرئيسة", "وزير", "الوزير", "وزيرة", "الملك", "الامير", "الامير", "الشيخ", "السيد", "السيدة", "الدكتور", "د", "المستشار",
-    "الجنرال", "اللواء", "العقيد", "العميد", "الفريق", "المشير", "النائب", "الزعيم", "المتحدث", "الناطق", "نائب", "المبعوث", "السفير", "الامين",
-    "البابا", "الشاعر", "الكاتب", "الفنان", "الفنانة", "المطرب", "المطربة", "اللاعب", "المدرب", "الممثل", "الممثلة", "المخرج", "الرئيسان",
-    "قال", "وقال", "واضاف", "اضاف", "اكد", "واكد", "اعلن", "واعلن", "صرح", "اوضح", "اشار", "ذكر", "اعتبر", "اعرب", "المستشارة", "الصحفي",
-    "زميله", "نظيره", "نظيرة", "الاسقف", "الحاخام", "الكاردينال", "بن", "ابن", "ابو", "ام", "عبد", "الحاج", "المهندس", "القاضي", "المحامي",
+    "الرئيس",
+    "رئيس",
+    "الرئيسة",
+    "وزير",
+    "الوزير",
+    "وزيرة",
+    "الملك",
+    "الامير",
+    "الامير",
+    "الشيخ",
+    "السيد",
+    "السيدة",
+    "الدكتور",
+    "د",
+    "المستشار",
+    "الجنرال",
+    "اللواء",
+    "العقيد",
+    "العميد",
+    "الفريق",
+    "المشير",
+    "النائب",
+    "الزعيم",
+    "المتحدث",
+    "الناطق",
+    "نائب",
+    "المبعوث",
+    "السفير",
+    "الامين",
+    "البابا",
+    "الشاعر",
+    "الكاتب",
+    "الفنان",
+    "الفنانة",
+    "المطرب",
+    "المطربة",
+    "اللاعب",
+    "المدرب",
+    "الممثل",
+    "الممثلة",
+    "المخرج",
+    "الرئيسان",
+    "قال",
+    "وقال",
+    "واضاف",
+    "اضاف",
+    "اكد",
+    "واكد",
+    "اعلن",
+    "واعلن",
+    "صرح",
+    "اوضح",
+    "اشار",
+    "ذكر",
+    "اعتبر",
+    "اعرب",
+    "المستشارة",
+    "الصحفي",
+    "زميله",
+    "نظيره",
+    "نظيرة",
+    "الاسقف",
+    "الحاخام",
+    "الكاردينال",
+    "بن",
+    "ابن",
+    "ابو",
+    "ام",
+    "عبد",
+    "الحاج",
+    "المهندس",
+    "القاضي",
+    "المحامي",
 ];
 const LOC_TRIGGERS: &[&str] = &[
-    "مدينة", "بلدة", "قرية", "عاصمة", "العاصمة", "ولاية", "محافظة", "اقليم", "منطقة", "جزيرة", "جزر", "نهر", "بحر", "جبل", "جبال", "صحراء",
-    "مقاطعة", "دولة", "بلاد", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "مدينه", "حي", "ضاحية", "مخيم", "ميناء",
-    "مطار", "في", "الى", "من", "الي", "بين", "حدود", "سواحل", "شواطئ", "جمهورية", "مملكة", "امارة", "سلطنة",
+    "مدينة",
+    "بلدة",
+    "قرية",
+    "عاصمة",
+    "العاصمة",
+    "ولاية",
+    "محافظة",
+    "اقليم",
+    "منطقة",
+    "جزيرة",
+    "جزر",
+    "نهر",
+    "بحر",
+    "جبل",
+    "جبال",
+    "صحراء",
+    "مقاطعة",
+    "دولة",
+    "بلاد",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "مدينه",
+    "حي",
+    "ضاحية",
+    "مخيم",
+    "ميناء",
+    "مطار",
+    "في",
+    "الى",
+    "من",
+    "الي",
+    "بين",
+    "حدود",
+    "سواحل",
+    "شواطئ",
+    "جمهورية",
+    "مملكة",
+    "امارة",
+    "سلطنة",
 ];
 const ORG_TRIGGERS: &[&str] = &[
-    "شركة", "شركه", "منظمة", "منظمه", "وكالة", "وكاله", "جامعة", "جامعه", "حزب", "حركة", "حركه", "مجلس", "اتحاد", "جمعية", "جمعيه", "هيئة",
-    "هيئه", "مؤسسة", "مؤسسه", "وزارة", "وزاره", "بنك", "مصرف", "نادي", "فريق", "صحيفة", "صحيفه", "مجلة", "مجله", "قناة", "قناه", "اذاعة",
-    "محكمة", "محكمه", "لجنة", "لجنه", "جماعة", "جماعه", "تنظيم", "مركز", "معهد", "برلمان", "البرلمان", "الحكومة", "حكومة", "مجموعة",
-    "مجموعه", "صندوق", "الامم", "بورصة", "جيش", "الجيش", "قوات", "تحالف", "جبهة", "مكتب", "هيئه", "ادارة", "مصلحة", "سلطة", "منتدى",
+    "شركة",
+    "شركه",
+    "منظمة",
+    "منظمه",
+    "وكالة",
+    "وكاله",
+    "جامعة",
+    "جامعه",
+    "حزب",
+    "حركة",
+    "حركه",
+    "مجلس",
+    "اتحاد",
+    "جمعية",
+    "جمعيه",
+    "هيئة",
+    "هيئه",
+    "مؤسسة",
+    "مؤسسه",
+    "وزارة",
+    "وزاره",
+    "بنك",
+    "مصرف",
+    "نادي",
+    "فريق",
+    "صحيفة",
+    "صحيفه",
+    "مجلة",
+    "مجله",
+    "قناة",
+    "قناه",
+    "اذاعة",
+    "محكمة",
+    "محكمه",
+    "لجنة",
+    "لجنه",
+    "جماعة",
+    "جماعه",
+    "تنظيم",
+    "مركز",
+    "معهد",
+    "برلمان",
+    "البرلمان",
+    "الحكومة",
+    "حكومة",
+    "مجموعة",
+    "مجموعه",
+    "صندوق",
+    "الامم",
+    "بورصة",
+    "جيش",
+    "الجيش",
+    "قوات",
+    "تحالف",
+    "جبهة",
+    "مكتب",
+    "هيئه",
+    "ادارة",
+    "مصلحة",
+    "سلطة",
+    "منتدى",
 ];
 const MISC_TRIGGERS: &[&str] = &[
-    "بطولة", "كاس", "دوري", "جائزة", "مهرجان", "مؤتمر", "قمة", "معرض", "اتفاقية", "اتفاق", "معاهدة", "عملية", "حرب", "الحرب", "انتخابات",
-    "دين", "لغة", "اللغة", "فيلم", "كتاب", "رواية", "برنامج", "مسلسل", "عيد", "الدين", "صاروخ", "طائرة", "اولمبياد", "مونديال",
+    "بطولة",
+    "كاس",
+    "دوري",
+    "جائزة",
+    "مهرجان",
+    "مؤتمر",
+    "قمة",
+    "معرض",
+    "اتفاقية",
+    "اتفاق",
+    "معاهدة",
+    "عملية",
+    "حرب",
+    "الحرب",
+    "انتخابات",
+    "دين",
+    "لغة",
+    "اللغة",
+    "فيلم",
+    "كتاب",
+    "رواية",
+    "برنامج",
+    "مسلسل",
+    "عيد",
+    "الدين",
+    "صاروخ",
+    "طائرة",
+    "اولمبياد",
+    "مونديال",
 ];
 
 /// Trigger classes of a norm form, as a bit set (1 PERS, 2 LOC, 4 ORG, 8 MISC).
@@ -155,7 +356,12 @@ impl Triggers {
     pub fn builtin() -> Triggers {
         let mut map: FxHashMap<String, u8> = FxHashMap::default();
         let mut buf = String::new();
-        for (bit, list) in [(1u8, PERS_TRIGGERS), (2, LOC_TRIGGERS), (4, ORG_TRIGGERS), (8, MISC_TRIGGERS)] {
+        for (bit, list) in [
+            (1u8, PERS_TRIGGERS),
+            (2, LOC_TRIGGERS),
+            (4, ORG_TRIGGERS),
+            (8, MISC_TRIGGERS),
+        ] {
             for w in list {
                 buf.clear();
                 norm_form(w, &mut buf);
@@ -248,17 +454,33 @@ impl Resources {
                 let w = w.as_ref();
                 let mut norm = String::with_capacity(w.len());
                 norm_form(w, &mut norm);
-                let key = stem(&norm);
-                let at = key.as_ptr() as usize - norm.as_ptr() as usize;
-                let pre = norm[..at].to_string();
-                let suf = norm[at + key.len()..].to_string();
-                let key = key.to_string();
+                let key = stem(&norm).to_string();
+                // The clitics the stem dropped: the letters around it (the
+                // stemmer may also return a lexicon form that is not a slice).
+                let (pre, suf) = match norm.find(key.as_str()) {
+                    Some(at) if !key.is_empty() => {
+                        (norm[..at].to_string(), norm[at + key.len()..].to_string())
+                    }
+                    _ => (String::new(), String::new()),
+                };
                 let clusters = self.clusters.get(&norm).or_else(|| self.clusters.get(&key));
                 let stats = self.stats.get(&norm);
                 let auto = self.auto.get(&norm).or_else(|| self.auto.get(&key));
                 let trig = self.triggers.get(&norm);
                 let stop = is_stopword(&norm);
-                TokInfo { shape: shape_of(w), norm, key, pre, suf, clusters, stats, auto, gaz: 0, trig, stop }
+                TokInfo {
+                    shape: shape_of(w),
+                    norm,
+                    key,
+                    pre,
+                    suf,
+                    clusters,
+                    stats,
+                    auto,
+                    gaz: 0,
+                    trig,
+                    stop,
+                }
             })
             .collect();
         self.gazetteer.annotate(&mut toks);
@@ -305,13 +527,6 @@ pub fn token_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: im
         f!("p{}={}", k, &t.key[..end]);
         f!("s{}={}", k, &t.key[chars[n - k].0..]);
     }
-    // Letter trigrams inside the key (transliterated foreign names share them).
-    if n >= 5 {
-        for k in 1..n - 3 {
-            let end = chars.get(k + 3).map_or(t.key.len(), |c| c.0);
-            f!("t3={}", &t.key[chars[k].0..end]);
-        }
-    }
     // Window of words.
     f!("w-1={}", norm(-1));
     f!("w+1={}", norm(1));
@@ -322,7 +537,12 @@ pub fn token_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: im
     f!("w-1|w={}|{}", norm(-1), t.norm);
     f!("w|w+1={}|{}", t.norm, norm(1));
     f!("k-2|k-1={}|{}", key(-2), key(-1));
-    f!("sh-1|sh|sh+1={}|{}|{}", at(-1).map_or(NONE, |t| t.shape), t.shape, at(1).map_or(NONE, |t| t.shape));
+    f!(
+        "sh-1|sh|sh+1={}|{}|{}",
+        at(-1).map_or(NONE, |t| t.shape),
+        t.shape,
+        at(1).map_or(NONE, |t| t.shape)
+    );
     // Word clusters.
     let cl = |d: isize, g: usize| at(d).and_then(|t| t.clusters).map(|c| c[g]);
     const G: [char; 3] = ['a', 'b', 'c'];
@@ -414,7 +634,10 @@ mod tests {
 
     #[test]
     fn features_are_the_same_for_training_and_tagging() {
-        let res = Resources { triggers: Triggers::builtin(), ..Default::default() };
+        let res = Resources {
+            triggers: Triggers::builtin(),
+            ..Default::default()
+        };
         let toks = res.analyze(&["وقال", "الرئيس", "الروسي", "فلاديمير", "بوتين"]);
         assert_eq!(toks[4].key, "بوتين");
         assert_eq!(toks[0].pre, "و");

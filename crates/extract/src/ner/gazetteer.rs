@@ -35,7 +35,10 @@ pub fn name_keys(name: &str) -> String {
     let mut buf = String::new();
     let mut out = String::new();
     for tok in tokenize(name) {
-        if !matches!(tok.kind, TokenKind::Word | TokenKind::Number | TokenKind::Mixed) {
+        if !matches!(
+            tok.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Mixed
+        ) {
             continue;
         }
         let k = key_of(tok.text(name), tok.kind, &mut buf);
@@ -172,10 +175,26 @@ mod tests {
 
     #[test]
     fn multiword_match_over_keys() {
-        let g = Gazetteer::parse("LOC\tcountry\tكازاخستان\tKazakhstan\nLOC\tcountry\tالولايات المتحدة\tUnited States\n");
-        assert_eq!(g.lookup("وكازاخستان").map(|e| e.english.as_str()), Some("Kazakhstan"));
-        let res = Resources { gazetteer: g, ..Default::default() };
-        let toks = res.analyze(&["وصلت", "القوات", "إلى", "كازاخستان", "من", "الولايات", "المتحدة"]);
+        let g = Gazetteer::parse(
+            "LOC\tcountry\tكازاخستان\tKazakhstan\nLOC\tcountry\tالولايات المتحدة\tUnited States\n",
+        );
+        assert_eq!(
+            g.lookup("وكازاخستان").map(|e| e.english.as_str()),
+            Some("Kazakhstan")
+        );
+        let res = Resources {
+            gazetteer: g,
+            ..Default::default()
+        };
+        let toks = res.analyze(&[
+            "وصلت",
+            "القوات",
+            "إلى",
+            "كازاخستان",
+            "من",
+            "الولايات",
+            "المتحدة",
+        ]);
         let gaz: Vec<u8> = toks.iter().map(|t| t.gaz).collect();
         assert_eq!(gaz, [0, 0, 0, 4, 0, 4, 5]);
     }

@@ -7,6 +7,7 @@
 //! magic     8 bytes  "KHBRNER\0"
 //! version   u32      1
 //! resources u64      xxh3 of the cluster and gazetteer tables it was trained with
+//! text      u64      fingerprint of khabar-text's analysis at training ([`super::text_fingerprint`])
 //! o_penalty f32      subtracted from the `O` label's score of every token at
 //!                    decoding (trades precision for recall; tuned on dev data)
 //! labels    u32 n, then n × (u8 len, bytes)
@@ -31,6 +32,8 @@ pub struct Model {
     pub(crate) resources: u64,
     /// Subtracted from the `O` score of each token when decoding.
     pub o_penalty: f32,
+    /// [`super::text_fingerprint`] when the model was trained.
+    pub text_fingerprint: u64,
 }
 
 /// The hash under which a feature string's weights are stored.
@@ -46,7 +49,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
-        let s = self.buf.get(self.at..self.at + n).ok_or_else(|| Error::Model("truncated model".into()))?;
+        let s = self
+            .buf
+            .get(self.at..self.at + n)
+            .ok_or_else(|| Error::Model("truncated model".into()))?;
         self.at += n;
         Ok(s)
     }
@@ -54,20 +60,31 @@ impl<'a> Reader<'a> {
         Ok(self.take(1)?[0])
     }
     fn u32(&mut self) -> Result<u32, Error> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap_or_default()))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or_default(),
+        ))
     }
     fn u64(&mut self) -> Result<u64, Error> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap_or_default()))
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().unwrap_or_default(),
+        ))
     }
     fn f32(&mut self) -> Result<f32, Error> {
-        Ok(f32::from_le_bytes(self.take(4)?.try_into().unwrap_or_default()))
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or_default(),
+        ))
     }
 }
 
 impl Model {
     /// Builds a model from its parts; `features` maps feature strings' hashes to
     /// (label index, weight) pairs.
-    pub fn from_parts(labels: Vec<String>, trans: Vec<f32>, features: Vec<(u64, Vec<(u8, f32)>)>, resources: u64) -> Model {
+    pub fn from_parts(
+        labels: Vec<String>,
+        trans: Vec<f32>,
+        features: Vec<(u64, Vec<(u8, f32)>)>,
+        resources: u64,
+    ) -> Model {
         let mut index = FxHashMap::default();
         index.reserve(features.len());
         let mut weights = Vec::new();
@@ -75,7 +92,15 @@ impl Model {
             index.insert(h, (weights.len() as u32, ws.len() as u32));
             weights.extend(ws);
         }
-        Model { labels, trans, index, weights, resources, o_penalty: 0.0 }
+        Model {
+            labels,
+            trans,
+            index,
+            weights,
+            resources,
+            o_penalty: 0.0,
+            text_fingerprint: 0,
+        }
     }
 
     /// Reads a model in the binary format above.
@@ -86,9 +111,12 @@ impl Model {
         let mut r = Reader { buf, at: 8 };
         let version = r.u32()?;
         if version != VERSION {
-            return Err(Error::Model(format!("model format version {version}, this build reads {VERSION}")));
+            return Err(Error::Model(format!(
+                "model format version {version}, this build reads {VERSION}"
+            )));
         }
         let resources = r.u64()?;
+        let text_fingerprint = r.u64()?;
         let o_penalty = r.f32()?;
         let n = r.u32()? as usize;
         if n == 0 || n > 64 {
@@ -97,7 +125,8 @@ impl Model {
         let mut labels = Vec::with_capacity(n);
         for _ in 0..n {
             let len = r.u8()? as usize;
-            let s = std::str::from_utf8(r.take(len)?).map_err(|_| Error::Model("label is not UTF-8".into()))?;
+            let s = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| Error::Model("label is not UTF-8".into()))?;
             labels.push(s.to_string());
         }
         let mut trans = Vec::with_capacity(n * n);
@@ -123,7 +152,12 @@ impl Model {
             return Err(Error::Model("trailing bytes after the model".into()));
         }
         let mut model = Model::from_parts(labels, trans, features, resources);
-        model.o_penalty = if o_penalty.is_finite() { o_penalty } else { 0.0 };
+        model.o_penalty = if o_penalty.is_finite() {
+            o_penalty
+        } else {
+            0.0
+        };
+        model.text_fingerprint = text_fingerprint;
         Ok(model)
     }
 
@@ -133,6 +167,7 @@ impl Model {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&self.resources.to_le_bytes());
+        out.extend_from_slice(&self.text_fingerprint.to_le_bytes());
         out.extend_from_slice(&self.o_penalty.to_le_bytes());
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
@@ -227,18 +262,26 @@ mod tests {
         let labels = vec!["O".to_string(), "B-PERS".to_string(), "I-PERS".to_string()];
         // O→I forbidden-ish.
         let trans = vec![0.0, 0.0, -5.0, 0.0, -2.0, 2.0, 0.0, -3.0, 0.0];
-        let features = vec![(feature_hash("w=بوتين"), vec![(1u8, 3.0f32)]), (feature_hash("w=فلاديمير"), vec![(1, 2.0), (2, 0.5)])];
+        let features = vec![
+            (feature_hash("w=بوتين"), vec![(1u8, 3.0f32)]),
+            (feature_hash("w=فلاديمير"), vec![(1, 2.0), (2, 0.5)]),
+        ];
         Model::from_parts(labels, trans, features, 7)
     }
 
     #[test]
     fn round_trip_and_decode() {
-        let m = toy();
+        let mut m = toy();
+        m.text_fingerprint = 9;
+        m.o_penalty = 0.25;
         let bytes = m.to_bytes();
         assert_eq!(&bytes[..8], MAGIC);
         let m2 = Model::from_bytes(&bytes).unwrap();
         assert_eq!(m2.labels, m.labels);
-        assert_eq!(m2.resources, 7);
+        assert_eq!(
+            (m2.resources, m2.text_fingerprint, m2.o_penalty),
+            (7, 9, 0.25)
+        );
         let mut state = vec![0f32; 9];
         m2.add_feature("w=فلاديمير", &mut state[3..6]);
         m2.add_feature("w=بوتين", &mut state[6..9]);

@@ -31,7 +31,14 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { c1: 0.05, c2: 0.01, max_iterations: 150, min_freq: 1, prune: 1e-3, shards: 2 }
+        TrainOptions {
+            c1: 0.05,
+            c2: 0.01,
+            max_iterations: 150,
+            min_freq: 1,
+            prune: 1e-3,
+            shards: 2,
+        }
     }
 }
 
@@ -48,7 +55,10 @@ pub enum Stage {
     /// Features extracted for this many sentences of the total.
     Features(usize, usize),
     /// The optimizer starts: attributes and parameters.
-    Optimizing { attributes: usize, parameters: usize },
+    Optimizing {
+        attributes: usize,
+        parameters: usize,
+    },
     /// One L-BFGS iteration done: its number and the objective.
     Iteration(usize, f64),
 }
@@ -78,7 +88,14 @@ struct Ctx {
 
 impl Data {
     /// Adds one sentence's negative log-likelihood to `loss` and its gradient to `g`.
-    fn sentence(&self, s: usize, x: &[f64], exp_trans: &[f64], g: &mut [f64], ctx: &mut Ctx) -> f64 {
+    fn sentence(
+        &self,
+        s: usize,
+        x: &[f64],
+        exp_trans: &[f64],
+        g: &mut [f64],
+        ctx: &mut Ctx,
+    ) -> f64 {
         let l = self.num_labels;
         let (a, b) = (self.seq[s] as usize, self.seq[s + 1] as usize);
         let n = b - a;
@@ -139,7 +156,8 @@ impl Data {
             for i in 0..l {
                 let mut acc = 0.0;
                 for j in 0..l {
-                    acc += exp_trans[i * l + j] * ctx.psi[(t + 1) * l + j] * ctx.beta[(t + 1) * l + j];
+                    acc +=
+                        exp_trans[i * l + j] * ctx.psi[(t + 1) * l + j] * ctx.beta[(t + 1) * l + j];
                 }
                 ctx.beta[t * l + i] = acc / ctx.scale[t + 1];
             }
@@ -166,7 +184,8 @@ impl Data {
                 for i in 0..l {
                     let ai = ctx.alpha[(t - 1) * l + i] * inv;
                     for j in 0..l {
-                        g[i * l + j] += ai * exp_trans[i * l + j] * ctx.psi[t * l + j] * ctx.beta[t * l + j];
+                        g[i * l + j] +=
+                            ai * exp_trans[i * l + j] * ctx.psi[t * l + j] * ctx.beta[t * l + j];
                     }
                 }
             }
@@ -195,7 +214,12 @@ pub fn train(
     let mut counts: FxHashMap<String, u32> = FxHashMap::default();
     for (n, ex) in examples.iter().enumerate() {
         if ex.words.len() != ex.tags.len() {
-            return Err(Error::Train(format!("sentence {}: {} tokens but {} tags", n + 1, ex.words.len(), ex.tags.len())));
+            return Err(Error::Train(format!(
+                "sentence {}: {} tokens but {} tags",
+                n + 1,
+                ex.words.len(),
+                ex.tags.len()
+            )));
         }
         for t in &ex.tags {
             if !label_id.contains_key(t) {
@@ -218,13 +242,29 @@ pub fn train(
         }
     }
     // Attribute ids in a fixed order (sorted strings): reproducible.
-    let mut names: Vec<String> = counts.into_iter().filter(|(_, c)| *c as usize >= opts.min_freq).map(|(s, _)| s).collect();
+    let mut names: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, c)| *c as usize >= opts.min_freq)
+        .map(|(s, _)| s)
+        .collect();
     names.sort_unstable();
-    let attr_id: FxHashMap<&str, u32> = names.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)).collect();
-    let mut data = Data { attrs: Vec::new(), item: vec![0], seq: vec![0], labels: Vec::new(), num_labels: labels.len(), num_attrs: names.len() };
+    let attr_id: FxHashMap<&str, u32> = names
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i as u32))
+        .collect();
+    let mut data = Data {
+        attrs: Vec::new(),
+        item: vec![0],
+        seq: vec![0],
+        labels: Vec::new(),
+        num_labels: labels.len(),
+        num_attrs: names.len(),
+    };
     for (ex, fs) in examples.iter().zip(&feats) {
         for (tag, tok) in ex.tags.iter().zip(fs) {
-            data.attrs.extend(tok.iter().filter_map(|f| attr_id.get(f.as_str()).copied()));
+            data.attrs
+                .extend(tok.iter().filter_map(|f| attr_id.get(f.as_str()).copied()));
             data.item.push(data.attrs.len() as u32);
             data.labels.push(label_id[tag]);
         }
@@ -233,7 +273,10 @@ pub fn train(
     drop(feats);
     let l = data.num_labels;
     let num_params = l * l + data.num_attrs * l;
-    progress(Stage::Optimizing { attributes: data.num_attrs, parameters: num_params });
+    progress(Stage::Optimizing {
+        attributes: data.num_attrs,
+        parameters: num_params,
+    });
 
     // Shards of sentences of about equal token counts.
     let shards = opts.shards.max(1);
@@ -270,7 +313,10 @@ pub fn train(
                     })
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or(f64::NAN)).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or(f64::NAN))
+                .collect()
         });
         let mut loss: f64 = losses.iter().sum();
         gx.copy_from_slice(&grads[0]);
@@ -288,9 +334,14 @@ pub fn train(
         Ok(loss)
     };
     let mut x = vec![0.0f64; num_params];
-    let mut lbfgs = liblbfgs::lbfgs().with_max_iterations(opts.max_iterations).with_epsilon(1e-5).with_fx_delta(1e-5, 10);
+    let mut lbfgs = liblbfgs::lbfgs()
+        .with_max_iterations(opts.max_iterations)
+        .with_epsilon(1e-5)
+        .with_fx_delta(1e-5, 10);
     if opts.c1 > 0.0 {
-        lbfgs = lbfgs.with_linesearch_algorithm("BacktrackingStrongWolfe").with_orthantwise(opts.c1, 0, num_params);
+        lbfgs = lbfgs
+            .with_linesearch_algorithm("BacktrackingStrongWolfe")
+            .with_orthantwise(opts.c1, 0, num_params);
     }
     lbfgs
         .minimize(&mut x, evaluate, |p| {
@@ -331,8 +382,48 @@ mod tests {
     use crate::ner::features::Triggers;
 
     #[test]
+    fn gradient_matches_finite_differences() {
+        // Two sentences (3 and 2 tokens), 3 labels, 4 attributes.
+        let data = Data {
+            attrs: vec![0, 1, 2, 1, 3, 0, 2, 3],
+            item: vec![0, 2, 3, 5, 6, 8],
+            seq: vec![0, 3, 5],
+            labels: vec![0, 1, 2, 1, 0],
+            num_labels: 3,
+            num_attrs: 4,
+        };
+        let l = 3;
+        let n = l * l + data.num_attrs * l;
+        let x: Vec<f64> = (0..n).map(|i| ((i * 37 % 11) as f64 - 5.0) / 7.0).collect();
+        let f = |x: &[f64], g: &mut [f64]| {
+            let et: Vec<f64> = x[..l * l].iter().map(|w| w.exp()).collect();
+            let mut ctx = Ctx::default();
+            (0..2)
+                .map(|s| data.sentence(s, x, &et, g, &mut ctx))
+                .sum::<f64>()
+        };
+        let mut g = vec![0.0; n];
+        assert!(f(&x, &mut g) > 0.0);
+        let mut scratch = vec![0.0; n];
+        for k in 0..n {
+            let (mut xp, mut xm) = (x.clone(), x.clone());
+            xp[k] += 1e-6;
+            xm[k] -= 1e-6;
+            let num = (f(&xp, &mut scratch) - f(&xm, &mut scratch)) / 2e-6;
+            assert!(
+                (num - g[k]).abs() < 1e-5,
+                "parameter {k}: numeric {num}, analytic {}",
+                g[k]
+            );
+        }
+    }
+
+    #[test]
     fn learns_a_tiny_corpus() {
-        let res = Resources { triggers: Triggers::builtin(), ..Default::default() };
+        let res = Resources {
+            triggers: Triggers::builtin(),
+            ..Default::default()
+        };
         let ex = |w: &str, t: &str| Example {
             words: w.split(' ').map(str::to_string).collect(),
             tags: t.split(' ').map(str::to_string).collect(),
@@ -343,7 +434,12 @@ mod tests {
             ex("قال الرئيس ماكرون في باريس", "O O B-PERS O B-LOC"),
             ex("وصل ماكرون إلى باريس", "O B-PERS O B-LOC"),
         ];
-        let opts = TrainOptions { c1: 0.0, c2: 0.01, max_iterations: 50, ..Default::default() };
+        let opts = TrainOptions {
+            c1: 0.0,
+            c2: 0.01,
+            max_iterations: 50,
+            ..Default::default()
+        };
         let model = train(&data, &res, &opts, 0, |_| {}).unwrap();
         let m2 = Model::from_bytes(&model.to_bytes()).unwrap();
         let toks = res.analyze(&["وصل", "بوتين", "إلى", "باريس"]);
@@ -356,7 +452,10 @@ mod tests {
         }
         let mut out = Vec::new();
         m2.viterbi(&state, &mut out);
-        let tags: Vec<&str> = out.iter().map(|&i| m2.labels[i as usize].as_str()).collect();
+        let tags: Vec<&str> = out
+            .iter()
+            .map(|&i| m2.labels[i as usize].as_str())
+            .collect();
         assert_eq!(tags, ["O", "B-PERS", "O", "B-LOC"]);
     }
 }
