@@ -8,8 +8,8 @@
 //! Every span is a byte range into the text the caller passed in.
 
 pub mod dates;
-pub mod entities;
 mod doc;
+pub mod entities;
 pub mod events;
 pub mod keywords;
 mod lexicon;
@@ -20,8 +20,8 @@ pub mod reading;
 mod roles;
 pub mod summary;
 
+pub use chrono::NaiveDate;
 pub use entities::Entity;
 pub use ner::{EntityLabel, Mention};
 pub use reading::{date_of_timestamp, read_article, read_with_mentions, Reading, READING_VERSION};
 pub use roles::Participant;
-pub use chrono::NaiveDate;
