@@ -12,7 +12,9 @@
 //!   plural ending (فلسطيني, الفلسطينيين → فلسطين);
 //! * `data/waw_words.txt`: words whose initial و belongs to the word.
 
+use rustc_hash::FxBuildHasher;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 static NAMES_TXT: &str = include_str!("../data/names.txt");
@@ -224,6 +226,50 @@ fn find_name(norm: &str) -> Option<&str> {
 /// assert_eq!(stem("المسلمين"), "مسلم");
 /// ```
 pub fn stem(norm: &str) -> &str {
+    // News vocabulary repeats heavily: a small per-thread memo of recent
+    // words answers most calls with one hash and one comparison instead of
+    // the lexicon lookups of every pass.
+    if norm.len() < 6 || norm.len() > MEMO_MAX_WORD {
+        return stem_uncached(norm);
+    }
+    let slot = (FxBuildHasher.hash_one(norm) as usize) & (MEMO_SLOTS - 1);
+    let hit = MEMO.with(|m| {
+        let m = m.borrow();
+        let (word, range) = &m[slot];
+        (word == norm).then_some(*range)
+    });
+    if let Some(Some((s, e))) = hit {
+        return &norm[s as usize..e as usize];
+    }
+    let r = stem_uncached(norm);
+    // Only keys that are a piece of the word are memoized; a key taken from
+    // the name list (a nisba adjective keyed by its country) is recomputed.
+    let (p, base) = (r.as_ptr() as usize, norm.as_ptr() as usize);
+    let range = (p >= base && p + r.len() <= base + norm.len())
+        .then(|| ((p - base) as u8, (p - base + r.len()) as u8));
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let entry = &mut m[slot];
+        entry.0.clear();
+        entry.0.push_str(norm);
+        entry.1 = range;
+    });
+    r
+}
+
+/// Words longer than this (in bytes) are not memoized.
+const MEMO_MAX_WORD: usize = 64;
+/// Slots of the per-thread memo (a power of two).
+const MEMO_SLOTS: usize = 4096;
+
+type MemoSlot = (String, Option<(u8, u8)>);
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Vec<MemoSlot>> =
+        std::cell::RefCell::new(vec![(String::new(), None); MEMO_SLOTS]);
+}
+
+fn stem_uncached(norm: &str) -> &str {
     let mut w = stem_once(norm);
     // Each pass only shortens the word; two or three passes reach the fixed point.
     loop {
