@@ -60,23 +60,12 @@ pub fn key_of<'b>(surface: &str, kind: TokenKind, out: &'b mut String) -> &'b st
     norm_form(surface, out);
     if kind == TokenKind::Word {
         let st = stem(out);
-        let (p, base) = (st.as_ptr() as usize, out.as_ptr() as usize);
-        if (base..=base + out.len()).contains(&p) {
-            let s = p - base;
+        if let Some(s) = stem::offset_in(out, st) {
             return &out[s..s + st.len()];
         }
         // A key from the name list (a nisba adjective keyed by its country,
-        // الأمريكية → أمريكا) is not a slice of the norm form: copied through
-        // the stack, since it must not borrow `out`.
-        let mut tmp = [0u8; 128];
-        if st.len() <= tmp.len() {
-            let n = st.len();
-            tmp[..n].copy_from_slice(st.as_bytes());
-            out.clear();
-            out.push_str(std::str::from_utf8(&tmp[..n]).unwrap_or_default());
-        } else {
-            *out = st.to_string();
-        }
+        // الأمريكية → أمريكا) is not a slice of the norm form; rare enough to copy.
+        *out = st.to_owned();
     }
     out
 }

@@ -244,9 +244,7 @@ pub fn stem(norm: &str) -> &str {
     let r = stem_uncached(norm);
     // Only keys that are a piece of the word are memoized; a key taken from
     // the name list (a nisba adjective keyed by its country) is recomputed.
-    let (p, base) = (r.as_ptr() as usize, norm.as_ptr() as usize);
-    let range = (p >= base && p + r.len() <= base + norm.len())
-        .then(|| ((p - base) as u8, (p - base + r.len()) as u8));
+    let range = offset_in(norm, r).map(|s| (s as u8, (s + r.len()) as u8));
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         let entry = &mut m[slot];
@@ -255,6 +253,13 @@ pub fn stem(norm: &str) -> &str {
         entry.1 = range;
     });
     r
+}
+
+/// Where `part` starts in `whole`, when it is a slice of it (a stem cut from
+/// the word) rather than a string of its own (a key from a name list).
+pub(crate) fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    let (p, base) = (part.as_ptr() as usize, whole.as_ptr() as usize);
+    (p >= base && p + part.len() <= base + whole.len()).then(|| p - base)
 }
 
 /// Words longer than this (in bytes) are not memoized.
@@ -345,18 +350,7 @@ mod tests {
 
     #[test]
     fn light10_clitics_reach_the_stem() {
-        for w in [
-            "والكتاب",
-            "بالكتاب",
-            "فالكتاب",
-            "للكتاب",
-            "الْكِتَابُ",
-            "كتـــاب",
-            "ﺍﻟﻜﺘﺎﺏ",
-            "کتاب",
-        ] {
-            assert_eq!(key(w), "كتاب", "{w}");
-        }
+        // Every spelling of كتاب is checked in tests/news.rs.
         assert_eq!(key("المسلمين"), "مسلم");
         assert_eq!(key("والمسؤولون"), "مسءول");
         assert_eq!(key("الجامعات"), "جامع");
