@@ -13,6 +13,7 @@ use super::gazetteer::Gazetteer;
 use khabar_text::{is_stopword, norm_form, stem};
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// Word clusters learned from unlabelled news (`scripts/ner/clusters.py`):
 /// norm form → cluster ids at several granularities.
@@ -386,9 +387,11 @@ pub struct Resources {
     pub triggers: Triggers,
 }
 
-/// One token of a sentence with the forms the features read.
+/// What the features read of one word, whatever its sentence: its forms and
+/// the corpus evidence about it. Computed once per distinct word when tagging
+/// (see `Ner`'s word cache) and shared by its tokens.
 #[derive(Clone, Debug, Default)]
-pub struct TokInfo {
+pub struct WordInfo {
     pub norm: String,
     pub key: String,
     /// The clitic prefix the key dropped (و, ال, بال, …), or empty.
@@ -401,10 +404,23 @@ pub struct TokInfo {
     pub stats: Option<(u8, u8)>,
     /// Self-trained gazetteer evidence (class, rate bucket).
     pub auto: Option<(u8, u8)>,
-    /// Gazetteer match: 0 none, else class index + 1, ×2 + 1 if inside (not first word).
-    pub gaz: u8,
     pub trig: u8,
     pub stop: bool,
+}
+
+/// One token of a sentence: its word and what depends on the words around it.
+#[derive(Clone, Debug, Default)]
+pub struct TokInfo {
+    pub word: Arc<WordInfo>,
+    /// Gazetteer match: 0 none, else class index + 1, ×2 + 1 if inside (not first word).
+    pub gaz: u8,
+}
+
+impl std::ops::Deref for TokInfo {
+    type Target = WordInfo;
+    fn deref(&self) -> &WordInfo {
+        &self.word
+    }
 }
 
 fn shape_of(surface: &str) -> &'static str {
@@ -446,41 +462,45 @@ fn shape_of(surface: &str) -> &'static str {
 }
 
 impl Resources {
+    /// What the features read of one word as written.
+    pub fn word_info(&self, w: &str) -> WordInfo {
+        let mut norm = String::with_capacity(w.len());
+        norm_form(w, &mut norm);
+        let key = stem(&norm).to_string();
+        // The clitics the stem dropped: the letters around it (the
+        // stemmer may also return a lexicon form that is not a slice).
+        let (pre, suf) = match norm.find(key.as_str()) {
+            Some(at) if !key.is_empty() => {
+                (norm[..at].to_string(), norm[at + key.len()..].to_string())
+            }
+            _ => (String::new(), String::new()),
+        };
+        let clusters = self.clusters.get(&norm).or_else(|| self.clusters.get(&key));
+        let stats = self.stats.get(&norm);
+        let auto = self.auto.get(&norm).or_else(|| self.auto.get(&key));
+        let trig = self.triggers.get(&norm);
+        let stop = is_stopword(&norm);
+        WordInfo {
+            shape: shape_of(w),
+            norm,
+            key,
+            pre,
+            suf,
+            clusters,
+            stats,
+            auto,
+            trig,
+            stop,
+        }
+    }
+
     /// The per-token forms of a sentence given its tokens as written.
     pub fn analyze<S: AsRef<str>>(&self, words: &[S]) -> Vec<TokInfo> {
         let mut toks: Vec<TokInfo> = words
             .iter()
-            .map(|w| {
-                let w = w.as_ref();
-                let mut norm = String::with_capacity(w.len());
-                norm_form(w, &mut norm);
-                let key = stem(&norm).to_string();
-                // The clitics the stem dropped: the letters around it (the
-                // stemmer may also return a lexicon form that is not a slice).
-                let (pre, suf) = match norm.find(key.as_str()) {
-                    Some(at) if !key.is_empty() => {
-                        (norm[..at].to_string(), norm[at + key.len()..].to_string())
-                    }
-                    _ => (String::new(), String::new()),
-                };
-                let clusters = self.clusters.get(&norm).or_else(|| self.clusters.get(&key));
-                let stats = self.stats.get(&norm);
-                let auto = self.auto.get(&norm).or_else(|| self.auto.get(&key));
-                let trig = self.triggers.get(&norm);
-                let stop = is_stopword(&norm);
-                TokInfo {
-                    shape: shape_of(w),
-                    norm,
-                    key,
-                    pre,
-                    suf,
-                    clusters,
-                    stats,
-                    auto,
-                    gaz: 0,
-                    trig,
-                    stop,
-                }
+            .map(|w| TokInfo {
+                word: Arc::new(self.word_info(w.as_ref())),
+                gaz: 0,
             })
             .collect();
         self.gazetteer.annotate(&mut toks);
@@ -490,8 +510,116 @@ impl Resources {
 
 const NONE: &str = "^";
 
-/// Calls `emit` with every feature string of token `i`.
+/// The offsets around a token whose words its features read.
+pub const WINDOW: [isize; 5] = [-2, -1, 0, 1, 2];
+
+/// Calls `emit` with every feature string of token `i`: what each word of
+/// the window contributes on its own ([`offset_features`]) and what depends
+/// on several of them ([`context_features`]).
 pub fn token_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: impl FnMut(&str)) {
+    for d in WINDOW {
+        let j = i as isize + d;
+        let t = if j < 0 { None } else { toks.get(j as usize) };
+        offset_features(t.map(|t| &*t.word), d, buf, &mut emit);
+    }
+    context_features(toks, i, buf, emit);
+}
+
+macro_rules! f {
+    ($buf:ident, $emit:ident, $($arg:tt)*) => {{
+        $buf.clear();
+        let _ = write!($buf, $($arg)*);
+        $emit($buf);
+    }};
+}
+
+/// The features a word contributes, on its own, to the token `d` places
+/// after it (`d` in [`WINDOW`]); `None` is a position beyond the sentence.
+/// They depend on the word alone, so a tagger can add up their weights once
+/// per distinct word.
+pub fn offset_features(
+    t: Option<&WordInfo>,
+    d: isize,
+    buf: &mut String,
+    mut emit: impl FnMut(&str),
+) {
+    const G: [char; 3] = ['a', 'b', 'c'];
+    let norm = t.map_or(NONE, |t| t.norm.as_str());
+    let key = t.map_or(NONE, |t| t.key.as_str());
+    let cl = |g: usize| t.and_then(|t| t.clusters).map(|c| c[g]);
+    match d {
+        0 => {
+            let Some(t) = t else { return };
+            f!(buf, emit, "b");
+            f!(buf, emit, "w={}", t.norm);
+            f!(buf, emit, "k={}", t.key);
+            f!(buf, emit, "sh={}", t.shape);
+            f!(buf, emit, "pre={}", t.pre);
+            f!(buf, emit, "suf={}", t.suf);
+            if t.stop {
+                f!(buf, emit, "stop");
+            }
+            // Character prefixes and suffixes of the key (the clitics are features of their own).
+            let chars: Vec<(usize, char)> = t.key.char_indices().collect();
+            let n = chars.len();
+            for k in 1..=4.min(n) {
+                let end = chars.get(k).map_or(t.key.len(), |c| c.0);
+                f!(buf, emit, "p{}={}", k, &t.key[..end]);
+                f!(buf, emit, "s{}={}", k, &t.key[chars[n - k].0..]);
+            }
+            // Word clusters.
+            match t.clusters {
+                Some(c) => {
+                    for (g, id) in c.iter().enumerate() {
+                        f!(buf, emit, "c{}={}", G[g], id);
+                    }
+                }
+                None => f!(buf, emit, "c=oov"),
+            }
+            // Corpus statistics: frequency and how often the word takes the article.
+            match t.stats {
+                Some((fq, d)) => {
+                    f!(buf, emit, "fq={}", fq.min(14));
+                    f!(buf, emit, "def={}", d);
+                    f!(buf, emit, "def|sh={}|{}", d, t.shape);
+                    f!(buf, emit, "def|pre={}|{}", d, t.pre);
+                }
+                None => f!(buf, emit, "fq=oov|{}", t.shape),
+            }
+        }
+        -1 | 1 => {
+            f!(buf, emit, "w{:+}={}", d, norm);
+            f!(buf, emit, "k{:+}={}", d, key);
+            for g in [1usize, 2] {
+                match cl(g) {
+                    Some(id) => f!(buf, emit, "c{}{:+}={}", G[g], d, id),
+                    None => f!(buf, emit, "c{}{:+}=^", G[g], d),
+                }
+            }
+            if let Some((_, df)) = t.and_then(|t| t.stats) {
+                f!(buf, emit, "def{:+}={}", d, df);
+            }
+        }
+        _ => {
+            f!(buf, emit, "w{:+}={}", d, norm);
+            if let Some(id) = cl(0) {
+                f!(buf, emit, "ca{:+}={}", d, id);
+            }
+        }
+    }
+    // Self-trained gazetteer, here and around.
+    if let (-1..=1, Some((c, b))) = (d, t.and_then(|t| t.auto)) {
+        f!(buf, emit, "auto{:+}={}:{}", d, c, b);
+    }
+    // Triggers before and after.
+    if let (-2 | -1 | 1, Some(tr)) = (d, t.map(|t| t.trig).filter(|&tr| tr != 0)) {
+        f!(buf, emit, "t{:+}={}", d, tr);
+    }
+}
+
+/// The features of token `i` that read several words of its window at once
+/// (conjunctions), the gazetteer matches and the sentence boundaries.
+pub fn context_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: impl FnMut(&str)) {
     let t = &toks[i];
     let at = |d: isize| -> Option<&TokInfo> {
         let j = i as isize + d;
@@ -503,116 +631,36 @@ pub fn token_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: im
     };
     let norm = |d: isize| at(d).map_or(NONE, |t| t.norm.as_str());
     let key = |d: isize| at(d).map_or(NONE, |t| t.key.as_str());
-    macro_rules! f {
-        ($($arg:tt)*) => {{
-            buf.clear();
-            let _ = write!(buf, $($arg)*);
-            emit(buf);
-        }};
-    }
-    f!("b");
-    f!("w={}", t.norm);
-    f!("k={}", t.key);
-    f!("sh={}", t.shape);
-    f!("pre={}", t.pre);
-    f!("suf={}", t.suf);
-    if t.stop {
-        f!("stop");
-    }
-    // Character prefixes and suffixes of the key (the clitics are features of their own).
-    let chars: Vec<(usize, char)> = t.key.char_indices().collect();
-    let n = chars.len();
-    for k in 1..=4.min(n) {
-        let end = chars.get(k).map_or(t.key.len(), |c| c.0);
-        f!("p{}={}", k, &t.key[..end]);
-        f!("s{}={}", k, &t.key[chars[n - k].0..]);
-    }
-    // Window of words.
-    f!("w-1={}", norm(-1));
-    f!("w+1={}", norm(1));
-    f!("w-2={}", norm(-2));
-    f!("w+2={}", norm(2));
-    f!("k-1={}", key(-1));
-    f!("k+1={}", key(1));
-    f!("w-1|w={}|{}", norm(-1), t.norm);
-    f!("w|w+1={}|{}", t.norm, norm(1));
-    f!("k-2|k-1={}|{}", key(-2), key(-1));
+    f!(buf, emit, "w-1|w={}|{}", norm(-1), t.norm);
+    f!(buf, emit, "w|w+1={}|{}", t.norm, norm(1));
+    f!(buf, emit, "k-2|k-1={}|{}", key(-2), key(-1));
     f!(
+        buf,
+        emit,
         "sh-1|sh|sh+1={}|{}|{}",
         at(-1).map_or(NONE, |t| t.shape),
         t.shape,
         at(1).map_or(NONE, |t| t.shape)
     );
-    // Word clusters.
     let cl = |d: isize, g: usize| at(d).and_then(|t| t.clusters).map(|c| c[g]);
-    const G: [char; 3] = ['a', 'b', 'c'];
-    match t.clusters {
-        Some(c) => {
-            for (g, id) in c.iter().enumerate() {
-                f!("c{}={}", G[g], id);
-            }
-        }
-        None => f!("c=oov"),
-    }
-    for d in [-1isize, 1] {
-        for g in [1usize, 2] {
-            match cl(d, g) {
-                Some(id) => f!("c{}{:+}={}", G[g], d, id),
-                None => f!("c{}{:+}=^", G[g], d),
-            }
-        }
-    }
-    for d in [-2isize, 2] {
-        if let Some(id) = cl(d, 0) {
-            f!("ca{:+}={}", d, id);
-        }
-    }
     if let (Some(a), Some(b)) = (cl(-1, 1), cl(0, 1)) {
-        f!("cb-1|cb={}|{}", a, b);
+        f!(buf, emit, "cb-1|cb={}|{}", a, b);
     }
     if let (Some(a), Some(b)) = (cl(0, 1), cl(1, 1)) {
-        f!("cb|cb+1={}|{}", a, b);
+        f!(buf, emit, "cb|cb+1={}|{}", a, b);
     }
     if let Some(c) = cl(0, 1) {
-        f!("w-1|cb={}|{}", norm(-1), c);
-    }
-    // Corpus statistics: frequency and how often the word takes the article.
-    match t.stats {
-        Some((fq, d)) => {
-            f!("fq={}", fq.min(14));
-            f!("def={}", d);
-            f!("def|sh={}|{}", d, t.shape);
-            f!("def|pre={}|{}", d, t.pre);
-        }
-        None => f!("fq=oov|{}", t.shape),
-    }
-    for d in [-1isize, 1] {
-        if let Some((_, df)) = at(d).and_then(|t| t.stats) {
-            f!("def{:+}={}", d, df);
-        }
-    }
-    // Self-trained gazetteer, here and around.
-    for d in [-1isize, 0, 1] {
-        if let Some((c, b)) = at(d).and_then(|t| t.auto) {
-            f!("auto{:+}={}:{}", d, c, b);
-        }
+        f!(buf, emit, "w-1|cb={}|{}", norm(-1), c);
     }
     // Gazetteers.
-    f!("g={}", t.gaz);
-    f!("g-1={}", at(-1).map_or(0, |t| t.gaz));
-    f!("g+1={}", at(1).map_or(0, |t| t.gaz));
-    // Triggers before and after.
-    for d in [-2isize, -1, 1] {
-        let tr = at(d).map_or(0, |t| t.trig);
-        if tr != 0 {
-            f!("t{:+}={}", d, tr);
-        }
-    }
+    f!(buf, emit, "g={}", t.gaz);
+    f!(buf, emit, "g-1={}", at(-1).map_or(0, |t| t.gaz));
+    f!(buf, emit, "g+1={}", at(1).map_or(0, |t| t.gaz));
     if i == 0 {
-        f!("bos");
+        f!(buf, emit, "bos");
     }
     if i + 1 == toks.len() {
-        f!("eos");
+        f!(buf, emit, "eos");
     }
 }
 

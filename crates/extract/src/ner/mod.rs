@@ -21,12 +21,15 @@ pub mod gazetteer;
 pub mod model;
 pub mod train;
 
-use features::{token_features, Resources, TokInfo, Triggers};
+use features::{context_features, offset_features, Resources, TokInfo, Triggers, WordInfo, WINDOW};
 use gazetteer::Gazetteer;
 use khabar_text::{display_form, sentences_from_tokens, tokenize, Token, TokenKind};
 use model::Model;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// The bundled model (`khabar ner train --train ../shared/data/anercorp/train.txt
 /// --model crates/extract/data/ner/model.bin`).
@@ -151,6 +154,28 @@ pub struct Ner {
     model: Model,
     res: &'static Resources,
     o_label: Option<usize>,
+    /// Tells this recognizer's entries in the per-thread word cache from another's.
+    id: usize,
+    /// The scores of the features of a position beyond the sentence, per window offset.
+    beyond: Vec<f32>,
+}
+
+/// A distinct word as the tagger sees it: its features' forms and the summed
+/// weights of the features it contributes at each offset of the window
+/// (`WINDOW.len() × labels`). Most of a token's features depend on one word
+/// alone, so tagging adds five cached rows and scores only the conjunctions.
+#[derive(Debug)]
+struct CachedWord {
+    info: Arc<WordInfo>,
+    scores: Box<[f32]>,
+}
+
+/// Distinct words cached per thread before the cache starts afresh.
+const WORD_CACHE_CAP: usize = 200_000;
+
+thread_local! {
+    static WORDS: RefCell<(usize, rustc_hash::FxHashMap<Box<str>, Rc<CachedWord>>)> =
+        RefCell::new((usize::MAX, Default::default()));
 }
 
 impl Ner {
@@ -173,10 +198,20 @@ impl Ner {
         if model.resources != bundled_resources_id() {
             return Err(Error::ResourceMismatch);
         }
+        static IDS: AtomicUsize = AtomicUsize::new(0);
+        let l = model.labels.len();
+        let mut beyond = vec![0f32; WINDOW.len() * l];
+        let mut buf = String::new();
+        for (k, &d) in WINDOW.iter().enumerate() {
+            let row = &mut beyond[k * l..(k + 1) * l];
+            offset_features(None, d, &mut buf, |f| model.add_feature(f, row));
+        }
         Ok(Ner {
             o_label: model.o_label(),
             model,
             res: bundled_resources(),
+            id: IDS.fetch_add(1, Ordering::Relaxed),
+            beyond,
         })
     }
 
@@ -193,6 +228,35 @@ impl Ner {
     /// Sets the decoding penalty on `O` (see [`Model::o_penalty`]).
     pub fn set_o_penalty(&mut self, p: f32) {
         self.model.o_penalty = p;
+    }
+
+    /// A word's forms and window scores, from this thread's cache.
+    fn word(&self, w: &str) -> Rc<CachedWord> {
+        WORDS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let (owner, map) = &mut *cache;
+            if *owner != self.id || map.len() >= WORD_CACHE_CAP {
+                *owner = self.id;
+                map.clear();
+            }
+            if let Some(c) = map.get(w) {
+                return c.clone();
+            }
+            let info = self.res.word_info(w);
+            let l = self.model.labels.len();
+            let mut scores = vec![0f32; WINDOW.len() * l].into_boxed_slice();
+            let mut buf = String::with_capacity(64);
+            for (k, &d) in WINDOW.iter().enumerate() {
+                let row = &mut scores[k * l..(k + 1) * l];
+                offset_features(Some(&info), d, &mut buf, |f| self.model.add_feature(f, row));
+            }
+            let c = Rc::new(CachedWord {
+                info: Arc::new(info),
+                scores,
+            });
+            map.insert(w.into(), c.clone());
+            c
+        })
     }
 
     /// The BIO tag of each token of one sentence (tokens as written).
@@ -224,13 +288,29 @@ impl Ner {
     }
 
     fn tag_ids<S: AsRef<str>>(&self, words: &[S], out: &mut Vec<u8>) -> Vec<TokInfo> {
-        let toks = self.res.analyze(words);
+        let cached: Vec<Rc<CachedWord>> = words.iter().map(|w| self.word(w.as_ref())).collect();
+        let mut toks: Vec<TokInfo> = cached
+            .iter()
+            .map(|c| TokInfo {
+                word: c.info.clone(),
+                gaz: 0,
+            })
+            .collect();
+        self.res.gazetteer.annotate(&mut toks);
         let l = self.model.labels.len();
         let mut state = vec![0f32; toks.len() * l];
         let mut buf = String::with_capacity(64);
         for i in 0..toks.len() {
             let row = &mut state[i * l..(i + 1) * l];
-            token_features(&toks, i, &mut buf, |f| self.model.add_feature(f, row));
+            for (k, &d) in WINDOW.iter().enumerate() {
+                let j = i as isize + d;
+                let scores = match usize::try_from(j).ok().and_then(|j| cached.get(j)) {
+                    Some(c) => &c.scores[k * l..(k + 1) * l],
+                    None => &self.beyond[k * l..(k + 1) * l],
+                };
+                row.iter_mut().zip(scores).for_each(|(r, s)| *r += s);
+            }
+            context_features(&toks, i, &mut buf, |f| self.model.add_feature(f, row));
             if let Some(o) = self.o_label {
                 row[o] -= self.model.o_penalty;
             }
@@ -450,6 +530,39 @@ mod tests {
         assert_eq!(tags.len(), words.len());
         assert_eq!(tags[5], "I-PERS");
         assert_eq!(tags[7], "B-LOC");
+    }
+
+    /// The word cache adds up the same feature weights as scoring every
+    /// feature string of every token, as training sees them.
+    #[test]
+    fn cached_scores_equal_the_plain_feature_sum() {
+        let ner = Ner::bundled().unwrap();
+        let text = "وأعلن الرئيس الكازاخستاني قاسم جومارت توكاييف أن قوات منظمة معاهدة الأمن الجماعي ستغادر كازاخستان خلال عشرة أيام ، وقال توكاييف إن قوات المنظمة";
+        let words: Vec<&str> = text.split(' ').collect();
+        for _ in 0..2 {
+            // Twice: the second pass reads every word from the cache.
+            let mut ids = Vec::new();
+            ner.tag_ids(&words, &mut ids);
+            let toks = ner.res.analyze(&words);
+            let l = ner.model.labels.len();
+            let mut state = vec![0f32; toks.len() * l];
+            let mut buf = String::new();
+            for i in 0..toks.len() {
+                let row = &mut state[i * l..(i + 1) * l];
+                features::token_features(&toks, i, &mut buf, |f| ner.model.add_feature(f, row));
+                if let Some(o) = ner.o_label {
+                    row[o] -= ner.model.o_penalty;
+                }
+            }
+            let mut plain = Vec::new();
+            ner.model.viterbi(&state, &mut plain);
+            assert_eq!(ids, plain);
+            let tags: Vec<&str> = ids
+                .iter()
+                .map(|&i| ner.model.labels[i as usize].as_str())
+                .collect();
+            assert_eq!(&tags[3..6], ["B-PERS", "I-PERS", "I-PERS"]);
+        }
     }
 
     #[test]
