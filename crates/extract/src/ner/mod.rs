@@ -173,9 +173,11 @@ struct CachedWord {
 /// Distinct words cached per thread before the cache starts afresh.
 const WORD_CACHE_CAP: usize = 200_000;
 
+/// A thread's cached words: the id of the recognizer they belong to, and the words.
+type WordCache = (usize, rustc_hash::FxHashMap<Box<str>, Rc<CachedWord>>);
+
 thread_local! {
-    static WORDS: RefCell<(usize, rustc_hash::FxHashMap<Box<str>, Rc<CachedWord>>)> =
-        RefCell::new((usize::MAX, Default::default()));
+    static WORDS: RefCell<WordCache> = RefCell::new((usize::MAX, Default::default()));
 }
 
 impl Ner {
