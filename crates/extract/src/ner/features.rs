@@ -425,7 +425,8 @@ impl std::ops::Deref for TokInfo {
 
 fn shape_of(surface: &str) -> &'static str {
     let (mut ar, mut lat, mut dig, mut other) = (0, 0, 0, 0);
-    for c in surface.chars() {
+    // Invisible marks (a right-to-left mark inside a word) are not its shape.
+    for c in surface.chars().filter(|&c| !khabar_text::chars::is_invisible(c)) {
         if khabar_text::chars::is_arabic_letter(c) {
             ar += 1;
         } else if c.is_ascii_alphabetic() || c.is_alphabetic() {
@@ -704,5 +705,6 @@ mod tests {
         assert_eq!(shape_of("NATO"), "Lat");
         assert_eq!(shape_of("2022"), "dig");
         assert_eq!(shape_of("،"), "punct");
+        assert_eq!(shape_of("الاسلامية\u{200F}"), "a9");
     }
 }
