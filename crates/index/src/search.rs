@@ -275,7 +275,12 @@ impl Index {
                         top.order_by_fast_field::<i64>("published", Order::Desc),
                     ),
                 )?;
-                (n, d.into_iter().map(|(_, a)| (0.0, a)).collect())
+                // Newest first; each hit still shows its relevance.
+                let scored = d
+                    .into_iter()
+                    .map(|(_, a)| (query.explain(&searcher, a).map_or(0.0, |e| e.value()), a))
+                    .collect();
+                (n, scored)
             }
         };
         let mut hits = Vec::with_capacity(limit);

@@ -252,6 +252,19 @@ async fn search_filters_by_source_entity_and_dates() {
         ids(&v),
         ["lebanon-lira-2022-01-11", "sudan-protest-2022-01-06"]
     );
+    // Sorted by date, a query's hits still carry their relevance.
+    let v = get("/api/search?q=كازاخستان&sort=date").await.json();
+    let hits = v["hits"].as_array().unwrap();
+    assert!(hits.len() >= 2, "{v}");
+    let dates: Vec<&str> = hits
+        .iter()
+        .map(|h| h["published"].as_str().unwrap_or(""))
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert!(
+        hits.iter().all(|h| h["score"].as_f64().unwrap() > 0.0),
+        "{v}"
+    );
 }
 
 #[tokio::test]
