@@ -426,7 +426,10 @@ impl std::ops::Deref for TokInfo {
 fn shape_of(surface: &str) -> &'static str {
     let (mut ar, mut lat, mut dig, mut other) = (0, 0, 0, 0);
     // Invisible marks (a right-to-left mark inside a word) are not its shape.
-    for c in surface.chars().filter(|&c| !khabar_text::chars::is_invisible(c)) {
+    for c in surface
+        .chars()
+        .filter(|&c| !khabar_text::chars::is_invisible(c))
+    {
         if khabar_text::chars::is_arabic_letter(c) {
             ar += 1;
         } else if c.is_ascii_alphabetic() || c.is_alphabetic() {
