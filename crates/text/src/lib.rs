@@ -171,10 +171,15 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
             let mut display = String::new();
             display_form(surface, &mut display);
             let key = key_of(surface, tok.kind, &mut buf).to_string();
-            let mut norm = buf.clone();
-            if tok.kind != TokenKind::Word {
-                norm.clone_from(&key);
-            }
+            // Normalized on its own: the key of a word may come from a
+            // lexicon (الأمريكية → امريكا) and replace it in the buffer.
+            let norm = if tok.kind == TokenKind::Word {
+                let mut n = String::new();
+                norm_form(surface, &mut n);
+                n
+            } else {
+                key.clone()
+            };
             let is_stopword = tok.kind == TokenKind::Word && is_stopword(surface);
             AnalyzedToken {
                 start: tok.start,

@@ -94,6 +94,12 @@ fn seed_article_keys() {
     let a = analyze("وأُرسِلت هذه القوة");
     assert_eq!(a[0].display, "وأُرسِلت");
     assert_eq!(a[0].norm, "وارسلت");
+    // A nisba adjective keyed by its country keeps its own norm form.
+    let a = analyze("القوات الأمريكية");
+    assert_eq!(
+        (a[1].norm.as_str(), a[1].key.as_str()),
+        ("الامريكيه", "امريكا")
+    );
 }
 
 #[test]
