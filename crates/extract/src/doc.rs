@@ -1,6 +1,7 @@
 //! The shared view of one text that every reading stage works on: tokens with
 //! their normalized forms and the sentences over them, computed once.
 
+use crate::vocab::{self, Norm};
 use khabar_text::{norm_form, sentences_from_tokens, tokenize, Span, TokenKind};
 
 /// One token: its span in the text, its kind and its [`norm_form`].
@@ -9,9 +10,12 @@ pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    pub norm: String,
+    pub norm: Norm,
     /// A stop word (matched on the writer's letters, see `khabar_text::is_stopword`).
     pub stop: bool,
+    /// The search key id of a content word (see [`crate::vocab`]): none for
+    /// stop words, non-words and keys shorter than two letters.
+    pub key: Option<u32>,
 }
 
 impl Tok {
@@ -41,20 +45,22 @@ impl<'a> Doc<'a> {
             .filter(|t| t.kind != TokenKind::Hashtag)
             .collect();
         let sents = sentences_from_tokens(text, raw.iter().copied());
-        let mut toks = Vec::with_capacity(raw.len());
-        let mut buf = String::new();
-        for t in &raw {
-            buf.clear();
-            norm_form(t.text(text), &mut buf);
-            let stop = t.kind == TokenKind::Word && khabar_text::is_stopword(t.text(text));
-            toks.push(Tok {
-                start: t.start,
-                end: t.end,
-                kind: t.kind,
-                norm: buf.clone(),
-                stop,
-            });
-        }
+        let infos = vocab::infos(raw.iter().map(|t| t.text(text)));
+        let toks: Vec<Tok> = raw
+            .iter()
+            .zip(infos)
+            .map(|(t, w)| {
+                let word = t.kind == TokenKind::Word;
+                Tok {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                    norm: w.norm,
+                    stop: word && w.stop,
+                    key: if word { w.key } else { None },
+                }
+            })
+            .collect();
         let mut sent_toks = Vec::with_capacity(sents.len());
         let mut tok_sent = vec![0; toks.len()];
         let mut i = 0;

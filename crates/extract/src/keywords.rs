@@ -3,9 +3,10 @@
 //! by `scripts/extract/build_df.py`).
 
 use crate::doc::Doc;
-use khabar_text::stem;
-use rustc_hash::FxHashMap;
+use crate::vocab;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// One keyword of an article.
@@ -76,88 +77,83 @@ impl DfTable {
     }
 }
 
-/// Per-token keys of content words (None for stop words, numbers, punctuation).
-pub(crate) fn token_keys(doc: &Doc) -> Vec<Option<String>> {
-    doc.toks
-        .iter()
-        .map(|t| {
-            if !t.is_word() || t.stop || t.norm.chars().count() < 2 {
-                return None;
-            }
-            let k = stem(&t.norm);
-            (k.chars().count() >= 2).then(|| k.to_string())
-        })
-        .collect()
+/// Per-token key ids of content words (None for stop words, numbers,
+/// punctuation): see [`crate::vocab`].
+pub(crate) fn token_keys(doc: &Doc) -> Vec<Option<u32>> {
+    doc.toks.iter().map(|t| t.key).collect()
+}
+
+/// The count and TF-IDF weight of each key of an article.
+#[derive(Default)]
+pub(crate) struct Weights {
+    /// Key id → (count in the body plus twice the count in the title, weight).
+    pub by_key: FxHashMap<u32, (usize, f64)>,
+    /// The key ids of the title.
+    pub title: FxHashSet<u32>,
 }
 
 /// The TF-IDF weight of every key of the text (the title counts twice).
-pub(crate) fn weights(
-    doc: &Doc,
-    keys: &[Option<String>],
-    title: Option<&str>,
-) -> FxHashMap<String, (usize, f64)> {
-    let table = DfTable::bundled();
-    let mut tf: FxHashMap<String, (usize, f64)> = FxHashMap::default();
-    for k in keys.iter().flatten() {
-        tf.entry(k.clone()).or_default().0 += 1;
+pub(crate) fn weights(keys: &[Option<u32>], title: Option<&Doc>) -> Weights {
+    let mut tf: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
+    for &k in keys.iter().flatten() {
+        tf.entry(k).or_default().0 += 1;
     }
+    let mut in_title = FxHashSet::default();
     if let Some(t) = title {
-        let tdoc = Doc::new(t);
-        for k in token_keys(&tdoc).into_iter().flatten() {
+        for k in t.toks.iter().filter_map(|t| t.key) {
             tf.entry(k).or_default().0 += 2;
+            in_title.insert(k);
         }
     }
-    let _ = doc;
-    for (k, v) in tf.iter_mut() {
-        v.1 = (1.0 + (v.0 as f64).ln()) * table.idf(k);
+    vocab::with_keys(|ks| {
+        for (k, v) in tf.iter_mut() {
+            v.1 = (1.0 + (v.0 as f64).ln()) * ks[*k as usize].idf;
+        }
+    });
+    Weights {
+        by_key: tf,
+        title: in_title,
     }
-    tf
 }
 
 /// The `n` best keywords, given the token keys and their weights.
-pub(crate) fn top(
-    doc: &Doc,
-    keys: &[Option<String>],
-    w: &FxHashMap<String, (usize, f64)>,
-    n: usize,
-) -> Vec<Keyword> {
-    // The most frequent written form of each key.
-    let mut forms: FxHashMap<&str, FxHashMap<&str, usize>> = FxHashMap::default();
-    for (i, k) in keys.iter().enumerate() {
-        if let Some(k) = k {
-            *forms
-                .entry(k.as_str())
-                .or_default()
-                .entry(doc.surface(i))
-                .or_default() += 1;
-        }
+pub(crate) fn top(doc: &Doc, keys: &[Option<u32>], w: &Weights, n: usize) -> Vec<Keyword> {
+    // How many times each key occurs in the body.
+    let mut body: FxHashMap<u32, usize> = FxHashMap::default();
+    for &k in keys.iter().flatten() {
+        *body.entry(k).or_default() += 1;
     }
-    let table = DfTable::bundled();
     // A word unknown to the corpus and used once is more likely a typo or a rare
     // inflection than the article's subject.
-    let mut all: Vec<(&String, &(usize, f64))> = w
-        .iter()
-        .filter(|(k, v)| forms.contains_key(k.as_str()) && (v.0 >= 2 || table.contains(k)))
-        .collect();
-    all.sort_by(|a, b| b.1 .1.total_cmp(&a.1 .1).then_with(|| a.0.cmp(b.0)));
+    let mut all: Vec<(Rc<str>, u32, usize, f64)> = vocab::with_keys(|ks| {
+        body.iter()
+            .filter_map(|(&k, &c)| {
+                let &(count, score) = w.by_key.get(&k)?;
+                let info = &ks[k as usize];
+                (count >= 2 || info.known).then(|| (info.key.clone(), k, c, score))
+            })
+            .collect()
+    });
+    all.sort_by(|a, b| b.3.total_cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+    all.truncate(n);
+    // The most frequent written form of each chosen key.
+    let mut forms: Vec<FxHashMap<&str, usize>> = vec![FxHashMap::default(); all.len()];
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(slot) = k.and_then(|k| all.iter().position(|a| a.1 == k)) {
+            *forms[slot].entry(doc.surface(i)).or_default() += 1;
+        }
+    }
     all.into_iter()
-        .take(n)
-        .map(|(k, &(count, score))| {
-            let f = &forms[k.as_str()];
+        .zip(forms)
+        .map(|((key, _, count, score), f)| {
             let text = f
                 .iter()
                 .max_by_key(|(s, c)| (**c, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s)))
                 .map(|(s, _)| s.to_string())
                 .unwrap_or_default();
-            let count = keys
-                .iter()
-                .flatten()
-                .filter(|x| *x == k)
-                .count()
-                .max(count.min(1));
             Keyword {
                 text,
-                key: k.clone(),
+                key: key.to_string(),
                 score: (score * 1000.0).round() / 1000.0,
                 count,
             }

@@ -86,6 +86,8 @@ pub fn read_with_mentions(
             && m.end <= text.len()
     });
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // No key id is alive here: the vocabulary may start afresh.
+    crate::vocab::trim();
     let doc = Doc::new(text);
     let entities = entities_of(text, &mentions);
     let dates = dates::find(&doc, date);
@@ -105,9 +107,10 @@ pub fn read_with_mentions(
         },
     );
     let keys = keywords::token_keys(&doc);
-    let weights = keywords::weights(&doc, &keys, title);
+    let title_doc = title.map(Doc::new);
+    let weights = keywords::weights(&keys, title_doc.as_ref());
     let keywords = keywords::top(&doc, &keys, &weights, 10);
-    let summary = summary::pick(&doc, title, &keys, &weights, 3);
+    let summary = summary::pick(&doc, &keys, &weights, 3);
     Reading {
         title: title.map(str::to_string),
         sentences: doc

@@ -1,0 +1,218 @@
+//! A per-thread vocabulary of the words the reading has met: each distinct
+//! written form is normalized, checked against the stop list and stemmed once,
+//! then shared by every later token written the same way.
+//!
+//! News vocabulary repeats heavily (within an article and across a corpus), so
+//! a token costs one hash lookup instead of a normalization, a stop-list check
+//! and a stem with their allocations. Search keys are interned to small ids
+//! with their inverse document frequency, so keywords and the summary count
+//! and weigh integers rather than strings. Every value here is a pure function
+//! of the written form: the cache changes speed, never output.
+
+use crate::keywords::DfTable;
+use khabar_text::{is_stopword, norm_form, stem};
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::cell::RefCell;
+use std::hash::BuildHasher;
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// A token's norm form, shared by every token written the same way, with its
+/// lexicon candidates.
+#[derive(Clone, Debug)]
+pub(crate) struct Norm(Rc<NormEntry>);
+
+#[derive(Debug)]
+pub(crate) struct NormEntry {
+    norm: Box<str>,
+    cands: Cands,
+}
+
+impl Norm {
+    pub fn as_str(&self) -> &str {
+        &self.0.norm
+    }
+
+    /// The candidate lexicon forms (see [`crate::doc::candidates`]).
+    pub fn cands(&self) -> &Cands {
+        &self.0.cands
+    }
+}
+
+impl Deref for Norm {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0.norm
+    }
+}
+
+impl PartialEq for Norm {
+    fn eq(&self, o: &Norm) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+impl PartialEq<str> for Norm {
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl PartialEq<String> for Norm {
+    fn eq(&self, o: &String) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+
+/// The hash lexicons file a word under (see `crate::lexicon`).
+pub(crate) fn word_hash(s: &str) -> u64 {
+    FxBuildHasher.hash_one(s)
+}
+
+/// What is known of one written form.
+#[derive(Clone, Debug)]
+pub(crate) struct WordInfo {
+    pub norm: Norm,
+    /// A stop word, if the token is a word.
+    pub stop: bool,
+    /// The search key id, if the token is a word (none for stop words and keys
+    /// shorter than two letters).
+    pub key: Option<u32>,
+}
+
+/// The candidate lexicon forms of a norm form (as written, without a
+/// conjunction, without a preposition), each with its [`word_hash`] and which
+/// of the three it is (0, 1, 2).
+#[derive(Debug, Default)]
+pub(crate) struct Cands {
+    pub list: Vec<(Box<str>, u64, u8)>,
+}
+
+impl Cands {
+    fn of(norm: &str) -> Cands {
+        let mut list = vec![(norm.into(), word_hash(norm), 0)];
+        if let Some(s) = crate::doc::strip_conj(norm) {
+            list.push((s.into(), word_hash(s), 1));
+        }
+        if let Some(s) = crate::doc::strip_prep(norm) {
+            list.push((s.as_ref().into(), word_hash(&s), 2));
+        }
+        Cands { list }
+    }
+}
+
+/// An interned search key.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyInfo {
+    pub key: Rc<str>,
+    /// Its inverse document frequency in the bundled table.
+    pub idf: f64,
+    /// Whether the bundled table knows it.
+    pub known: bool,
+}
+
+#[derive(Default)]
+struct Vocab {
+    words: FxHashMap<Box<str>, WordInfo>,
+    key_ids: FxHashMap<Rc<str>, u32>,
+    keys: Vec<KeyInfo>,
+}
+
+/// Beyond this many written forms the vocabulary starts afresh (at the next
+/// [`trim`]), bounding its memory (a few hundred bytes a word).
+const MAX_WORDS: usize = 1 << 20;
+
+thread_local! {
+    static VOCAB: RefCell<Vocab> = RefCell::new(Vocab::default());
+}
+
+impl Vocab {
+    fn intern_key(&mut self, k: &str) -> u32 {
+        if let Some(&id) = self.key_ids.get(k) {
+            return id;
+        }
+        let table = DfTable::bundled();
+        let key: Rc<str> = k.into();
+        let id = self.keys.len() as u32;
+        self.keys.push(KeyInfo {
+            key: key.clone(),
+            idf: table.idf(k),
+            known: table.contains(k),
+        });
+        self.key_ids.insert(key, id);
+        id
+    }
+
+    fn info(&mut self, surface: &str) -> WordInfo {
+        if let Some(w) = self.words.get(surface) {
+            return w.clone();
+        }
+        let mut n = String::new();
+        norm_form(surface, &mut n);
+        let stop = is_stopword(surface);
+        let key = if stop || n.chars().count() < 2 {
+            None
+        } else {
+            let k = stem(&n);
+            (k.chars().count() >= 2).then(|| self.intern_key(k))
+        };
+        let w = WordInfo {
+            norm: Norm(Rc::new(NormEntry {
+                cands: Cands::of(&n),
+                norm: n.into(),
+            })),
+            stop,
+            key,
+        };
+        self.words.insert(surface.into(), w.clone());
+        w
+    }
+}
+
+/// What is known of each written form, in order.
+pub(crate) fn infos<'t>(surfaces: impl Iterator<Item = &'t str>) -> Vec<WordInfo> {
+    VOCAB.with(|v| {
+        let mut v = v.borrow_mut();
+        surfaces.map(|s| v.info(s)).collect()
+    })
+}
+
+/// The interned keys, for `f` to read by id.
+pub(crate) fn with_keys<R>(f: impl FnOnce(&[KeyInfo]) -> R) -> R {
+    VOCAB.with(|v| f(&v.borrow().keys))
+}
+
+/// Starts the vocabulary afresh when it has grown past its bound. Key ids
+/// held from before are then void: call it only where none is alive (at the
+/// start of a reading).
+pub(crate) fn trim() {
+    VOCAB.with(|v| {
+        let mut v = v.borrow_mut();
+        if v.words.len() > MAX_WORDS {
+            *v = Vocab::default();
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_is_read_once_and_keyed_as_stem_does() {
+        let a = infos(["والكتاب", "والكتاب", "في", "ـ"].into_iter());
+        assert_eq!(a[0].norm.as_str(), "والكتاب");
+        assert!(Rc::ptr_eq(&a[0].norm.0, &a[1].norm.0));
+        assert!(a[2].stop && a[2].key.is_none());
+        let k = a[0].key.unwrap();
+        with_keys(|ks| assert_eq!(&*ks[k as usize].key, "كتاب"));
+        let c: Vec<&str> = a[0].norm.cands().list.iter().map(|c| &*c.0).collect();
+        assert_eq!(c, ["والكتاب", "الكتاب"]);
+    }
+}
