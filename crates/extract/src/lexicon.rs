@@ -2,11 +2,19 @@
 //! of the first word (و ف ب ل ك, لل) tried off as well.
 
 use crate::doc::{candidates, norm_phrase, Doc};
+use crate::vocab::word_hash;
 use rustc_hash::FxHashMap;
 
+/// A phrase filed under its first word: that word, the rest, the payload.
+type Entry<T> = (Box<str>, Vec<String>, T);
+
 /// A set of phrases (sequences of normalized words), each with a payload.
+///
+/// Phrases are filed under the [`word_hash`] of their first word, so a token
+/// is looked up with the hashes its vocabulary entry already holds (the first
+/// word is still compared, as two words may share a hash).
 pub(crate) struct PhraseSet<T> {
-    by_first: FxHashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FxHashMap<u64, Vec<Entry<T>>>,
 }
 
 /// A match: the phrase covers tokens `first..=last`.
@@ -37,10 +45,10 @@ impl<T> PhraseSet<T> {
             return;
         }
         let first = words.remove(0);
-        let list = self.by_first.entry(first).or_default();
-        list.push((words, value));
+        let list = self.by_first.entry(word_hash(&first)).or_default();
+        list.push((first.into(), words, value));
         // Longest phrases first, so the first full match is the longest.
-        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        list.sort_by_key(|(_, rest, _)| std::cmp::Reverse(rest.len()));
     }
 
     /// Builds a set from `phrase<TAB>fields` lines (`#` comments, blank lines
@@ -66,11 +74,14 @@ impl<T> PhraseSet<T> {
         if tok.is_punct() {
             return None;
         }
-        for (ci, cand) in candidates(&tok.norm).enumerate() {
-            let Some(list) = self.by_first.get(cand.as_ref()) else {
+        for (ci, (cand, hash)) in tok.norm.cands().list.iter().enumerate() {
+            let Some(list) = self.by_first.get(hash) else {
                 continue;
             };
-            'phr: for (rest, value) in list {
+            'phr: for (first, rest, value) in list {
+                if first != cand {
+                    continue;
+                }
                 let last = i + rest.len();
                 if last >= doc.toks.len() {
                     continue;
@@ -96,8 +107,8 @@ impl<T> PhraseSet<T> {
     /// The payload of a one-word phrase, trying the word's clitics off.
     pub fn word(&self, norm: &str) -> Option<&T> {
         for cand in candidates(norm) {
-            if let Some(l) = self.by_first.get(cand.as_ref()) {
-                if let Some((_, v)) = l.iter().find(|(r, _)| r.is_empty()) {
+            if let Some(l) = self.by_first.get(&word_hash(&cand)) {
+                if let Some((_, _, v)) = l.iter().find(|(f, r, _)| r.is_empty() && **f == *cand) {
                     return Some(v);
                 }
             }

@@ -154,21 +154,27 @@ fn key_of_span(text: &str) -> String {
 
 fn entities_of(text: &str, mentions: &[Mention]) -> Vec<EntityMention> {
     let mut out: Vec<EntityMention> = Vec::with_capacity(mentions.len());
-    for e in crate::entities::merge(mentions) {
-        for m in &e.mentions {
+    for g in crate::entities::groups(mentions) {
+        let canonical = &mentions[g.members[0]].text;
+        let mut members = g.members.clone();
+        members.sort_by_key(|&i| mentions[i].start);
+        for i in members {
+            let m = &mentions[i];
             out.push(EntityMention {
                 text: m.text.clone(),
                 label: m.label,
                 start: m.start,
                 end: m.end,
-                key: e.key.clone(),
-                canonical: e.name.clone(),
+                key: g.key.clone(),
+                canonical: canonical.clone(),
             });
         }
     }
     // Mentions no entity took (no name keys): themselves.
+    let mut spans: rustc_hash::FxHashSet<(usize, usize)> =
+        out.iter().map(|o| (o.start, o.end)).collect();
     for m in mentions {
-        if !out.iter().any(|o| o.start == m.start && o.end == m.end) {
+        if spans.insert((m.start, m.end)) {
             out.push(EntityMention {
                 text: m.text.clone(),
                 label: m.label,

@@ -86,24 +86,23 @@ pub(crate) struct WordInfo {
     pub key: Option<u32>,
 }
 
-/// The candidate lexicon forms of a norm form (as written, without a
-/// conjunction, without a preposition), each with its [`word_hash`] and which
-/// of the three it is (0, 1, 2).
+/// The candidate lexicon forms of a norm form, each with its [`word_hash`]:
+/// exactly what [`crate::doc::candidates`] yields, in its order.
 #[derive(Debug, Default)]
 pub(crate) struct Cands {
-    pub list: Vec<(Box<str>, u64, u8)>,
+    pub list: Vec<(Box<str>, u64)>,
 }
 
 impl Cands {
     fn of(norm: &str) -> Cands {
-        let mut list = vec![(norm.into(), word_hash(norm), 0)];
-        if let Some(s) = crate::doc::strip_conj(norm) {
-            list.push((s.into(), word_hash(s), 1));
+        Cands {
+            list: crate::doc::candidates(norm)
+                .map(|c| {
+                    let h = word_hash(&c);
+                    (c.into(), h)
+                })
+                .collect(),
         }
-        if let Some(s) = crate::doc::strip_prep(norm) {
-            list.push((s.as_ref().into(), word_hash(&s), 2));
-        }
-        Cands { list }
     }
 }
 
@@ -120,6 +119,8 @@ pub(crate) struct KeyInfo {
 #[derive(Default)]
 struct Vocab {
     words: FxHashMap<Box<str>, WordInfo>,
+    /// Entity mention → its name keys (`crate::ner::gazetteer::name_keys`).
+    names: FxHashMap<Box<str>, Rc<str>>,
     key_ids: FxHashMap<Rc<str>, u32>,
     keys: Vec<KeyInfo>,
 }
@@ -183,6 +184,19 @@ pub(crate) fn infos<'t>(surfaces: impl Iterator<Item = &'t str>) -> Vec<WordInfo
     })
 }
 
+/// The name keys of an entity mention (see `crate::ner::gazetteer::name_keys`).
+pub(crate) fn name_keys(mention: &str) -> Rc<str> {
+    VOCAB.with(|v| {
+        let mut v = v.borrow_mut();
+        if let Some(k) = v.names.get(mention) {
+            return k.clone();
+        }
+        let k: Rc<str> = crate::ner::gazetteer::name_keys(mention).into();
+        v.names.insert(mention.into(), k.clone());
+        k
+    })
+}
+
 /// The interned keys, for `f` to read by id.
 pub(crate) fn with_keys<R>(f: impl FnOnce(&[KeyInfo]) -> R) -> R {
     VOCAB.with(|v| f(&v.borrow().keys))
@@ -194,7 +208,7 @@ pub(crate) fn with_keys<R>(f: impl FnOnce(&[KeyInfo]) -> R) -> R {
 pub(crate) fn trim() {
     VOCAB.with(|v| {
         let mut v = v.borrow_mut();
-        if v.words.len() > MAX_WORDS {
+        if v.words.len() + v.names.len() > MAX_WORDS {
             *v = Vocab::default();
         }
     });
