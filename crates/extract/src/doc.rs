@@ -1,7 +1,7 @@
 //! The shared view of one text that every reading stage works on: tokens with
 //! their normalized forms and the sentences over them, computed once.
 
-use crate::vocab::{self, Norm};
+use crate::vocab::{self, CandHashes, Norm};
 use khabar_text::{norm_form, sentences_from_tokens, tokenize, Span, TokenKind};
 
 /// One token: its span in the text, its kind and its [`norm_form`].
@@ -16,6 +16,8 @@ pub(crate) struct Tok {
     /// The search key id of a content word (see [`crate::vocab`]): none for
     /// stop words, non-words and keys shorter than two letters.
     pub key: Option<u32>,
+    /// The hashes of the norm form's lexicon candidates ([`Norm::hashes`]).
+    pub hashes: CandHashes,
 }
 
 impl Tok {
@@ -55,6 +57,7 @@ impl<'a> Doc<'a> {
                     start: t.start,
                     end: t.end,
                     kind: t.kind,
+                    hashes: w.norm.hashes(),
                     norm: w.norm,
                     stop: word && w.stop,
                     key: if word { w.key } else { None },

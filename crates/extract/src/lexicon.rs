@@ -74,10 +74,11 @@ impl<T> PhraseSet<T> {
         if tok.is_punct() {
             return None;
         }
-        for (ci, (cand, hash)) in tok.norm.cands().list.iter().enumerate() {
+        for (ci, hash) in tok.hashes.as_slice().iter().enumerate() {
             let Some(list) = self.by_first.get(hash) else {
                 continue;
             };
+            let cand = &tok.norm.cands().list[ci].0;
             'phr: for (first, rest, value) in list {
                 if first != cand {
                     continue;

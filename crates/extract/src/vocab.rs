@@ -26,6 +26,21 @@ pub(crate) struct Norm(Rc<NormEntry>);
 pub(crate) struct NormEntry {
     norm: Box<str>,
     cands: Cands,
+    hashes: CandHashes,
+}
+
+/// The [`word_hash`]es of a norm form's candidates (see [`Cands`]), copied
+/// into each token so that lexicon lookups read nothing else until a hash hits.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct CandHashes {
+    hash: [u64; 3],
+    len: u8,
+}
+
+impl CandHashes {
+    pub fn as_slice(&self) -> &[u64] {
+        &self.hash[..self.len as usize]
+    }
 }
 
 impl Norm {
@@ -36,6 +51,11 @@ impl Norm {
     /// The candidate lexicon forms (see [`crate::doc::candidates`]).
     pub fn cands(&self) -> &Cands {
         &self.0.cands
+    }
+
+    /// The hashes of [`Norm::cands`].
+    pub fn hashes(&self) -> CandHashes {
+        self.0.hashes
     }
 }
 
@@ -163,9 +183,16 @@ impl Vocab {
             let k = stem(&n);
             (k.chars().count() >= 2).then(|| self.intern_key(k))
         };
+        let cands = Cands::of(&n);
+        let mut hashes = CandHashes::default();
+        for (h, c) in hashes.hash.iter_mut().zip(&cands.list) {
+            *h = c.1;
+            hashes.len += 1;
+        }
         let w = WordInfo {
             norm: Norm(Rc::new(NormEntry {
-                cands: Cands::of(&n),
+                cands,
+                hashes,
                 norm: n.into(),
             })),
             stop,
