@@ -4,8 +4,8 @@
 //! resolved against the article's date when it is known. Values are ISO 8601:
 //! `2022-01-10`, `2022-01`, `2022`, `2022-W02`, `--01-10` (no year known).
 
-use crate::doc::{candidates, Doc};
-use crate::lexicon::PhraseSet;
+use crate::doc::Doc;
+use crate::lexicon::{PhraseSet, WordMap};
 use crate::numbers::parse_digits;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use khabar_text::TokenKind;
@@ -148,6 +148,12 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("الجمعه", Weekday::Fri),
     ("السبت", Weekday::Sat),
 ];
+
+fn weekdays() -> &'static WordMap<Weekday> {
+    static MAP: OnceLock<WordMap<Weekday>> = OnceLock::new();
+    // The first of a name listed twice, as a scan of the list finds it.
+    MAP.get_or_init(|| WordMap::new(WEEKDAYS.iter().rev().copied()))
+}
 
 #[derive(Clone, Copy)]
 enum Rel {
@@ -446,12 +452,7 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
         }
         // Weekdays: (يوم) الاثنين (المقبل)
         if doc.toks[i].is_word() {
-            let wd = candidates(&doc.toks[i].norm).find_map(|c| {
-                WEEKDAYS
-                    .iter()
-                    .find(|(w, _)| *w == c.as_ref())
-                    .map(|&(_, d)| d)
-            });
+            let wd = weekdays().cands(&doc.toks[i], 3).next().copied();
             if let Some(wd) = wd {
                 let next = doc.toks.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
                 // الاثنين also means "the two": "بين الاثنين", "الاثنين معا"

@@ -4,7 +4,7 @@
 
 use crate::doc::Doc;
 use crate::vocab;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -77,75 +77,103 @@ impl DfTable {
     }
 }
 
-/// Per-token key ids of content words (None for stop words, numbers,
-/// punctuation): see [`crate::vocab`].
-pub(crate) fn token_keys(doc: &Doc) -> Vec<Option<u32>> {
-    doc.toks.iter().map(|t| t.key).collect()
-}
-
-/// The count and TF-IDF weight of each key of an article.
-#[derive(Default)]
+/// The keys of one article, numbered densely in order of first occurrence
+/// (body first, then keys only the title has), with their counts and TF-IDF
+/// weights.
 pub(crate) struct Weights {
-    /// Key id → (count in the body plus twice the count in the title, weight).
-    pub by_key: FxHashMap<u32, (usize, f64)>,
-    /// The key ids of the title.
-    pub title: FxHashSet<u32>,
+    /// Per token of the body, its key's index (None for stop words, numbers,
+    /// punctuation).
+    pub tok: Vec<Option<u32>>,
+    /// Per key: its vocabulary id.
+    pub id: Vec<u32>,
+    /// Per key: how many times it occurs in the body.
+    pub body: Vec<usize>,
+    /// Per key: the body's count plus twice the title's.
+    pub tf: Vec<usize>,
+    /// Per key: whether the title has it.
+    pub in_title: Vec<bool>,
+    /// Per key: the TF-IDF weight of `tf`.
+    pub weight: Vec<f64>,
 }
 
-/// The TF-IDF weight of every key of the text (the title counts twice).
-pub(crate) fn weights(keys: &[Option<u32>], title: Option<&Doc>) -> Weights {
-    let mut tf: FxHashMap<u32, (usize, f64)> = FxHashMap::default();
-    for &k in keys.iter().flatten() {
-        tf.entry(k).or_default().0 += 1;
+/// Counts and weighs the keys of the body and the title.
+pub(crate) fn weights(doc: &Doc, title: Option<&Doc>) -> Weights {
+    let mut index: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut w = Weights {
+        tok: Vec::with_capacity(doc.toks.len()),
+        id: Vec::new(),
+        body: Vec::new(),
+        tf: Vec::new(),
+        in_title: Vec::new(),
+        weight: Vec::new(),
+    };
+    let mut local = |w: &mut Weights, k: u32| -> usize {
+        *index.entry(k).or_insert_with(|| {
+            w.id.push(k);
+            w.body.push(0);
+            w.tf.push(0);
+            w.in_title.push(false);
+            (w.id.len() - 1) as u32
+        }) as usize
+    };
+    for t in &doc.toks {
+        let l = t.key.map(|k| {
+            let l = local(&mut w, k);
+            w.body[l] += 1;
+            w.tf[l] += 1;
+            l as u32
+        });
+        w.tok.push(l);
     }
-    let mut in_title = FxHashSet::default();
     if let Some(t) = title {
         for k in t.toks.iter().filter_map(|t| t.key) {
-            tf.entry(k).or_default().0 += 2;
-            in_title.insert(k);
+            let l = local(&mut w, k);
+            w.in_title[l] = true;
+            w.tf[l] += 2;
         }
     }
-    vocab::with_keys(|ks| {
-        for (k, v) in tf.iter_mut() {
-            v.1 = (1.0 + (v.0 as f64).ln()) * ks[*k as usize].idf;
-        }
+    w.weight = vocab::with_keys(|ks| {
+        w.id.iter()
+            .zip(&w.tf)
+            .map(|(&k, &n)| (1.0 + (n as f64).ln()) * ks[k as usize].idf)
+            .collect()
     });
-    Weights {
-        by_key: tf,
-        title: in_title,
-    }
+    w
 }
 
-/// The `n` best keywords, given the token keys and their weights.
-pub(crate) fn top(doc: &Doc, keys: &[Option<u32>], w: &Weights, n: usize) -> Vec<Keyword> {
-    // How many times each key occurs in the body.
-    let mut body: FxHashMap<u32, usize> = FxHashMap::default();
-    for &k in keys.iter().flatten() {
-        *body.entry(k).or_default() += 1;
-    }
+/// The `n` best keywords of the body.
+pub(crate) fn top(doc: &Doc, w: &Weights, n: usize) -> Vec<Keyword> {
     // A word unknown to the corpus and used once is more likely a typo or a rare
     // inflection than the article's subject.
-    let mut all: Vec<(Rc<str>, u32, usize, f64)> = vocab::with_keys(|ks| {
-        body.iter()
-            .filter_map(|(&k, &c)| {
-                let &(count, score) = w.by_key.get(&k)?;
-                let info = &ks[k as usize];
-                (count >= 2 || info.known).then(|| (info.key.clone(), k, c, score))
+    let mut all: Vec<(Rc<str>, usize)> = vocab::with_keys(|ks| {
+        (0..w.id.len())
+            .filter(|&l| w.body[l] > 0)
+            .filter_map(|l| {
+                let info = &ks[w.id[l] as usize];
+                (w.tf[l] >= 2 || info.known).then(|| (info.key.clone(), l))
             })
             .collect()
     });
-    all.sort_by(|a, b| b.3.total_cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+    all.sort_by(|a, b| {
+        w.weight[b.1]
+            .total_cmp(&w.weight[a.1])
+            .then_with(|| a.0.cmp(&b.0))
+    });
     all.truncate(n);
     // The most frequent written form of each chosen key.
+    let mut slot: FxHashMap<u32, usize> = FxHashMap::default();
+    for (i, a) in all.iter().enumerate() {
+        slot.insert(a.1 as u32, i);
+    }
     let mut forms: Vec<FxHashMap<&str, usize>> = vec![FxHashMap::default(); all.len()];
-    for (i, k) in keys.iter().enumerate() {
-        if let Some(slot) = k.and_then(|k| all.iter().position(|a| a.1 == k)) {
-            *forms[slot].entry(doc.surface(i)).or_default() += 1;
+    for (i, l) in w.tok.iter().enumerate() {
+        if let Some(&s) = l.and_then(|l| slot.get(&l)) {
+            *forms[s].entry(doc.surface(i)).or_default() += 1;
         }
     }
     all.into_iter()
         .zip(forms)
-        .map(|((key, _, count, score), f)| {
+        .map(|((key, l), f)| {
             let text = f
                 .iter()
                 .max_by_key(|(s, c)| (**c, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s)))
@@ -154,8 +182,8 @@ pub(crate) fn top(doc: &Doc, keys: &[Option<u32>], w: &Weights, n: usize) -> Vec
             Keyword {
                 text,
                 key: key.to_string(),
-                score: (score * 1000.0).round() / 1000.0,
-                count,
+                score: (w.weight[l] * 1000.0).round() / 1000.0,
+                count: w.body[l],
             }
         })
         .collect()

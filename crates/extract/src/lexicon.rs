@@ -1,7 +1,7 @@
 //! Phrase lexicons over normalized tokens: longest match, with the clitics
 //! of the first word (و ف ب ل ك, لل) tried off as well.
 
-use crate::doc::{candidates, norm_phrase, Doc};
+use crate::doc::{candidates, norm_phrase, Doc, Tok};
 use crate::vocab::word_hash;
 use rustc_hash::FxHashMap;
 
@@ -115,5 +115,52 @@ impl<T> PhraseSet<T> {
             }
         }
         None
+    }
+}
+
+/// A word list with payloads, filed like [`PhraseSet`] under [`word_hash`]
+/// so a token is looked up with the hashes it carries.
+pub(crate) struct WordMap<V> {
+    by_hash: FxHashMap<u64, Vec<(Box<str>, V)>>,
+}
+
+impl<V> WordMap<V> {
+    /// A map of the pairs (a word given twice keeps its last payload, as a
+    /// hash map built from the list would).
+    pub fn new<'w>(pairs: impl IntoIterator<Item = (&'w str, V)>) -> Self {
+        let mut by_hash: FxHashMap<u64, Vec<(Box<str>, V)>> = FxHashMap::default();
+        for (w, v) in pairs {
+            let list = by_hash.entry(word_hash(w)).or_default();
+            match list.iter_mut().find(|(k, _)| &**k == w) {
+                Some(slot) => slot.1 = v,
+                None => list.push((w.into(), v)),
+            }
+        }
+        WordMap { by_hash }
+    }
+
+    fn get_hashed(&self, w: &str, h: u64) -> Option<&V> {
+        self.by_hash
+            .get(&h)?
+            .iter()
+            .find(|(k, _)| &**k == w)
+            .map(|(_, v)| v)
+    }
+
+    /// The payload of a word.
+    pub fn get(&self, w: &str) -> Option<&V> {
+        self.get_hashed(w, word_hash(w))
+    }
+
+    /// The payloads of the first `n` lexicon candidates of a token (see
+    /// [`crate::doc::candidates`]) that are in the map, in candidate order.
+    pub fn cands<'a>(&'a self, tok: &'a Tok, n: usize) -> impl Iterator<Item = &'a V> + 'a {
+        let list = &tok.norm.cands().list;
+        tok.hashes
+            .as_slice()
+            .iter()
+            .take(n)
+            .enumerate()
+            .filter_map(move |(ci, h)| self.get_hashed(&list[ci].0, *h))
     }
 }

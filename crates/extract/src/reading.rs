@@ -106,11 +106,10 @@ pub fn read_with_mentions(
             mentions: &mentions,
         },
     );
-    let keys = keywords::token_keys(&doc);
     let title_doc = title.map(Doc::new);
-    let weights = keywords::weights(&keys, title_doc.as_ref());
-    let keywords = keywords::top(&doc, &keys, &weights, 10);
-    let summary = summary::pick(&doc, &keys, &weights, 3);
+    let weights = keywords::weights(&doc, title_doc.as_ref());
+    let keywords = keywords::top(&doc, &weights, 10);
+    let summary = summary::pick(&doc, &weights, 3);
     Reading {
         title: title.map(str::to_string),
         sentences: doc

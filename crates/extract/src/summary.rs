@@ -16,23 +16,23 @@ pub struct SummarySentence {
 }
 
 /// The `n` best sentences, in text order.
-pub(crate) fn pick(doc: &Doc, keys: &[Option<u32>], w: &Weights, n: usize) -> Vec<SummarySentence> {
+pub(crate) fn pick(doc: &Doc, w: &Weights, n: usize) -> Vec<SummarySentence> {
     let mut scored: Vec<(usize, f64)> = Vec::new();
-    // The keys of the sentence so far (a sentence has few: a list beats a set).
-    let mut seen: Vec<u32> = Vec::new();
+    // Per key, the last sentence (plus one) that counted it.
+    let mut seen: Vec<usize> = vec![0; w.id.len()];
     for (si, &(a, b)) in doc.sent_toks.iter().enumerate() {
         let words = (a..b).filter(|&k| doc.toks[k].is_word()).count();
         if words < 6 {
             continue;
         }
-        seen.clear();
         let mut s = 0.0;
         let mut in_title = 0;
-        for &k in keys[a..b].iter().flatten() {
-            if !seen.contains(&k) {
-                seen.push(k);
-                s += w.by_key.get(&k).map_or(0.0, |x| x.1);
-                if w.title.contains(&k) {
+        for &k in w.tok[a..b].iter().flatten() {
+            let k = k as usize;
+            if seen[k] != si + 1 {
+                seen[k] = si + 1;
+                s += w.weight[k];
+                if w.in_title[k] {
                     in_title += 1;
                 }
             }
