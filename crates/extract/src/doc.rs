@@ -18,6 +18,8 @@ pub(crate) struct Tok {
     pub key: Option<u32>,
     /// The hashes of the norm form's lexicon candidates ([`Norm::hashes`]).
     pub hashes: CandHashes,
+    /// Whether the word may begin a number written in words.
+    pub number_word: bool,
 }
 
 impl Tok {
@@ -57,10 +59,11 @@ impl<'a> Doc<'a> {
                     start: t.start,
                     end: t.end,
                     kind: t.kind,
-                    hashes: w.norm.hashes(),
-                    norm: w.norm,
-                    stop: word && w.stop,
-                    key: if word { w.key } else { None },
+                    hashes: w.hashes(),
+                    stop: word && w.stop(),
+                    key: if word { w.key() } else { None },
+                    number_word: w.number_word(),
+                    norm: w,
                 }
             })
             .collect();

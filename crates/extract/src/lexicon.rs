@@ -78,9 +78,12 @@ impl<T> PhraseSet<T> {
             let Some(list) = self.by_first.get(hash) else {
                 continue;
             };
-            let cand = &tok.norm.cands().list[ci].0;
+            let Some(cand) = tok.norm.cand(ci) else {
+                continue;
+            };
+            let cand: &str = &cand;
             'phr: for (first, rest, value) in list {
-                if first != cand {
+                if **first != *cand {
                     continue;
                 }
                 let last = i + rest.len();
@@ -139,28 +142,27 @@ impl<V> WordMap<V> {
         WordMap { by_hash }
     }
 
-    fn get_hashed(&self, w: &str, h: u64) -> Option<&V> {
-        self.by_hash
-            .get(&h)?
-            .iter()
-            .find(|(k, _)| &**k == w)
-            .map(|(_, v)| v)
-    }
-
     /// The payload of a word.
     pub fn get(&self, w: &str) -> Option<&V> {
-        self.get_hashed(w, word_hash(w))
+        find_word(self.by_hash.get(&word_hash(w))?, w)
     }
 
     /// The payloads of the first `n` lexicon candidates of a token (see
     /// [`crate::doc::candidates`]) that are in the map, in candidate order.
     pub fn cands<'a>(&'a self, tok: &'a Tok, n: usize) -> impl Iterator<Item = &'a V> + 'a {
-        let list = &tok.norm.cands().list;
         tok.hashes
             .as_slice()
             .iter()
             .take(n)
             .enumerate()
-            .filter_map(move |(ci, h)| self.get_hashed(&list[ci].0, *h))
+            .filter_map(move |(ci, h)| {
+                // The candidate's letters are read only when its hash is filed.
+                let list = self.by_hash.get(h)?;
+                find_word(list, &tok.norm.cand(ci)?)
+            })
     }
+}
+
+fn find_word<'a, V>(list: &'a [(Box<str>, V)], w: &str) -> Option<&'a V> {
+    list.iter().find(|(k, _)| &**k == w).map(|(_, v)| v)
 }

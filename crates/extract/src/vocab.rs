@@ -12,25 +12,29 @@
 use crate::keywords::DfTable;
 use khabar_text::{is_stopword, norm_form, stem};
 use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::hash::BuildHasher;
 use std::ops::Deref;
 use std::rc::Rc;
 
-/// A token's norm form, shared by every token written the same way, with its
-/// lexicon candidates.
+/// A token's norm form, shared by every token written the same way, with what
+/// the reading keeps of that word.
 #[derive(Clone, Debug)]
 pub(crate) struct Norm(Rc<NormEntry>);
 
 #[derive(Debug)]
 pub(crate) struct NormEntry {
     norm: Box<str>,
-    cands: Cands,
     hashes: CandHashes,
+    stop: bool,
+    key: Option<u32>,
+    number_word: bool,
 }
 
-/// The [`word_hash`]es of a norm form's candidates (see [`Cands`]), copied
-/// into each token so that lexicon lookups read nothing else until a hash hits.
+/// The [`word_hash`]es of a norm form's lexicon candidates (exactly what
+/// [`crate::doc::candidates`] yields, in its order), copied into each token
+/// so that lexicon lookups read nothing else until a hash hits.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct CandHashes {
     hash: [u64; 3],
@@ -38,6 +42,15 @@ pub(crate) struct CandHashes {
 }
 
 impl CandHashes {
+    fn of(norm: &str) -> CandHashes {
+        let mut c = CandHashes::default();
+        for (h, cand) in c.hash.iter_mut().zip(crate::doc::candidates(norm)) {
+            *h = word_hash(&cand);
+            c.len += 1;
+        }
+        c
+    }
+
     pub fn as_slice(&self) -> &[u64] {
         &self.hash[..self.len as usize]
     }
@@ -48,14 +61,31 @@ impl Norm {
         &self.0.norm
     }
 
-    /// The candidate lexicon forms (see [`crate::doc::candidates`]).
-    pub fn cands(&self) -> &Cands {
-        &self.0.cands
+    /// Lexicon candidate `i` (see [`crate::doc::candidates`]), whose hash is
+    /// `self.hashes().as_slice()[i]`.
+    pub fn cand(&self, i: usize) -> Option<Cow<'_, str>> {
+        crate::doc::candidates(&self.0.norm).nth(i)
     }
 
-    /// The hashes of [`Norm::cands`].
+    /// The hashes of the lexicon candidates.
     pub fn hashes(&self) -> CandHashes {
         self.0.hashes
+    }
+
+    /// A stop word, if the token is a word.
+    pub fn stop(&self) -> bool {
+        self.0.stop
+    }
+
+    /// The search key id, if the token is a word (none for stop words and
+    /// keys shorter than two letters).
+    pub fn key(&self) -> Option<u32> {
+        self.0.key
+    }
+
+    /// Whether the word may begin a number written in words (ثلاثة، وخمسون).
+    pub fn number_word(&self) -> bool {
+        self.0.number_word
     }
 }
 
@@ -95,37 +125,6 @@ pub(crate) fn word_hash(s: &str) -> u64 {
     FxBuildHasher.hash_one(s)
 }
 
-/// What is known of one written form.
-#[derive(Clone, Debug)]
-pub(crate) struct WordInfo {
-    pub norm: Norm,
-    /// A stop word, if the token is a word.
-    pub stop: bool,
-    /// The search key id, if the token is a word (none for stop words and keys
-    /// shorter than two letters).
-    pub key: Option<u32>,
-}
-
-/// The candidate lexicon forms of a norm form, each with its [`word_hash`]:
-/// exactly what [`crate::doc::candidates`] yields, in its order.
-#[derive(Debug, Default)]
-pub(crate) struct Cands {
-    pub list: Vec<(Box<str>, u64)>,
-}
-
-impl Cands {
-    fn of(norm: &str) -> Cands {
-        Cands {
-            list: crate::doc::candidates(norm)
-                .map(|c| {
-                    let h = word_hash(&c);
-                    (c.into(), h)
-                })
-                .collect(),
-        }
-    }
-}
-
 /// An interned search key.
 #[derive(Clone, Debug)]
 pub(crate) struct KeyInfo {
@@ -138,7 +137,7 @@ pub(crate) struct KeyInfo {
 
 #[derive(Default)]
 struct Vocab {
-    words: FxHashMap<Box<str>, WordInfo>,
+    words: FxHashMap<Box<str>, Norm>,
     /// Entity mention → its name keys (`crate::ner::gazetteer::name_keys`).
     names: FxHashMap<Box<str>, Rc<str>>,
     key_ids: FxHashMap<Rc<str>, u32>,
@@ -170,7 +169,7 @@ impl Vocab {
         id
     }
 
-    fn info(&mut self, surface: &str) -> WordInfo {
+    fn info(&mut self, surface: &str) -> Norm {
         if let Some(w) = self.words.get(surface) {
             return w.clone();
         }
@@ -183,28 +182,20 @@ impl Vocab {
             let k = stem(&n);
             (k.chars().count() >= 2).then(|| self.intern_key(k))
         };
-        let cands = Cands::of(&n);
-        let mut hashes = CandHashes::default();
-        for (h, c) in hashes.hash.iter_mut().zip(&cands.list) {
-            *h = c.1;
-            hashes.len += 1;
-        }
-        let w = WordInfo {
-            norm: Norm(Rc::new(NormEntry {
-                cands,
-                hashes,
-                norm: n.into(),
-            })),
+        let w = Norm(Rc::new(NormEntry {
+            hashes: CandHashes::of(&n),
+            number_word: crate::numbers::may_begin_number(&n),
             stop,
             key,
-        };
+            norm: n.into(),
+        }));
         self.words.insert(surface.into(), w.clone());
         w
     }
 }
 
 /// What is known of each written form, in order.
-pub(crate) fn infos<'t>(surfaces: impl Iterator<Item = &'t str>) -> Vec<WordInfo> {
+pub(crate) fn infos<'t>(surfaces: impl Iterator<Item = &'t str>) -> Vec<Norm> {
     VOCAB.with(|v| {
         let mut v = v.borrow_mut();
         surfaces.map(|s| v.info(s)).collect()
@@ -248,12 +239,13 @@ mod tests {
     #[test]
     fn a_word_is_read_once_and_keyed_as_stem_does() {
         let a = infos(["والكتاب", "والكتاب", "في", "ـ"].into_iter());
-        assert_eq!(a[0].norm.as_str(), "والكتاب");
-        assert!(Rc::ptr_eq(&a[0].norm.0, &a[1].norm.0));
-        assert!(a[2].stop && a[2].key.is_none());
-        let k = a[0].key.unwrap();
+        assert_eq!(a[0].as_str(), "والكتاب");
+        assert!(Rc::ptr_eq(&a[0].0, &a[1].0));
+        assert!(a[2].stop() && a[2].key().is_none());
+        let k = a[0].key().unwrap();
         with_keys(|ks| assert_eq!(&*ks[k as usize].key, "كتاب"));
-        let c: Vec<&str> = a[0].norm.cands().list.iter().map(|c| &*c.0).collect();
-        assert_eq!(c, ["والكتاب", "الكتاب"]);
+        assert_eq!(a[0].hashes().as_slice().len(), 2);
+        assert_eq!(a[0].cand(1).as_deref(), Some("الكتاب"));
+        assert_eq!(a[0].hashes().as_slice()[1], word_hash("الكتاب"));
     }
 }
