@@ -2,7 +2,7 @@
 //! document-frequency table (`data/df.tsv`, built from the development corpus
 //! by `scripts/extract/build_df.py`).
 
-use crate::doc::Doc;
+use crate::doc::{Doc, Tok};
 use crate::vocab;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -94,11 +94,14 @@ pub(crate) struct Weights {
     pub in_title: Vec<bool>,
     /// Per key: the TF-IDF weight of `tf`.
     pub weight: Vec<f64>,
+    /// Per key: whether the document-frequency table knows it.
+    pub known: Vec<bool>,
 }
 
 /// Counts and weighs the keys of the body and the title.
 pub(crate) fn weights(doc: &Doc, title: Option<&Doc>) -> Weights {
-    let mut index: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut index: FxHashMap<u32, u32> =
+        FxHashMap::with_capacity_and_hasher(doc.toks.len() / 2, Default::default());
     let mut w = Weights {
         tok: Vec::with_capacity(doc.toks.len()),
         id: Vec::new(),
@@ -106,38 +109,44 @@ pub(crate) fn weights(doc: &Doc, title: Option<&Doc>) -> Weights {
         tf: Vec::new(),
         in_title: Vec::new(),
         weight: Vec::new(),
+        known: Vec::new(),
     };
-    let mut local = |w: &mut Weights, k: u32| -> usize {
+    // Per key, its inverse document frequency (from the first token with it).
+    let mut idf: Vec<f64> = Vec::new();
+    let mut local = |w: &mut Weights, idf: &mut Vec<f64>, t: &Tok, k: u32| -> usize {
         *index.entry(k).or_insert_with(|| {
             w.id.push(k);
             w.body.push(0);
             w.tf.push(0);
             w.in_title.push(false);
+            w.known.push(t.norm.known());
+            idf.push(t.norm.idf());
             (w.id.len() - 1) as u32
         }) as usize
     };
     for t in &doc.toks {
         let l = t.key.map(|k| {
-            let l = local(&mut w, k);
+            let l = local(&mut w, &mut idf, t, k);
             w.body[l] += 1;
             w.tf[l] += 1;
             l as u32
         });
         w.tok.push(l);
     }
-    if let Some(t) = title {
-        for k in t.toks.iter().filter_map(|t| t.key) {
-            let l = local(&mut w, k);
-            w.in_title[l] = true;
-            w.tf[l] += 2;
+    if let Some(title) = title {
+        for t in &title.toks {
+            if let Some(k) = t.key {
+                let l = local(&mut w, &mut idf, t, k);
+                w.in_title[l] = true;
+                w.tf[l] += 2;
+            }
         }
     }
-    w.weight = vocab::with_keys(|ks| {
-        w.id.iter()
-            .zip(&w.tf)
-            .map(|(&k, &n)| (1.0 + (n as f64).ln()) * ks[k as usize].idf)
-            .collect()
-    });
+    w.weight = idf
+        .iter()
+        .zip(&w.tf)
+        .map(|(&idf, &n)| (1.0 + (n as f64).ln()) * idf)
+        .collect();
     w
 }
 
@@ -145,35 +154,40 @@ pub(crate) fn weights(doc: &Doc, title: Option<&Doc>) -> Weights {
 pub(crate) fn top(doc: &Doc, w: &Weights, n: usize) -> Vec<Keyword> {
     // A word unknown to the corpus and used once is more likely a typo or a rare
     // inflection than the article's subject.
-    let mut all: Vec<(Rc<str>, usize)> = vocab::with_keys(|ks| {
-        (0..w.id.len())
-            .filter(|&l| w.body[l] > 0)
-            .filter_map(|l| {
-                let info = &ks[w.id[l] as usize];
-                (w.tf[l] >= 2 || info.known).then(|| (info.key.clone(), l))
-            })
+    let mut all: Vec<usize> = (0..w.id.len())
+        .filter(|&l| w.body[l] > 0 && (w.tf[l] >= 2 || w.known[l]))
+        .collect();
+    // By weight, then by key (read only for equal weights).
+    let keys: Vec<Rc<str>> = vocab::with_keys(|ks| {
+        let by = |a: &usize, b: &usize| {
+            w.weight[*b]
+                .total_cmp(&w.weight[*a])
+                .then_with(|| ks[w.id[*a] as usize].key.cmp(&ks[w.id[*b] as usize].key))
+        };
+        if all.len() > n {
+            all.select_nth_unstable_by(n, by);
+            all.truncate(n);
+        }
+        all.sort_unstable_by(by);
+        all.iter()
+            .map(|&l| ks[w.id[l] as usize].key.clone())
             .collect()
     });
-    all.sort_by(|a, b| {
-        w.weight[b.1]
-            .total_cmp(&w.weight[a.1])
-            .then_with(|| a.0.cmp(&b.0))
-    });
-    all.truncate(n);
     // The most frequent written form of each chosen key.
-    let mut slot: FxHashMap<u32, usize> = FxHashMap::default();
-    for (i, a) in all.iter().enumerate() {
-        slot.insert(a.1 as u32, i);
+    let mut slot: Vec<Option<usize>> = vec![None; w.id.len()];
+    for (i, &l) in all.iter().enumerate() {
+        slot[l] = Some(i);
     }
     let mut forms: Vec<FxHashMap<&str, usize>> = vec![FxHashMap::default(); all.len()];
     for (i, l) in w.tok.iter().enumerate() {
-        if let Some(&s) = l.and_then(|l| slot.get(&l)) {
+        if let Some(s) = l.and_then(|l| slot[l as usize]) {
             *forms[s].entry(doc.surface(i)).or_default() += 1;
         }
     }
     all.into_iter()
+        .zip(keys)
         .zip(forms)
-        .map(|((key, l), f)| {
+        .map(|((l, key), f)| {
             let text = f
                 .iter()
                 .max_by_key(|(s, c)| (**c, std::cmp::Reverse(s.len()), std::cmp::Reverse(*s)))

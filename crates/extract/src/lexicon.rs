@@ -15,6 +15,29 @@ type Entry<T> = (Box<str>, Vec<String>, T);
 /// word is still compared, as two words may share a hash).
 pub(crate) struct PhraseSet<T> {
     by_first: FxHashMap<u64, Vec<Entry<T>>>,
+    filter: Filter,
+}
+
+/// A one-hash Bloom filter over word hashes: most tokens are in no lexicon,
+/// and one bit tells so without a probe of the map.
+#[derive(Default)]
+struct Filter([u64; 16]);
+
+impl Filter {
+    fn bit(h: u64) -> (usize, u64) {
+        let b = (h >> 54) as usize; // 10 bits: 1024
+        (b >> 6, 1 << (b & 63))
+    }
+
+    fn insert(&mut self, h: u64) {
+        let (i, m) = Filter::bit(h);
+        self.0[i] |= m;
+    }
+
+    fn may_hold(&self, h: u64) -> bool {
+        let (i, m) = Filter::bit(h);
+        self.0[i] & m != 0
+    }
 }
 
 /// A match: the phrase covers tokens `first..=last`.
@@ -33,6 +56,7 @@ impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             by_first: FxHashMap::default(),
+            filter: Filter::default(),
         }
     }
 }
@@ -45,7 +69,9 @@ impl<T> PhraseSet<T> {
             return;
         }
         let first = words.remove(0);
-        let list = self.by_first.entry(word_hash(&first)).or_default();
+        let h = word_hash(&first);
+        self.filter.insert(h);
+        let list = self.by_first.entry(h).or_default();
         list.push((first.into(), words, value));
         // Longest phrases first, so the first full match is the longest.
         list.sort_by_key(|(_, rest, _)| std::cmp::Reverse(rest.len()));
@@ -75,6 +101,9 @@ impl<T> PhraseSet<T> {
             return None;
         }
         for (ci, hash) in tok.hashes.as_slice().iter().enumerate() {
+            if !self.filter.may_hold(*hash) {
+                continue;
+            }
             let Some(list) = self.by_first.get(hash) else {
                 continue;
             };
@@ -125,6 +154,7 @@ impl<T> PhraseSet<T> {
 /// so a token is looked up with the hashes it carries.
 pub(crate) struct WordMap<V> {
     by_hash: FxHashMap<u64, Vec<(Box<str>, V)>>,
+    filter: Filter,
 }
 
 impl<V> WordMap<V> {
@@ -132,14 +162,17 @@ impl<V> WordMap<V> {
     /// hash map built from the list would).
     pub fn new<'w>(pairs: impl IntoIterator<Item = (&'w str, V)>) -> Self {
         let mut by_hash: FxHashMap<u64, Vec<(Box<str>, V)>> = FxHashMap::default();
+        let mut filter = Filter::default();
         for (w, v) in pairs {
-            let list = by_hash.entry(word_hash(w)).or_default();
+            let h = word_hash(w);
+            filter.insert(h);
+            let list = by_hash.entry(h).or_default();
             match list.iter_mut().find(|(k, _)| &**k == w) {
                 Some(slot) => slot.1 = v,
                 None => list.push((w.into(), v)),
             }
         }
-        WordMap { by_hash }
+        WordMap { by_hash, filter }
     }
 
     /// The payload of a word.
@@ -157,6 +190,9 @@ impl<V> WordMap<V> {
             .enumerate()
             .filter_map(move |(ci, h)| {
                 // The candidate's letters are read only when its hash is filed.
+                if !self.filter.may_hold(*h) {
+                    return None;
+                }
                 let list = self.by_hash.get(h)?;
                 find_word(list, &tok.norm.cand(ci)?)
             })

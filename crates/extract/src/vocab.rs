@@ -29,6 +29,9 @@ pub(crate) struct NormEntry {
     hashes: CandHashes,
     stop: bool,
     key: Option<u32>,
+    /// The key's inverse document frequency and whether the table knows it.
+    idf: f64,
+    known: bool,
     number_word: bool,
 }
 
@@ -81,6 +84,16 @@ impl Norm {
     /// keys shorter than two letters).
     pub fn key(&self) -> Option<u32> {
         self.0.key
+    }
+
+    /// The inverse document frequency of [`Norm::key`] (0 without a key).
+    pub fn idf(&self) -> f64 {
+        self.0.idf
+    }
+
+    /// Whether the document-frequency table knows [`Norm::key`].
+    pub fn known(&self) -> bool {
+        self.0.known
     }
 
     /// Whether the word may begin a number written in words (ثلاثة، وخمسون).
@@ -137,7 +150,7 @@ pub(crate) struct KeyInfo {
 
 #[derive(Default)]
 struct Vocab {
-    words: FxHashMap<Box<str>, Norm>,
+    words: WordTable,
     /// Entity mention → its name keys (`crate::ner::gazetteer::name_keys`).
     names: FxHashMap<Box<str>, Rc<str>>,
     key_ids: FxHashMap<Rc<str>, u32>,
@@ -170,7 +183,8 @@ impl Vocab {
     }
 
     fn info(&mut self, surface: &str) -> Norm {
-        if let Some(w) = self.words.get(surface) {
+        let h = word_hash(surface);
+        if let Some(w) = self.words.get(surface, h) {
             return w.clone();
         }
         let mut n = String::new();
@@ -182,24 +196,144 @@ impl Vocab {
             let k = stem(&n);
             (k.chars().count() >= 2).then(|| self.intern_key(k))
         };
+        let (idf, known) = key.map_or((0.0, false), |k| {
+            let k = &self.keys[k as usize];
+            (k.idf, k.known)
+        });
         let w = Norm(Rc::new(NormEntry {
+            idf,
+            known,
             hashes: CandHashes::of(&n),
             number_word: crate::numbers::may_begin_number(&n),
             stop,
             key,
             norm: n.into(),
         }));
-        self.words.insert(surface.into(), w.clone());
+        self.words.insert(surface, h, w.clone());
         w
     }
 }
 
-/// What is known of each written form, in order.
-pub(crate) fn infos<'t>(surfaces: impl Iterator<Item = &'t str>) -> Vec<Norm> {
-    VOCAB.with(|v| {
-        let mut v = v.borrow_mut();
-        surfaces.map(|s| v.info(s)).collect()
-    })
+/// The written forms met so far: an open-addressing table whose slots hold
+/// the hash and (for all but long words) the letters themselves, so finding a
+/// word reads one slot, not a slot, a key elsewhere and the entry.
+#[derive(Default)]
+struct WordTable {
+    slots: Vec<Slot>,
+    len: usize,
+}
+
+#[derive(Clone, Default)]
+struct Slot {
+    hash: u64,
+    word: Option<Norm>,
+    key: SlotKey,
+}
+
+/// The letters of a slot's word.
+#[derive(Clone)]
+enum SlotKey {
+    Inline(u8, [u8; SLOT_INLINE]),
+    Long(Box<str>),
+}
+
+const SLOT_INLINE: usize = 22;
+
+impl Default for SlotKey {
+    fn default() -> Self {
+        SlotKey::Inline(0, [0; SLOT_INLINE])
+    }
+}
+
+impl SlotKey {
+    fn new(s: &str) -> SlotKey {
+        if s.len() <= SLOT_INLINE {
+            let mut b = [0; SLOT_INLINE];
+            b[..s.len()].copy_from_slice(s.as_bytes());
+            SlotKey::Inline(s.len() as u8, b)
+        } else {
+            SlotKey::Long(s.into())
+        }
+    }
+
+    fn is(&self, s: &str) -> bool {
+        match self {
+            SlotKey::Inline(n, b) => b.get(..*n as usize) == Some(s.as_bytes()),
+            SlotKey::Long(l) => **l == *s,
+        }
+    }
+}
+
+impl WordTable {
+    /// The slot where a word of this hash is or would go.
+    fn slot_of(&self, s: &str, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // Fx hashes are best in their high bits.
+        let mut i = (h >> 32) as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            match &slot.word {
+                None => return i,
+                Some(_) if slot.hash == h && slot.key.is(s) => return i,
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn get(&self, s: &str, h: u64) -> Option<&Norm> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.slots[self.slot_of(s, h)].word.as_ref()
+    }
+
+    /// Adds a word that is not in the table.
+    fn insert(&mut self, s: &str, h: u64, w: Norm) {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let i = self.slot_of(s, h);
+        if self.slots[i].word.is_none() {
+            self.len += 1;
+        }
+        self.slots[i] = Slot {
+            hash: h,
+            word: Some(w),
+            key: SlotKey::new(s),
+        };
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.slots.len() * 2).max(1 << 12);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); cap]);
+        let mask = cap - 1;
+        for slot in old.into_iter().filter(|s| s.word.is_some()) {
+            let mut i = (slot.hash >> 32) as usize & mask;
+            while self.slots[i].word.is_some() {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+/// Runs `f` with the vocabulary, which answers [`Words::info`].
+pub(crate) fn with_words<R>(f: impl FnOnce(&mut Words) -> R) -> R {
+    VOCAB.with(|v| f(&mut Words(&mut v.borrow_mut())))
+}
+
+/// The vocabulary, borrowed for a text.
+pub(crate) struct Words<'v>(&'v mut Vocab);
+
+impl Words<'_> {
+    /// What is known of a written form.
+    pub fn info(&mut self, surface: &str) -> Norm {
+        self.0.info(surface)
+    }
 }
 
 /// The name keys of an entity mention (see `crate::ner::gazetteer::name_keys`).
@@ -238,7 +372,11 @@ mod tests {
 
     #[test]
     fn a_word_is_read_once_and_keyed_as_stem_does() {
-        let a = infos(["والكتاب", "والكتاب", "في", "ـ"].into_iter());
+        let a: Vec<Norm> = with_words(|v| {
+            ["والكتاب", "والكتاب", "في", "ـ"]
+                .map(|s| v.info(s))
+                .to_vec()
+        });
         assert_eq!(a[0].as_str(), "والكتاب");
         assert!(Rc::ptr_eq(&a[0].0, &a[1].0));
         assert!(a[2].stop() && a[2].key().is_none());
