@@ -49,24 +49,25 @@ impl<'a> Doc<'a> {
             .filter(|t| t.kind != TokenKind::Hashtag)
             .collect();
         let sents = sentences_from_tokens(text, raw.iter().copied());
-        let toks: Vec<Tok> = vocab::with_words(|v| {
-            raw.iter()
-                .map(|t| {
-                    let w = v.info(t.text(text));
-                    let word = t.kind == TokenKind::Word;
-                    Tok {
-                        start: t.start,
-                        end: t.end,
-                        kind: t.kind,
-                        hashes: w.hashes(),
-                        stop: word && w.stop(),
-                        key: if word { w.key() } else { None },
-                        number_word: w.number_word(),
-                        norm: w,
-                    }
-                })
-                .collect()
-        });
+        let surfaces: Vec<&str> = raw.iter().map(|t| t.text(text)).collect();
+        let infos = vocab::with_words(|v| v.infos(&surfaces));
+        let toks: Vec<Tok> = raw
+            .iter()
+            .zip(infos)
+            .map(|(t, w)| {
+                let word = t.kind == TokenKind::Word;
+                Tok {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                    hashes: w.hashes(),
+                    stop: word && w.stop(),
+                    key: if word { w.key() } else { None },
+                    number_word: w.number_word(),
+                    norm: w,
+                }
+            })
+            .collect();
         let mut sent_toks = Vec::with_capacity(sents.len());
         let mut tok_sent = vec![0; toks.len()];
         let mut i = 0;

@@ -330,9 +330,39 @@ pub(crate) fn with_words<R>(f: impl FnOnce(&mut Words) -> R) -> R {
 pub(crate) struct Words<'v>(&'v mut Vocab);
 
 impl Words<'_> {
-    /// What is known of a written form.
-    pub fn info(&mut self, surface: &str) -> Norm {
-        self.0.info(surface)
+    /// What is known of each written form, in order.
+    ///
+    /// Done in passes (hash every word, find every slot, take every known
+    /// entry, then add the new words) so that the memory reads of one word do
+    /// not wait for those of the word before: in a large vocabulary most of
+    /// the time is spent waiting for memory.
+    pub fn infos(&mut self, surfaces: &[&str]) -> Vec<Norm> {
+        let v = &mut *self.0;
+        let hashes: Vec<u64> = surfaces.iter().map(|s| word_hash(s)).collect();
+        let slots: Vec<Option<usize>> = if v.words.slots.is_empty() {
+            vec![None; surfaces.len()]
+        } else {
+            surfaces
+                .iter()
+                .zip(&hashes)
+                .map(|(s, &h)| {
+                    let i = v.words.slot_of(s, h);
+                    v.words.slots[i].word.is_some().then_some(i)
+                })
+                .collect()
+        };
+        let known: Vec<Option<Norm>> = slots
+            .iter()
+            .map(|i| i.and_then(|i| v.words.slots[i].word.clone()))
+            .collect();
+        known
+            .into_iter()
+            .zip(surfaces)
+            .map(|(w, s)| match w {
+                Some(w) => w,
+                None => v.info(s),
+            })
+            .collect()
     }
 }
 
