@@ -102,17 +102,19 @@ pub(crate) struct Weights {
 pub(crate) fn weights(doc: &Doc, title: Option<&Doc>) -> Weights {
     let mut index: FxHashMap<u32, u32> =
         FxHashMap::with_capacity_and_hasher(doc.toks.len() / 2, Default::default());
+    // Distinct keys: rarely more than half the tokens.
+    let cap = doc.toks.len() / 2 + 16;
     let mut w = Weights {
         tok: Vec::with_capacity(doc.toks.len()),
-        id: Vec::new(),
-        body: Vec::new(),
-        tf: Vec::new(),
-        in_title: Vec::new(),
+        id: Vec::with_capacity(cap),
+        body: Vec::with_capacity(cap),
+        tf: Vec::with_capacity(cap),
+        in_title: Vec::with_capacity(cap),
         weight: Vec::new(),
-        known: Vec::new(),
+        known: Vec::with_capacity(cap),
     };
     // Per key, its inverse document frequency (from the first token with it).
-    let mut idf: Vec<f64> = Vec::new();
+    let mut idf: Vec<f64> = Vec::with_capacity(cap);
     let mut local = |w: &mut Weights, idf: &mut Vec<f64>, t: &Tok, k: u32| -> usize {
         *index.entry(k).or_insert_with(|| {
             w.id.push(k);
