@@ -402,11 +402,9 @@ mod tests {
 
     #[test]
     fn a_word_is_read_once_and_keyed_as_stem_does() {
-        let a: Vec<Norm> = with_words(|v| {
-            ["والكتاب", "والكتاب", "في", "ـ"]
-                .map(|s| v.info(s))
-                .to_vec()
-        });
+        let a: Vec<Norm> = with_words(|v| v.infos(&["والكتاب", "والكتاب", "في", "ـ"]));
+        let b: Vec<Norm> = with_words(|v| v.infos(&["في", "والكتاب"]));
+        assert!(Rc::ptr_eq(&a[0].0, &b[1].0) && Rc::ptr_eq(&a[2].0, &b[0].0));
         assert_eq!(a[0].as_str(), "والكتاب");
         assert!(Rc::ptr_eq(&a[0].0, &a[1].0));
         assert!(a[2].stop() && a[2].key().is_none());
@@ -415,5 +413,43 @@ mod tests {
         assert_eq!(a[0].hashes().as_slice().len(), 2);
         assert_eq!(a[0].cand(1).as_deref(), Some("الكتاب"));
         assert_eq!(a[0].hashes().as_slice()[1], word_hash("الكتاب"));
+    }
+
+    /// Every cached value is what the text crate computes for the word, for
+    /// every word of the seed article and long words past the inline limit,
+    /// through the table's growth.
+    #[test]
+    fn cached_words_are_what_the_text_crate_computes() {
+        let text = include_str!("../../../samples/csto-kazakhstan-2022.txt");
+        let mut words: Vec<String> = khabar_text::tokenize(text)
+            .map(|t| t.text(text).to_string())
+            .collect();
+        words.push("والمستشفيات_والمستشفيات_والمستشفيات".into());
+        words.extend((0..6000).map(|i| format!("كلمة{i}")));
+        for round in 0..2 {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let got = with_words(|v| v.infos(&refs));
+            for (w, n) in words.iter().zip(&got) {
+                let mut norm = String::new();
+                norm_form(w, &mut norm);
+                assert_eq!(n.as_str(), norm, "round {round}: {w}");
+                assert_eq!(n.stop(), is_stopword(w), "{w}");
+                let cands: Vec<String> = crate::doc::candidates(&norm)
+                    .map(|c| c.into_owned())
+                    .collect();
+                let hashes: Vec<u64> = cands.iter().map(|c| word_hash(c)).collect();
+                assert_eq!(n.hashes().as_slice(), hashes.as_slice(), "{w}");
+                for (i, c) in cands.iter().enumerate() {
+                    assert_eq!(n.cand(i).as_deref(), Some(c.as_str()));
+                }
+                let key = (!n.stop() && norm.chars().count() >= 2)
+                    .then(|| stem(&norm).to_string())
+                    .filter(|k| k.chars().count() >= 2);
+                let cached = n
+                    .key()
+                    .map(|k| with_keys(|ks| ks[k as usize].key.to_string()));
+                assert_eq!(cached, key, "{w}");
+            }
+        }
     }
 }
