@@ -53,7 +53,7 @@ pub struct DateMention {
 }
 
 #[derive(Clone, Copy)]
-struct Month {
+pub(crate) struct Month {
     n: u32,
     hijri: bool,
     /// Needs a day or a year beside it (آب is also "father", صفر "zero").
@@ -121,7 +121,7 @@ const MONTHS: &[(&str, u32, bool, bool)] = &[
     ("ذي الحجة", 12, true, false),
 ];
 
-fn months() -> &'static PhraseSet<Month> {
+pub(crate) fn months() -> &'static PhraseSet<Month> {
     static SET: OnceLock<PhraseSet<Month>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s = PhraseSet::default();
@@ -156,7 +156,7 @@ fn weekdays() -> &'static WordMap<Weekday> {
 }
 
 #[derive(Clone, Copy)]
-enum Rel {
+pub(crate) enum Rel {
     Day(i64),
     Week(i64),
     Month(i32),
@@ -192,7 +192,7 @@ const RELATIVE: &[(&str, Rel)] = &[
     ("السنة القادمة", Rel::Year(1)),
 ];
 
-fn relatives() -> &'static PhraseSet<Rel> {
+pub(crate) fn relatives() -> &'static PhraseSet<Rel> {
     static SET: OnceLock<PhraseSet<Rel>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s = PhraseSet::default();

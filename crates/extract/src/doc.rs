@@ -20,6 +20,8 @@ pub(crate) struct Tok {
     pub hashes: CandHashes,
     /// Whether the word may begin a number written in words.
     pub number_word: bool,
+    /// The registered lexicons that may match here ([`crate::lexicon::registered`]).
+    pub lex: u32,
 }
 
 impl Tok {
@@ -64,6 +66,7 @@ impl<'a> Doc<'a> {
                     stop: word && w.stop(),
                     key: if word { w.key() } else { None },
                     number_word: w.number_word(),
+                    lex: w.lex(),
                     norm: w,
                 }
             })

@@ -4,6 +4,7 @@
 use crate::doc::{candidates, norm_phrase, Doc, Tok};
 use crate::vocab::word_hash;
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// A phrase filed under its first word: that word, the rest, the payload.
 type Entry<T> = (Box<str>, Vec<String>, T);
@@ -16,6 +17,54 @@ type Entry<T> = (Box<str>, Vec<String>, T);
 pub(crate) struct PhraseSet<T> {
     by_first: FxHashMap<u64, Vec<Entry<T>>>,
     filter: Filter,
+    /// The set's bit in [`Tok::lex`], when it is one of [`registered`].
+    bit: OnceLock<u32>,
+}
+
+/// A lexicon the vocabulary marks each word for (see [`registered`]).
+pub(crate) trait Registered: Sync {
+    /// Whether a word of this hash is filed (as a phrase's first word).
+    fn files(&self, h: u64) -> bool;
+    fn set_bit(&self, bit: u32);
+}
+
+impl<T: Sync> Registered for PhraseSet<T> {
+    fn files(&self, h: u64) -> bool {
+        self.filter.may_hold(h) && self.by_first.contains_key(&h)
+    }
+
+    fn set_bit(&self, bit: u32) {
+        let _ = self.bit.set(bit);
+    }
+}
+
+/// The lexicons every token is looked up in, in the order of their bits in
+/// [`Tok::lex`]. Built (with every lexicon in it) before the vocabulary marks
+/// its first word, so a clear bit always means "no candidate is filed".
+pub(crate) fn registered() -> &'static [&'static dyn Registered] {
+    static SETS: OnceLock<Vec<&'static dyn Registered>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let sets: Vec<&'static dyn Registered> = vec![
+            crate::dates::months(),
+            crate::dates::relatives(),
+            crate::roles::roles(),
+            crate::roles::places(),
+            crate::events::triggers(),
+        ];
+        for (i, s) in sets.iter().enumerate() {
+            s.set_bit(i as u32);
+        }
+        sets
+    })
+}
+
+/// The bits of the [`registered`] lexicons that file one of these hashes.
+pub(crate) fn lexicon_mask(hashes: &[u64]) -> u32 {
+    registered()
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| hashes.iter().any(|&h| s.files(h)))
+        .fold(0, |m, (i, _)| m | 1 << i)
 }
 
 /// A one-hash Bloom filter over word hashes: most tokens are in no lexicon,
@@ -57,6 +106,7 @@ impl<T> Default for PhraseSet<T> {
         PhraseSet {
             by_first: FxHashMap::default(),
             filter: Filter::default(),
+            bit: OnceLock::new(),
         }
     }
 }
@@ -98,6 +148,9 @@ impl<T> PhraseSet<T> {
     pub fn match_at(&self, doc: &Doc, i: usize) -> Option<Hit<'_, T>> {
         let tok = doc.toks.get(i)?;
         if tok.is_punct() {
+            return None;
+        }
+        if self.bit.get().is_some_and(|&b| tok.lex & (1 << b) == 0) {
             return None;
         }
         for (ci, hash) in tok.hashes.as_slice().iter().enumerate() {

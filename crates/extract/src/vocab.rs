@@ -33,6 +33,8 @@ pub(crate) struct NormEntry {
     idf: f64,
     known: bool,
     number_word: bool,
+    /// The registered lexicons that may match it (`crate::lexicon::lexicon_mask`).
+    lex: u32,
 }
 
 /// The [`word_hash`]es of a norm form's lexicon candidates (exactly what
@@ -94,6 +96,11 @@ impl Norm {
     /// Whether the document-frequency table knows [`Norm::key`].
     pub fn known(&self) -> bool {
         self.0.known
+    }
+
+    /// The registered lexicons that file one of its candidates.
+    pub fn lex(&self) -> u32 {
+        self.0.lex
     }
 
     /// Whether the word may begin a number written in words (ثلاثة، وخمسون).
@@ -200,10 +207,12 @@ impl Vocab {
             let k = &self.keys[k as usize];
             (k.idf, k.known)
         });
+        let hashes = CandHashes::of(&n);
         let w = Norm(Rc::new(NormEntry {
             idf,
             known,
-            hashes: CandHashes::of(&n),
+            lex: crate::lexicon::lexicon_mask(hashes.as_slice()),
+            hashes,
             number_word: crate::numbers::may_begin_number(&n),
             stop,
             key,

@@ -69,7 +69,7 @@ pub struct Event {
 }
 
 #[derive(Clone, Debug)]
-struct Trigger {
+pub(crate) struct Trigger {
     ty: &'static str,
     mode: Option<String>,
     amb: bool,
@@ -78,7 +78,7 @@ struct Trigger {
     pass: bool,
 }
 
-fn triggers() -> &'static PhraseSet<Trigger> {
+pub(crate) fn triggers() -> &'static PhraseSet<Trigger> {
     static SET: OnceLock<PhraseSet<Trigger>> = OnceLock::new();
     SET.get_or_init(|| {
         PhraseSet::from_tsv(include_str!("../../data/events.tsv"), |f| {
