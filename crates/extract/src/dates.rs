@@ -4,8 +4,8 @@
 //! resolved against the article's date when it is known. Values are ISO 8601:
 //! `2022-01-10`, `2022-01`, `2022`, `2022-W02`, `--01-10` (no year known).
 
-use crate::doc::{candidates, Doc};
-use crate::lexicon::PhraseSet;
+use crate::doc::Doc;
+use crate::lexicon::{PhraseSet, WordMap};
 use crate::numbers::parse_digits;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use khabar_text::TokenKind;
@@ -53,7 +53,7 @@ pub struct DateMention {
 }
 
 #[derive(Clone, Copy)]
-struct Month {
+pub(crate) struct Month {
     n: u32,
     hijri: bool,
     /// Needs a day or a year beside it (آب is also "father", صفر "zero").
@@ -121,7 +121,7 @@ const MONTHS: &[(&str, u32, bool, bool)] = &[
     ("ذي الحجة", 12, true, false),
 ];
 
-fn months() -> &'static PhraseSet<Month> {
+pub(crate) fn months() -> &'static PhraseSet<Month> {
     static SET: OnceLock<PhraseSet<Month>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s = PhraseSet::default();
@@ -149,8 +149,14 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("السبت", Weekday::Sat),
 ];
 
+fn weekdays() -> &'static WordMap<Weekday> {
+    static MAP: OnceLock<WordMap<Weekday>> = OnceLock::new();
+    // The first of a name listed twice, as a scan of the list finds it.
+    MAP.get_or_init(|| WordMap::new(WEEKDAYS.iter().rev().copied()))
+}
+
 #[derive(Clone, Copy)]
-enum Rel {
+pub(crate) enum Rel {
     Day(i64),
     Week(i64),
     Month(i32),
@@ -186,7 +192,7 @@ const RELATIVE: &[(&str, Rel)] = &[
     ("السنة القادمة", Rel::Year(1)),
 ];
 
-fn relatives() -> &'static PhraseSet<Rel> {
+pub(crate) fn relatives() -> &'static PhraseSet<Rel> {
     static SET: OnceLock<PhraseSet<Rel>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s = PhraseSet::default();
@@ -446,12 +452,7 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
         }
         // Weekdays: (يوم) الاثنين (المقبل)
         if doc.toks[i].is_word() {
-            let wd = candidates(&doc.toks[i].norm).find_map(|c| {
-                WEEKDAYS
-                    .iter()
-                    .find(|(w, _)| *w == c.as_ref())
-                    .map(|&(_, d)| d)
-            });
+            let wd = weekdays().cands(&doc.toks[i], 3).next().copied();
             if let Some(wd) = wd {
                 let next = doc.toks.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
                 // الاثنين also means "the two": "بين الاثنين", "الاثنين معا"

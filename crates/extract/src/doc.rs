@@ -1,6 +1,7 @@
 //! The shared view of one text that every reading stage works on: tokens with
 //! their normalized forms and the sentences over them, computed once.
 
+use crate::vocab::{self, CandHashes, Norm};
 use khabar_text::{norm_form, sentences_from_tokens, tokenize, Span, TokenKind};
 
 /// One token: its span in the text, its kind and its [`norm_form`].
@@ -9,9 +10,18 @@ pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    pub norm: String,
+    pub norm: Norm,
     /// A stop word (matched on the writer's letters, see `khabar_text::is_stopword`).
     pub stop: bool,
+    /// The search key id of a content word (see [`crate::vocab`]): none for
+    /// stop words, non-words and keys shorter than two letters.
+    pub key: Option<u32>,
+    /// The hashes of the norm form's lexicon candidates ([`Norm::hashes`]).
+    pub hashes: CandHashes,
+    /// Whether the word may begin a number written in words.
+    pub number_word: bool,
+    /// The registered lexicons that may match here ([`crate::lexicon::registered`]).
+    pub lex: u32,
 }
 
 impl Tok {
@@ -37,24 +47,30 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         // A hashtag's words follow it as tokens of their own: read those, not the hashtag.
-        let raw: Vec<_> = tokenize(text)
-            .filter(|t| t.kind != TokenKind::Hashtag)
-            .collect();
+        // About one token per five bytes of news text: sized so it rarely regrows.
+        let mut raw = Vec::with_capacity(text.len() / 5 + 8);
+        raw.extend(tokenize(text).filter(|t| t.kind != TokenKind::Hashtag));
         let sents = sentences_from_tokens(text, raw.iter().copied());
-        let mut toks = Vec::with_capacity(raw.len());
-        let mut buf = String::new();
-        for t in &raw {
-            buf.clear();
-            norm_form(t.text(text), &mut buf);
-            let stop = t.kind == TokenKind::Word && khabar_text::is_stopword(t.text(text));
-            toks.push(Tok {
-                start: t.start,
-                end: t.end,
-                kind: t.kind,
-                norm: buf.clone(),
-                stop,
-            });
-        }
+        let surfaces: Vec<&str> = raw.iter().map(|t| t.text(text)).collect();
+        let infos = vocab::with_words(|v| v.infos(&surfaces));
+        let toks: Vec<Tok> = raw
+            .iter()
+            .zip(infos)
+            .map(|(t, w)| {
+                let word = t.kind == TokenKind::Word;
+                Tok {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                    hashes: w.hashes(),
+                    stop: word && w.stop(),
+                    key: if word { w.key() } else { None },
+                    number_word: w.number_word(),
+                    lex: w.lex(),
+                    norm: w,
+                }
+            })
+            .collect();
         let mut sent_toks = Vec::with_capacity(sents.len());
         let mut tok_sent = vec![0; toks.len()];
         let mut i = 0;

@@ -9,9 +9,10 @@
 //! from the gazetteer when it knows the name or one of its mentions; a
 //! romanization of the Arabic letters is given for every entity.
 
-use crate::ner::gazetteer::name_keys;
 use crate::ner::{bundled_resources, mentions, EntityLabel, Mention};
+use crate::vocab;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// One entity of an article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,37 +41,43 @@ fn is_run(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
-/// Merges mentions (of one article) into entities, most mentioned first.
-pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
-    struct Group {
+/// Mentions of one entity: its label, canonical key and members (indices
+/// into the mentions, the fullest first).
+pub(crate) struct Group {
+    pub label: EntityLabel,
+    pub key: String,
+    pub members: Vec<usize>,
+}
+
+/// Groups mentions (of one article) by the entity they name, most mentioned
+/// first (then by first mention); each group's members are the fullest
+/// mention first, then the rest in text order.
+pub(crate) fn groups(mentions: &[Mention]) -> Vec<Group> {
+    struct G<'k> {
         label: EntityLabel,
-        keys: Vec<String>,
+        keys: &'k [&'k str],
         members: Vec<usize>,
     }
-    let keys: Vec<String> = mentions.iter().map(|m| name_keys(&m.text)).collect();
+    let keys: Vec<Rc<str>> = mentions.iter().map(|m| vocab::name_keys(&m.text)).collect();
+    let split: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
     // Longest names first, so shorter mentions find their full form.
     let mut order: Vec<usize> = (0..mentions.len())
         .filter(|&i| !keys[i].is_empty())
         .collect();
-    order.sort_by_key(|&i| {
-        (
-            std::cmp::Reverse(keys[i].split(' ').count()),
-            mentions[i].start,
-        )
-    });
-    let mut groups: Vec<Group> = Vec::new();
+    order.sort_by_key(|&i| (std::cmp::Reverse(split[i].len()), mentions[i].start));
+    let mut groups: Vec<G> = Vec::new();
     for i in order {
-        let mk: Vec<&str> = keys[i].split(' ').collect();
+        let mk: &[&str] = &split[i];
         let label = mentions[i].label;
-        let fits = |g: &Group| {
+        let fits = |g: &G| {
             if g.label != label {
                 return false;
             }
-            let gk: Vec<&str> = g.keys.iter().map(String::as_str).collect();
+            let gk = g.keys;
             if label == EntityLabel::Pers && mk.len() == 1 && gk.len() > 1 {
                 return gk.first() == mk.first() || gk.last() == mk.first();
             }
-            is_run(&mk, &gk)
+            is_run(mk, gk)
         };
         // Several candidates (بوتين in two Putins): the most mentioned wins.
         match groups
@@ -79,15 +86,41 @@ pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
             .max_by_key(|g| g.members.len())
         {
             Some(g) => g.members.push(i),
-            None => groups.push(Group {
+            None => groups.push(G {
                 label,
-                keys: mk.iter().map(|s| s.to_string()).collect(),
+                keys: mk,
                 members: vec![i],
             }),
         }
     }
+    let mut out: Vec<(usize, Group)> = groups
+        .into_iter()
+        .map(|g| {
+            let first = g
+                .members
+                .iter()
+                .map(|&i| mentions[i].start)
+                .min()
+                .unwrap_or(0);
+            let key = g.keys.join(" ");
+            (
+                first,
+                Group {
+                    label: g.label,
+                    key,
+                    members: g.members,
+                },
+            )
+        })
+        .collect();
+    out.sort_by(|(a0, a), (b0, b)| b.members.len().cmp(&a.members.len()).then(a0.cmp(b0)));
+    out.into_iter().map(|(_, g)| g).collect()
+}
+
+/// Merges mentions (of one article) into entities, most mentioned first.
+pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
     let gaz = &bundled_resources().gazetteer;
-    let mut out: Vec<Entity> = groups
+    groups(mentions)
         .into_iter()
         .map(|g| {
             let mut ms: Vec<Mention> = g.members.iter().map(|&i| mentions[i].clone()).collect();
@@ -103,21 +136,14 @@ pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
                 .map(|e| e.english.clone());
             Entity {
                 label: g.label,
-                key: g.keys.join(" "),
+                key: g.key,
                 romanized: romanize(&name),
                 name,
                 english,
                 mentions: ms,
             }
         })
-        .collect();
-    out.sort_by(|a, b| {
-        b.mentions
-            .len()
-            .cmp(&a.mentions.len())
-            .then(a.mentions[0].start.cmp(&b.mentions[0].start))
-    });
-    out
+        .collect()
 }
 
 fn consonant(c: char) -> Option<&'static str> {

@@ -19,6 +19,7 @@ pub mod quotes;
 pub mod reading;
 mod roles;
 pub mod summary;
+mod vocab;
 
 pub use chrono::NaiveDate;
 pub use entities::Entity;

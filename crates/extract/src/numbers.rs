@@ -154,6 +154,28 @@ fn is_number_word(norm: &str) -> Option<W> {
     word_value(norm)
 }
 
+/// The value of a word that may begin a number written in words, and whether
+/// a clitic was taken off for it: the first word may carry a conjunction or
+/// preposition (وثلاثة، بنصف).
+fn first_number_word(first: &str) -> Option<(W, bool)> {
+    is_number_word(first).map(|w| (w, false)).or_else(|| {
+        let s = strip_conj(first)
+            .or_else(|| first.strip_prefix('ب'))
+            .or_else(|| first.strip_prefix('ل'))?;
+        // بثلاثة، لخمسة; but not لست ("I am not")
+        if s.chars().count() < 4 && !first.starts_with(['و', 'ف']) {
+            return None;
+        }
+        is_number_word(s).map(|w| (w, true))
+    })
+}
+
+/// Whether a norm form may begin a number written in words (kept for each
+/// word by [`crate::vocab`]).
+pub(crate) fn may_begin_number(norm: &str) -> bool {
+    first_number_word(norm).is_some()
+}
+
 /// Words after which a bare ordinal is not a number (month names).
 fn ordinal_blocked(prev: &str) -> bool {
     matches!(prev, "كانون" | "تشرين" | "ربيع" | "جمادي" | "جماد")
@@ -247,18 +269,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
 
 /// A number written in words starting at token `i`: its value, last token and kind.
 fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
-    let first = &doc.toks[i].norm;
-    // The first word may carry a conjunction or preposition (وثلاثة، بنصف).
-    let first_w = is_number_word(first).map(|w| (w, false)).or_else(|| {
-        let s = strip_conj(first)
-            .or_else(|| first.strip_prefix('ب'))
-            .or_else(|| first.strip_prefix('ل'))?;
-        // بثلاثة، لخمسة; but not لست ("I am not")
-        if s.chars().count() < 4 && !first.starts_with(['و', 'ف']) {
-            return None;
-        }
-        is_number_word(s).map(|w| (w, true))
-    })?;
+    if !doc.toks[i].number_word {
+        return None;
+    }
+    let first_w = first_number_word(&doc.toks[i].norm)?;
     let n = doc.toks.len();
     if let (W::Ordinal(v), _) = first_w {
         if i > 0 && ordinal_blocked(&doc.toks[i - 1].norm) {

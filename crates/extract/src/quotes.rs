@@ -4,9 +4,9 @@
 //! Each gets its speaker: a name or role right after the verb, the subject
 //! before it, or the last speaker for وأضاف/وتابع and pronoun subjects.
 
-use crate::doc::{candidates, Doc};
+use crate::doc::{candidates, Doc, Tok};
+use crate::lexicon::WordMap;
 use crate::roles::{name_like, Actor, Participant};
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -64,10 +64,10 @@ struct Verb {
     deny: bool,
 }
 
-fn verbs() -> &'static FxHashMap<String, Verb> {
-    static MAP: OnceLock<FxHashMap<String, Verb>> = OnceLock::new();
+fn verbs() -> &'static WordMap<Verb> {
+    static MAP: OnceLock<WordMap<Verb>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = FxHashMap::default();
+        let mut m: Vec<(String, Verb)> = Vec::new();
         for line in include_str!("../data/speech_verbs.tsv").lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -78,15 +78,15 @@ fn verbs() -> &'static FxHashMap<String, Verb> {
             let flags = f.next().unwrap_or("");
             let mut n = String::new();
             khabar_text::norm_form(w, &mut n);
-            m.insert(
+            m.push((
                 n,
                 Verb {
                     cont: flags.contains("cont"),
                     deny: flags.contains("deny"),
                 },
-            );
+            ));
         }
-        m
+        WordMap::new(m.iter().map(|(w, v)| (w.as_str(), *v)))
     })
 }
 
@@ -95,6 +95,11 @@ fn verb_of(norm: &str) -> Option<Verb> {
     candidates(norm)
         .take(2)
         .find_map(|c| v.get(c.as_ref()).copied())
+}
+
+/// [`verb_of`] a token.
+fn verb_of_tok(t: &Tok) -> Option<Verb> {
+    verbs().cands(t, 2).next().copied()
 }
 
 /// Whether a normalized word is a verb of speech (with or without و/ف).
@@ -206,7 +211,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
         while i < end {
             let Some(verb) = doc.toks[i]
                 .is_word()
-                .then(|| verb_of(&doc.toks[i].norm))
+                .then(|| verb_of_tok(&doc.toks[i]))
                 .flatten()
             else {
                 i += 1;
@@ -224,7 +229,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                     break;
                 }
                 if t.is_punct() && !matches!(doc.surface(j), "،" | "," | ":")
-                    || (t.is_word() && verb_of(&t.norm).is_some())
+                    || (t.is_word() && verb_of_tok(t).is_some())
                 {
                     break;
                 }
@@ -350,7 +355,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
         let near_verb = || {
             (sent_first..sent_end)
                 .filter(|&k| (k + 6 >= o && k < o) || (k > c && k <= c + 3))
-                .find(|&k| doc.toks[k].is_word() && verb_of(&doc.toks[k].norm).is_some())
+                .find(|&k| doc.toks[k].is_word() && verb_of_tok(&doc.toks[k]).is_some())
         };
         let words = (q0..=q1).filter(|&k| !doc.toks[k].is_punct()).count();
         let (speaker, verb, deny) = if let Some(s) = inside {

@@ -86,6 +86,8 @@ pub fn read_with_mentions(
             && m.end <= text.len()
     });
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    // No key id is alive here: the vocabulary may start afresh.
+    crate::vocab::trim();
     let doc = Doc::new(text);
     let entities = entities_of(text, &mentions);
     let dates = dates::find(&doc, date);
@@ -104,10 +106,10 @@ pub fn read_with_mentions(
             mentions: &mentions,
         },
     );
-    let keys = keywords::token_keys(&doc);
-    let weights = keywords::weights(&doc, &keys, title);
-    let keywords = keywords::top(&doc, &keys, &weights, 10);
-    let summary = summary::pick(&doc, title, &keys, &weights, 3);
+    let title_doc = title.map(Doc::new);
+    let weights = keywords::weights(&doc, title_doc.as_ref());
+    let keywords = keywords::top(&doc, &weights, 10);
+    let summary = summary::pick(&doc, &weights, 3);
     Reading {
         title: title.map(str::to_string),
         sentences: doc
@@ -151,21 +153,27 @@ fn key_of_span(text: &str) -> String {
 
 fn entities_of(text: &str, mentions: &[Mention]) -> Vec<EntityMention> {
     let mut out: Vec<EntityMention> = Vec::with_capacity(mentions.len());
-    for e in crate::entities::merge(mentions) {
-        for m in &e.mentions {
+    for g in crate::entities::groups(mentions) {
+        let canonical = &mentions[g.members[0]].text;
+        let mut members = g.members.clone();
+        members.sort_by_key(|&i| mentions[i].start);
+        for i in members {
+            let m = &mentions[i];
             out.push(EntityMention {
                 text: m.text.clone(),
                 label: m.label,
                 start: m.start,
                 end: m.end,
-                key: e.key.clone(),
-                canonical: e.name.clone(),
+                key: g.key.clone(),
+                canonical: canonical.clone(),
             });
         }
     }
     // Mentions no entity took (no name keys): themselves.
+    let mut spans: rustc_hash::FxHashSet<(usize, usize)> =
+        out.iter().map(|o| (o.start, o.end)).collect();
     for m in mentions {
-        if !out.iter().any(|o| o.start == m.start && o.end == m.end) {
+        if spans.insert((m.start, m.end)) {
             out.push(EntityMention {
                 text: m.text.clone(),
                 label: m.label,

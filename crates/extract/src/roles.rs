@@ -76,13 +76,13 @@ impl Participant {
 }
 
 #[derive(Clone, Copy)]
-struct Role {
+pub(crate) struct Role {
     class: &'static str,
     head: bool,
     title: bool,
 }
 
-fn roles() -> &'static PhraseSet<Role> {
+pub(crate) fn roles() -> &'static PhraseSet<Role> {
     static SET: OnceLock<PhraseSet<Role>> = OnceLock::new();
     SET.get_or_init(|| {
         PhraseSet::from_tsv(include_str!("../data/roles.tsv"), |f| {

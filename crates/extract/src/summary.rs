@@ -2,8 +2,7 @@
 //! TF-IDF weight (lead sentences and title words favoured), in text order.
 
 use crate::doc::Doc;
-use crate::keywords::token_keys;
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::keywords::Weights;
 use serde::{Deserialize, Serialize};
 
 /// One sentence of the summary.
@@ -17,29 +16,23 @@ pub struct SummarySentence {
 }
 
 /// The `n` best sentences, in text order.
-pub(crate) fn pick(
-    doc: &Doc,
-    title: Option<&str>,
-    keys: &[Option<String>],
-    w: &FxHashMap<String, (usize, f64)>,
-    n: usize,
-) -> Vec<SummarySentence> {
-    let title_keys: FxHashSet<String> = title
-        .map(|t| token_keys(&Doc::new(t)).into_iter().flatten().collect())
-        .unwrap_or_default();
+pub(crate) fn pick(doc: &Doc, w: &Weights, n: usize) -> Vec<SummarySentence> {
     let mut scored: Vec<(usize, f64)> = Vec::new();
+    // Per key, the last sentence (plus one) that counted it.
+    let mut seen: Vec<usize> = vec![0; w.id.len()];
     for (si, &(a, b)) in doc.sent_toks.iter().enumerate() {
         let words = (a..b).filter(|&k| doc.toks[k].is_word()).count();
         if words < 6 {
             continue;
         }
-        let mut seen = FxHashSet::default();
         let mut s = 0.0;
         let mut in_title = 0;
-        for k in keys[a..b].iter().flatten() {
-            if seen.insert(k.as_str()) {
-                s += w.get(k).map_or(0.0, |x| x.1);
-                if title_keys.contains(k) {
+        for &k in w.tok[a..b].iter().flatten() {
+            let k = k as usize;
+            if seen[k] != si + 1 {
+                seen[k] = si + 1;
+                s += w.weight[k];
+                if w.in_title[k] {
                     in_title += 1;
                 }
             }

@@ -69,7 +69,7 @@ pub struct Event {
 }
 
 #[derive(Clone, Debug)]
-struct Trigger {
+pub(crate) struct Trigger {
     ty: &'static str,
     mode: Option<String>,
     amb: bool,
@@ -78,7 +78,7 @@ struct Trigger {
     pass: bool,
 }
 
-fn triggers() -> &'static PhraseSet<Trigger> {
+pub(crate) fn triggers() -> &'static PhraseSet<Trigger> {
     static SET: OnceLock<PhraseSet<Trigger>> = OnceLock::new();
     SET.get_or_init(|| {
         PhraseSet::from_tsv(include_str!("../../data/events.tsv"), |f| {
@@ -164,6 +164,16 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
         .map(|&(a, b)| sense::sports_score(doc, a, b))
         .collect();
     let doc_sports = per_sentence.iter().sum::<usize>() >= 3;
+    // A short quotation is a characterization (“محاولة انقلاب”); a long one
+    // is a source telling what happened, and its events stand unless denied.
+    let quotes_not_events: Vec<&Quote> = cx
+        .quotes
+        .iter()
+        .filter(|q| {
+            let term = q.kind == QuoteKind::Direct && q.text.split_whitespace().count() <= 4;
+            term || q.denial
+        })
+        .collect();
     let mut out = Vec::new();
     for (si, &(a, b)) in doc.sent_toks.iter().enumerate() {
         let sent_sport_words = per_sentence[si];
@@ -190,12 +200,10 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             }
             // A characterization in quotation marks or a denied act is not an event.
             let pos = doc.toks[first].start;
-            if cx.quotes.iter().any(|q| {
-                // A short quotation is a characterization (“محاولة انقلاب”); a long one
-                // is a source telling what happened, and its events stand unless denied.
-                let term = q.kind == QuoteKind::Direct && q.text.split_whitespace().count() <= 4;
-                q.start <= pos && pos < q.end && (term || q.denial)
-            }) {
+            if quotes_not_events
+                .iter()
+                .any(|q| q.start <= pos && pos < q.end)
+            {
                 continue;
             }
             if t.mob && !troops_near(doc, cx.roles, last, b) {

@@ -1,20 +1,20 @@
 //! Word senses and contexts around a trigger: sports, idioms, weapons, PLOVER contexts.
 
-use crate::doc::{candidates, Doc};
-use rustc_hash::FxHashMap;
+use crate::doc::Doc;
+use crate::lexicon::WordMap;
 use std::sync::OnceLock;
 
 /// A word list as a hash map (built once).
 fn table(
     list: &'static [(&'static str, &'static str)],
-    cell: &'static OnceLock<FxHashMap<&'static str, &'static str>>,
-) -> &'static FxHashMap<&'static str, &'static str> {
-    cell.get_or_init(|| list.iter().copied().collect())
+    cell: &'static OnceLock<WordMap<&'static str>>,
+) -> &'static WordMap<&'static str> {
+    cell.get_or_init(|| WordMap::new(list.iter().copied()))
 }
 
-fn sports_set() -> &'static FxHashMap<&'static str, &'static str> {
-    static CELL: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
-    CELL.get_or_init(|| SPORTS.iter().map(|w| (*w, "")).collect())
+fn sports_set() -> &'static WordMap<()> {
+    static CELL: OnceLock<WordMap<()>> = OnceLock::new();
+    CELL.get_or_init(|| WordMap::new(SPORTS.iter().map(|w| (*w, ()))))
 }
 
 /// Words of sport: a هجوم among them is an attack on goal.
@@ -95,12 +95,7 @@ pub(super) fn sports_score(doc: &Doc, a: usize, b: usize) -> usize {
     let set = sports_set();
     doc.toks[a..b]
         .iter()
-        .filter(|t| {
-            t.is_word()
-                && candidates(&t.norm)
-                    .take(2)
-                    .any(|c| set.contains_key(c.as_ref()))
-        })
+        .filter(|t| t.is_word() && set.cands(t, 2).next().is_some())
         .count()
 }
 
@@ -233,11 +228,11 @@ const WEAPONS: &[(&str, &str)] = &[
 
 /// The ASSAULT mode named by a weapon in the sentence.
 pub(super) fn weapon_mode(doc: &Doc, a: usize, b: usize) -> Option<&'static str> {
-    static CELL: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    static CELL: OnceLock<WordMap<&'static str>> = OnceLock::new();
     let map = table(WEAPONS, &CELL);
     doc.toks[a..b]
         .iter()
-        .find_map(|t| candidates(&t.norm).find_map(|c| map.get(c.as_ref()).copied()))
+        .find_map(|t| map.cands(t, 3).next().copied())
 }
 
 const CONTEXTS: &[(&str, &str)] = &[
@@ -270,15 +265,13 @@ const CONTEXTS: &[(&str, &str)] = &[
 
 /// PLOVER contexts named in the sentence.
 pub(super) fn contexts(doc: &Doc, a: usize, b: usize) -> Vec<String> {
-    static CELL: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    static CELL: OnceLock<WordMap<&'static str>> = OnceLock::new();
     let map = table(CONTEXTS, &CELL);
     let mut out: Vec<String> = Vec::new();
     for t in &doc.toks[a..b] {
-        for c in candidates(&t.norm).take(2) {
-            if let Some(&ctx) = map.get(c.as_ref()) {
-                if !out.iter().any(|o| o == ctx) {
-                    out.push(ctx.to_string());
-                }
+        for &ctx in map.cands(t, 2) {
+            if !out.iter().any(|o| o == ctx) {
+                out.push(ctx.to_string());
             }
         }
     }
