@@ -233,6 +233,104 @@ const YEAR_CUES: &[&str] = &[
     "موسم",
 ];
 
+/// Nouns counted in news, as written: a number before one of them is a
+/// count, not a year (أكثر من 2000 جندي). Matched by key.
+const COUNTED: &[&str] = &[
+    "جندي",
+    "عسكري",
+    "مقاتل",
+    "عنصر",
+    "شرطي",
+    "شخص",
+    "قتيل",
+    "جريح",
+    "مصاب",
+    "ضحية",
+    "مدني",
+    "طفل",
+    "امرأة",
+    "رجل",
+    "لاجئ",
+    "نازح",
+    "مهاجر",
+    "معتقل",
+    "سجين",
+    "أسير",
+    "متظاهر",
+    "محتج",
+    "موظف",
+    "عامل",
+    "طالب",
+    "مواطن",
+    "حالة",
+    "إصابة",
+    "وفاة",
+    "منزل",
+    "مبنى",
+    "سيارة",
+    "صاروخ",
+    "طائرة",
+    "قذيفة",
+    "دبابة",
+    "دولار",
+    "يورو",
+    "ريال",
+    "جنيه",
+    "دينار",
+    "درهم",
+    "ليرة",
+    "روبل",
+    "برميل",
+    "طن",
+    "كيلومتر",
+    "كلم",
+    "متر",
+    "ميل",
+    "هكتار",
+    "وظيفة",
+    "صوت",
+    "مقعد",
+    "عضو",
+    "مشارك",
+    "زائر",
+    "سائح",
+    "حاج",
+    "معتمر",
+];
+
+fn counted_keys() -> &'static rustc_hash::FxHashSet<String> {
+    static K: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    K.get_or_init(|| {
+        let mut norm = String::new();
+        COUNTED
+            .iter()
+            .map(|w| {
+                norm.clear();
+                khabar_text::norm_form(w, &mut norm);
+                khabar_text::stem(&norm).to_string()
+            })
+            .collect()
+    })
+}
+
+/// Words before `من` that make the number after it a quantity (أكثر من 2000).
+const MORE_LESS: &[&str] = &["اكثر", "اقل", "ازيد", "ما يزيد"];
+
+/// Is the bare number at `i` a count rather than a year?
+fn is_count(doc: &Doc, i: usize, prev: &str) -> bool {
+    let before_prev = i
+        .checked_sub(2)
+        .map(|p| doc.toks[p].norm.as_str())
+        .unwrap_or("");
+    if prev == "من" && MORE_LESS.contains(&before_prev) {
+        return true;
+    }
+    doc.toks.get(i + 1).is_some_and(|t| {
+        !matches!(prev, "عام" | "العام" | "لعام" | "سنه" | "السنه" | "لسنه")
+            && counted_keys().contains(khabar_text::stem(t.norm.as_str()))
+    })
+}
+
 fn num_at(doc: &Doc, i: usize) -> Option<f64> {
     let t = doc.toks.get(i)?;
     (t.kind == TokenKind::Number)
@@ -370,7 +468,7 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
                 .unwrap_or("");
             let era = era_at(doc, i + 1);
             let hijri = era == Some(Calendar::Hijri);
-            let cued = YEAR_CUES.contains(&prev) || era.is_some();
+            let cued = (YEAR_CUES.contains(&prev) && !is_count(doc, i, prev)) || era.is_some();
             // من 1989 حتى 2019 / بين 1989 و2019 / 1989-2019
             let range_to = |j: usize| -> Option<(usize, i64)> {
                 let conn = doc.toks.get(j)?.norm.as_str();
@@ -549,6 +647,19 @@ mod tests {
         );
         // آب alone is "father"
         assert!(dates("قال الآب", None).is_empty());
+    }
+
+    #[test]
+    fn counts_are_not_years() {
+        assert!(dates("نشرت روسيا أكثر من 2000 جندي في كازاخستان", None).is_empty());
+        assert!(dates("وصل في 2000 جندي إلى المدينة", None).is_empty());
+        assert!(dates("قتل من 1900 شخص", None).is_empty());
+        // A year stays a year after its cues, even before a counted noun.
+        assert_eq!(
+            dates("في عام 2000 جندي", None)[0].1.as_deref(),
+            Some("2000")
+        );
+        assert_eq!(dates("وقال في 2019 إن", None)[0].1.as_deref(), Some("2019"));
     }
 
     #[test]
