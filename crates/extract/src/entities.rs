@@ -31,6 +31,75 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
 }
 
+/// A name as it stands alone: the conjunction or preposition written onto
+/// its first word dropped (لروسيا → روسيا، والولايات المتحدة → الولايات
+/// المتحدة، للمنظمة → المنظمة). The clitic is what the search key leaves
+/// off the word's front, so names the analyzer protects (بغداد، فلسطين) keep
+/// their letters.
+pub fn bare_name(name: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let first = name.split(' ').next().unwrap_or_default();
+    let mut norm = String::new();
+    khabar_text::norm_form(first, &mut norm);
+    if khabar_text::is_protected_name(&norm) {
+        return Cow::Borrowed(name);
+    }
+    let key = khabar_text::stem(&norm);
+    let Some(at) = norm.find(key).filter(|_| !key.is_empty()) else {
+        return Cow::Borrowed(name);
+    };
+    let pre = &norm[..at];
+    // How many letters to drop, and whether the article's alef comes back (لل).
+    let (drop, alef) = match pre {
+        "" | "ال" => return Cow::Borrowed(name),
+        "لل" | "ولل" | "فلل" => (pre.chars().count(), true),
+        p if p.ends_with("ال") => (p.chars().count() - 2, false),
+        p if p.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'))
+            && p.chars().count() <= 2 =>
+        {
+            (p.chars().count(), false)
+        }
+        _ => return Cow::Borrowed(name),
+    };
+    // The remainder must still be a word of its own, one news writes more
+    // often than the whole (روسيا over لروسيا; not اليفورنيا for كاليفورنيا).
+    if norm.chars().count() < drop + 3 {
+        return Cow::Borrowed(name);
+    }
+    let rest_at = norm.char_indices().nth(drop).map_or(norm.len(), |(i, _)| i);
+    let bare = if alef {
+        format!("ال{}", &norm[rest_at..])
+    } else {
+        norm[rest_at..].to_string()
+    };
+    let stats = &bundled_resources().stats;
+    let freq = |w: &str| stats.get(w).map(|(f, _)| f);
+    match (freq(&bare), freq(&norm)) {
+        (Some(b), Some(w)) if b >= w => {}
+        (Some(_), None) => {}
+        _ => return Cow::Borrowed(name),
+    }
+    // Drop `drop` letters (with the marks written on them) from the display form.
+    let mut letters = 0;
+    let mut cut = name.len();
+    for (i, c) in name.char_indices() {
+        if khabar_text::chars::is_mark(c) || khabar_text::chars::is_diacritic(c) {
+            continue;
+        }
+        if letters == drop {
+            cut = i;
+            break;
+        }
+        letters += 1;
+    }
+    let rest = &name[cut..];
+    if alef {
+        Cow::Owned(format!("ال{rest}"))
+    } else {
+        Cow::Borrowed(rest)
+    }
+}
+
 /// Finds the mentions of `text` with the bundled model and merges them.
 pub fn entities(text: &str) -> Vec<Entity> {
     merge(&mentions(text))
@@ -117,6 +186,34 @@ pub(crate) fn groups(mentions: &[Mention]) -> Vec<Group> {
     out.into_iter().map(|(_, g)| g).collect()
 }
 
+/// The name an entity goes by: among its fullest mentions (the most name
+/// keys), the bare form ([`bare_name`]) written most often, the first one on
+/// a tie (ليبيا rather than والليبيين, تونس rather than التونسي).
+pub(crate) fn canonical(mentions: &[Mention], g: &Group) -> String {
+    let size = |i: usize| vocab::name_keys(&mentions[i].text).split(' ').count();
+    let full = size(g.members[0]);
+    let mut names: Vec<(String, usize, usize)> = Vec::new();
+    for &i in &g.members {
+        if size(i) != full {
+            continue;
+        }
+        let bare = bare_name(&mentions[i].text);
+        let start = mentions[i].start;
+        match names.iter_mut().find(|(n, _, _)| *n == bare) {
+            Some(n) => {
+                n.1 += 1;
+                n.2 = n.2.min(start);
+            }
+            None => names.push((bare.into_owned(), 1, start)),
+        }
+    }
+    names
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|n| n.0)
+        .unwrap_or_default()
+}
+
 /// Merges mentions (of one article) into entities, most mentioned first.
 pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
     let gaz = &bundled_resources().gazetteer;
@@ -125,8 +222,7 @@ pub fn merge(mentions: &[Mention]) -> Vec<Entity> {
         .map(|g| {
             let mut ms: Vec<Mention> = g.members.iter().map(|&i| mentions[i].clone()).collect();
             ms.sort_by_key(|m| m.start);
-            let full = g.members[0];
-            let name = mentions[full].text.clone();
+            let name = canonical(mentions, &g);
             let english = std::iter::once(&name)
                 .chain(ms.iter().map(|m| &m.text))
                 .find_map(|n| {
@@ -240,6 +336,27 @@ pub fn romanize(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_lose_the_clitics_written_onto_them() {
+        for (written, bare) in [
+            ("لروسيا", "روسيا"),
+            ("وبيلاروسيا", "بيلاروسيا"),
+            ("والولايات المتحدة", "الولايات المتحدة"),
+            ("لمنظمة معاهدة الأمن الجماعي", "منظمة معاهدة الأمن الجماعي"),
+            ("للأمم المتحدة", "الأمم المتحدة"),
+            ("وفلاديمير بوتين", "فلاديمير بوتين"),
+            // Names whose first letters are their own stay whole.
+            ("فلسطين", "فلسطين"),
+            ("بوتين", "بوتين"),
+            ("كازاخستان", "كازاخستان"),
+            ("الولايات المتحدة", "الولايات المتحدة"),
+            ("لبنان", "لبنان"),
+            ("كاليفورنيا", "كاليفورنيا"),
+        ] {
+            assert_eq!(bare_name(written), bare, "{written}");
+        }
+    }
 
     fn m(text: &str, start: usize, label: EntityLabel) -> Mention {
         Mention {

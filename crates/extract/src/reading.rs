@@ -154,7 +154,7 @@ fn key_of_span(text: &str) -> String {
 fn entities_of(text: &str, mentions: &[Mention]) -> Vec<EntityMention> {
     let mut out: Vec<EntityMention> = Vec::with_capacity(mentions.len());
     for g in crate::entities::groups(mentions) {
-        let canonical = &mentions[g.members[0]].text;
+        let canonical = crate::entities::canonical(mentions, &g);
         let mut members = g.members.clone();
         members.sort_by_key(|&i| mentions[i].start);
         for i in members {
