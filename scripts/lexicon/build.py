@@ -490,6 +490,29 @@ def build_tanween(st: Stats, names, stops, log):
     return out
 
 
+# --------------------------------------------------------------------------- article-like letters
+def build_al_words(st: Stats, names, stops, log):
+    """Words that start with و/ف/ب/ك + ال where those letters are the word's own
+    (كاليفورنيا، فالنسيا، باليستي، والدها "her father"): seen >= 8 times, while
+    the rest after ال is seen — bare, with the article or a clitic — at most a
+    twentieth as often (Light10 would cut كاليفورنيا to يفورنيا)."""
+    f = st.f
+    out = {}
+    for w in sorted(st.c):
+        fw = f(w)
+        if fw < 8 or w in names or w in stops:
+            continue
+        for p in ("وال", "فال", "بال", "كال"):
+            rest = w[len(p):]
+            if not w.startswith(p) or len(rest) < 3:
+                continue
+            other = f("ال" + rest) + f(rest) + f("و" + rest) + f("ب" + rest) + f("لل" + rest)
+            if other * 20 <= fw:
+                out[w] = "al"
+    log(f"al_words: {len(out):6d}")
+    return out
+
+
 # --------------------------------------------------------------------------- main
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -513,11 +536,12 @@ def main():
     stops = load_stopwords(Path(a.out) / "stopwords.txt")
     clitics = build_clitics(st, names, stops, log)
     tanween = build_tanween(st, names, stops, log)
+    al_words = build_al_words(st, names, stops, log)
 
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
     for fname, d in (("names.txt", names), ("waw_words.txt", waw), ("clitic_words.txt", clitics),
-                     ("tanween_words.txt", tanween)):
+                     ("tanween_words.txt", tanween), ("al_words.txt", al_words)):
         lines = sorted(d)
         (out / fname).write_text("".join(w + "\n" for w in lines), "utf-8")
         log(f"wrote {out / fname}: {len(lines)} lines")

@@ -21,6 +21,7 @@ static NAMES_TXT: &str = include_str!("../data/names.txt");
 static WAW_TXT: &str = include_str!("../data/waw_words.txt");
 static CLITIC_TXT: &str = include_str!("../data/clitic_words.txt");
 static TANWEEN_TXT: &str = include_str!("../data/tanween_words.txt");
+static AL_TXT: &str = include_str!("../data/al_words.txt");
 
 fn load(txt: &'static str) -> FxHashSet<&'static str> {
     txt.lines()
@@ -59,6 +60,22 @@ fn clitic_words() -> &'static FxHashSet<&'static str> {
 fn tanween_words() -> &'static FxHashSet<&'static str> {
     static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| load(TANWEEN_TXT))
+}
+
+fn al_words() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| load(AL_TXT))
+}
+
+/// Does the word begin with و/ف/ب/ك + ال that are its own letters
+/// (كاليفورنيا، فالنسيا، والدها): listed in `data/al_words.txt`?
+#[inline]
+fn has_own_al(norm: &str) -> bool {
+    (norm.starts_with("وال")
+        || norm.starts_with("فال")
+        || norm.starts_with("بال")
+        || norm.starts_with("كال"))
+        && al_words().contains(norm)
 }
 
 /// `w` without its initial ب ل ك ف when that letter is a clitic (بسبب, لمواجهه),
@@ -275,10 +292,23 @@ thread_local! {
 }
 
 fn stem_uncached(norm: &str) -> &str {
-    let mut w = stem_once(norm);
+    // A word whose first letters only look like a clitic and the article
+    // keeps them in every pass (والدها → والد, not دها).
+    let (base, prefixes) = if has_own_al(norm) {
+        (norm, false)
+    } else if let Some(rest) = norm
+        .strip_prefix('و')
+        .or_else(|| norm.strip_prefix('ف'))
+        .filter(|r| has_own_al(r))
+    {
+        (rest, false)
+    } else {
+        (norm, true)
+    };
+    let mut w = stem_once(base, prefixes);
     // Each pass only shortens the word; two or three passes reach the fixed point.
     loop {
-        let next = stem_once(w);
+        let next = stem_once(w, prefixes);
         if next.len() == w.len() {
             return w;
         }
@@ -286,7 +316,7 @@ fn stem_uncached(norm: &str) -> &str {
     }
 }
 
-fn stem_once(norm: &str) -> &str {
+fn stem_once(norm: &str, prefixes: bool) -> &str {
     if norm.len() < 6 || !is_arabic_block(norm) {
         // Two Arabic letters or fewer, or not Arabic: nothing to strip.
         return norm;
@@ -296,7 +326,7 @@ fn stem_once(norm: &str) -> &str {
     }
     let mut w = norm;
     // Prefixes: one article form, else a conjunction و that is not radical.
-    if may_have_prefix(w) {
+    if prefixes && may_have_prefix(w) {
         if let Some(rest) = ARTICLE_PREFIXES
             .iter()
             .find_map(|p| cut_prefix(w, p).filter(|r| char_len(r) >= 2))
@@ -309,7 +339,7 @@ fn stem_once(norm: &str) -> &str {
         }
     }
     // A single-letter clitic ب ل ك ف or the future prefix س (after و: وبسبب), from the list.
-    if let Some(rest) = cut_clitic(w) {
+    if let Some(rest) = cut_clitic(w).filter(|_| prefixes) {
         w = rest;
     }
     if let Some(rest) = cut_tanween(w) {
@@ -362,6 +392,20 @@ mod tests {
         assert_eq!(key("سنة"), "سنه");
         assert_eq!(key("بين"), "بين");
         assert_eq!(key("يده"), "يده");
+    }
+
+    #[test]
+    fn letters_that_only_look_like_clitic_and_article_stay() {
+        assert_eq!(key("كاليفورنيا"), "كاليفورنيا");
+        assert_eq!(key("وكاليفورنيا"), "كاليفورنيا");
+        assert_eq!(key("فالنسيا"), "فالنسيا");
+        // والد "father" under its pronouns; و + ال + word elsewhere.
+        assert_eq!(key("والدها"), "والد");
+        assert_eq!(key("والدته"), "والد");
+        assert_eq!(key("باليستيه"), key("باليستي"));
+        assert_eq!(key("والكتاب"), "كتاب");
+        assert_eq!(key("بالقوات"), "قوات");
+        assert_eq!(key("كالينينغراد"), "كالينينغراد");
     }
 
     #[test]
