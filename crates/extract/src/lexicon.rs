@@ -183,7 +183,11 @@ impl<T> PhraseSet<T> {
                     last,
                     value,
                     clitic: ci > 0,
-                    prep: ci == 2,
+                    // The last candidate is the one without a preposition
+                    // (the second when there is no conjunction: للشرطة).
+                    prep: ci > 0
+                        && ci + 1 == tok.norm.hashes().as_slice().len()
+                        && crate::doc::strip_prep(tok.norm.as_str()).is_some(),
                 });
             }
         }
@@ -254,4 +258,25 @@ impl<V> WordMap<V> {
 
 fn find_word<'a, V>(list: &'a [(Box<str>, V)], w: &str) -> Option<&'a V> {
     list.iter().find(|(k, _)| &**k == w).map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_preposition_is_told_from_a_conjunction() {
+        let mut set: PhraseSet<u8> = PhraseSet::default();
+        set.insert("الشرطة", 1);
+        let hit = |text: &str| {
+            let doc = Doc::new(text);
+            set.match_at(&doc, 0).map(|h| (h.clitic, h.prep))
+        };
+        assert_eq!(hit("الشرطة"), Some((false, false)));
+        assert_eq!(hit("والشرطة"), Some((true, false)));
+        // to the police: a preposition, with or without a conjunction before it
+        assert_eq!(hit("للشرطة"), Some((true, true)));
+        assert_eq!(hit("وللشرطة"), Some((true, true)));
+        assert_eq!(hit("بالشرطة"), Some((true, true)));
+    }
 }
