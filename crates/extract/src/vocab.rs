@@ -166,7 +166,7 @@ struct Vocab {
 
 /// Beyond this many written forms the vocabulary starts afresh (at the next
 /// [`trim`]), bounding its memory (a few hundred bytes a word).
-const MAX_WORDS: usize = 1 << 20;
+const MAX_WORDS: usize = 1 << 18;
 
 thread_local! {
     static VOCAB: RefCell<Vocab> = RefCell::new(Vocab::default());

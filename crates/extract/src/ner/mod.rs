@@ -175,14 +175,25 @@ struct CachedWord {
 /// `wordstats.tsv`: 2 is under 30%); tuned on the dev split.
 const SPREAD_DEF_MAX: u8 = 2;
 
-/// Distinct words cached per thread before the cache starts afresh.
-const WORD_CACHE_CAP: usize = 200_000;
+/// Distinct words in each generation of a thread's word cache.
+const WORD_CACHE_CAP: usize = 50_000;
 
-/// A thread's cached words: the id of the recognizer they belong to, and the words.
-type WordCache = (usize, rustc_hash::FxHashMap<Box<str>, Rc<CachedWord>>);
+type WordMap = rustc_hash::FxHashMap<Box<str>, Rc<CachedWord>>;
+
+/// A thread's cached words, in two generations: words met since the young
+/// map last filled, and those met before. A full young map becomes the old
+/// one and the old one is dropped; a word found in the old map moves back to
+/// the young one. Frequent words stay; memory stays under two generations.
+#[derive(Default)]
+struct WordCache {
+    /// The recognizer the scores belong to.
+    owner: Option<usize>,
+    young: WordMap,
+    old: WordMap,
+}
 
 thread_local! {
-    static WORDS: RefCell<WordCache> = RefCell::new((usize::MAX, Default::default()));
+    static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
 }
 
 impl Ner {
@@ -241,13 +252,22 @@ impl Ner {
     fn word(&self, w: &str) -> Rc<CachedWord> {
         WORDS.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let (owner, map) = &mut *cache;
-            if *owner != self.id || map.len() >= WORD_CACHE_CAP {
-                *owner = self.id;
-                map.clear();
+            let cache = &mut *cache;
+            if cache.owner != Some(self.id) {
+                *cache = WordCache {
+                    owner: Some(self.id),
+                    ..Default::default()
+                };
             }
-            if let Some(c) = map.get(w) {
+            if let Some(c) = cache.young.get(w) {
                 return c.clone();
+            }
+            if cache.young.len() >= WORD_CACHE_CAP {
+                cache.old = std::mem::take(&mut cache.young);
+            }
+            if let Some((k, c)) = cache.old.remove_entry(w) {
+                cache.young.insert(k, c.clone());
+                return c;
             }
             let info = self.res.word_info(w);
             let l = self.model.labels.len();
@@ -261,7 +281,7 @@ impl Ner {
                 info: Arc::new(info),
                 scores,
             });
-            map.insert(w.into(), c.clone());
+            cache.young.insert(w.into(), c.clone());
             c
         })
     }
