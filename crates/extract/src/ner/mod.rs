@@ -597,6 +597,37 @@ mod tests {
         }
     }
 
+    /// Words survive a generation change of the cache (moved back from the
+    /// old generation) and tag the same after it.
+    #[test]
+    fn tags_hold_across_cache_generations() {
+        let ner = Ner::bundled().unwrap();
+        let words = ["وقال", "الرئيس", "فلاديمير", "بوتين", "في", "موسكو"];
+        let mut before = Vec::new();
+        ner.tag_ids(&words, &mut before);
+        // Fill the young generation with other words, twice over.
+        let filler: Vec<String> = (0..2 * WORD_CACHE_CAP + 10)
+            .map(|i| format!("w{i}"))
+            .collect();
+        for (k, chunk) in filler.chunks(1000).enumerate() {
+            let mut ids = Vec::new();
+            ner.tag_ids(chunk, &mut ids);
+            if k == filler.len() / 2000 {
+                // Halfway: the sentence's words move back to the young generation.
+                let mut again = Vec::new();
+                ner.tag_ids(&words, &mut again);
+                assert_eq!(again, before);
+            }
+        }
+        let mut after = Vec::new();
+        ner.tag_ids(&words, &mut after);
+        assert_eq!(after, before);
+        WORDS.with(|c| {
+            let c = c.borrow();
+            assert!(c.young.len() <= WORD_CACHE_CAP && c.old.len() <= WORD_CACHE_CAP);
+        });
+    }
+
     #[test]
     fn bundled_model_is_not_stale() {
         assert!(
