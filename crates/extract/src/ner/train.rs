@@ -32,8 +32,8 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            c1: 0.05,
-            c2: 0.01,
+            c1: 0.02,
+            c2: 0.03,
             max_iterations: 150,
             min_freq: 1,
             prune: 1e-3,
