@@ -337,6 +337,15 @@ pub fn romanize(name: &str) -> String {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #[test]
+        fn bare_names_are_a_tail_of_the_name(s in "[\u{0600}-\u{06FF} \u{200F}a-z]{0,24}") {
+            let b = bare_name(&s);
+            let tail = b.strip_prefix("ال").filter(|t| s.ends_with(*t)).is_some();
+            proptest::prop_assert!(s.ends_with(&*b) || tail, "{s:?} → {b:?}");
+        }
+    }
+
     #[test]
     fn names_lose_the_clitics_written_onto_them() {
         for (written, bare) in [
