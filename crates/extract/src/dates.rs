@@ -203,14 +203,13 @@ pub(crate) fn relatives() -> &'static PhraseSet<Rel> {
     })
 }
 
-/// Words before a bare four-digit number that make it a year.
+/// The words "year" before a bare four-digit number: a year even before a
+/// counted noun (في عام 2000 جندي is not a count).
+const YEAR_NOUNS: &[&str] = &["عام", "العام", "لعام", "سنه", "السنه", "لسنه"];
+
+/// Other words before a bare four-digit number that make it a year (unless
+/// a counted noun follows it, see [`is_count`]).
 const YEAR_CUES: &[&str] = &[
-    "عام",
-    "العام",
-    "لعام",
-    "سنه",
-    "السنه",
-    "لسنه",
     "منذ",
     "حتي",
     "الي",
@@ -301,20 +300,16 @@ const COUNTED: &[&str] = &[
 fn counted_keys() -> &'static rustc_hash::FxHashSet<String> {
     static K: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
     K.get_or_init(|| {
-        let mut norm = String::new();
+        let mut buf = String::new();
         COUNTED
             .iter()
-            .map(|w| {
-                norm.clear();
-                khabar_text::norm_form(w, &mut norm);
-                khabar_text::stem(&norm).to_string()
-            })
+            .map(|w| khabar_text::key_of(w, TokenKind::Word, &mut buf).to_string())
             .collect()
     })
 }
 
 /// Words before `من` that make the number after it a quantity (أكثر من 2000).
-const MORE_LESS: &[&str] = &["اكثر", "اقل", "ازيد", "ما يزيد"];
+const MORE_LESS: &[&str] = &["اكثر", "اقل", "ازيد"];
 
 /// Is the bare number at `i` a count rather than a year?
 fn is_count(doc: &Doc, i: usize, prev: &str) -> bool {
@@ -326,8 +321,7 @@ fn is_count(doc: &Doc, i: usize, prev: &str) -> bool {
         return true;
     }
     doc.toks.get(i + 1).is_some_and(|t| {
-        !matches!(prev, "عام" | "العام" | "لعام" | "سنه" | "السنه" | "لسنه")
-            && counted_keys().contains(khabar_text::stem(t.norm.as_str()))
+        !YEAR_NOUNS.contains(&prev) && counted_keys().contains(khabar_text::stem(t.norm.as_str()))
     })
 }
 
@@ -468,7 +462,9 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
                 .unwrap_or("");
             let era = era_at(doc, i + 1);
             let hijri = era == Some(Calendar::Hijri);
-            let cued = (YEAR_CUES.contains(&prev) && !is_count(doc, i, prev)) || era.is_some();
+            let cued = YEAR_NOUNS.contains(&prev)
+                || (YEAR_CUES.contains(&prev) && !is_count(doc, i, prev))
+                || era.is_some();
             // من 1989 حتى 2019 / بين 1989 و2019 / 1989-2019
             let range_to = |j: usize| -> Option<(usize, i64)> {
                 let conn = doc.toks.get(j)?.norm.as_str();

@@ -191,7 +191,8 @@ pub(crate) fn groups(mentions: &[Mention]) -> Vec<Group> {
 /// a tie (ليبيا rather than والليبيين, تونس rather than التونسي).
 pub(crate) fn canonical(mentions: &[Mention], g: &Group) -> String {
     let size = |i: usize| vocab::name_keys(&mentions[i].text).split(' ').count();
-    let full = size(g.members[0]);
+    // The group's key is the fullest mention's keys.
+    let full = g.key.split(' ').count();
     let mut names: Vec<(String, usize, usize)> = Vec::new();
     for &i in &g.members {
         if size(i) != full {

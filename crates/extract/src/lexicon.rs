@@ -183,11 +183,13 @@ impl<T> PhraseSet<T> {
                     last,
                     value,
                     clitic: ci > 0,
-                    // The last candidate is the one without a preposition
-                    // (the second when there is no conjunction: للشرطة).
+                    // Candidates are: as written, without a conjunction (if
+                    // any), without a preposition (if any). The last is the
+                    // preposition's when there are three, or when the second
+                    // is not the conjunction's (للشرطة).
                     prep: ci > 0
-                        && ci + 1 == tok.norm.hashes().as_slice().len()
-                        && crate::doc::strip_prep(tok.norm.as_str()).is_some(),
+                        && ci + 1 == tok.hashes.as_slice().len()
+                        && (ci == 2 || crate::doc::strip_conj(tok.norm.as_str()).is_none()),
                 });
             }
         }
