@@ -157,7 +157,20 @@ pub struct Ner {
     /// Tells this recognizer's entries in the per-thread word cache from another's.
     id: usize,
     /// The scores of the features of a position beyond the sentence, per window offset.
-    beyond: Vec<f32>,
+    beyond: Box<[f32]>,
+}
+
+/// The summed weights of the features a word (`None`: a position beyond the
+/// sentence) contributes at each offset of the window, `WINDOW.len() × labels`.
+fn window_scores(model: &Model, word: Option<&WordInfo>) -> Box<[f32]> {
+    let l = model.labels.len();
+    let mut scores = vec![0f32; WINDOW.len() * l].into_boxed_slice();
+    let mut buf = String::with_capacity(64);
+    for (k, &d) in WINDOW.iter().enumerate() {
+        let row = &mut scores[k * l..(k + 1) * l];
+        offset_features(word, d, &mut buf, |f| model.add_feature(f, row));
+    }
+    scores
 }
 
 /// A distinct word as the tagger sees it: its features' forms and the summed
@@ -217,13 +230,7 @@ impl Ner {
             return Err(Error::ResourceMismatch);
         }
         static IDS: AtomicUsize = AtomicUsize::new(0);
-        let l = model.labels.len();
-        let mut beyond = vec![0f32; WINDOW.len() * l];
-        let mut buf = String::new();
-        for (k, &d) in WINDOW.iter().enumerate() {
-            let row = &mut beyond[k * l..(k + 1) * l];
-            offset_features(None, d, &mut buf, |f| model.add_feature(f, row));
-        }
+        let beyond = window_scores(&model, None);
         Ok(Ner {
             o_label: model.o_label(),
             model,
@@ -270,13 +277,7 @@ impl Ner {
                 return c;
             }
             let info = self.res.word_info(w);
-            let l = self.model.labels.len();
-            let mut scores = vec![0f32; WINDOW.len() * l].into_boxed_slice();
-            let mut buf = String::with_capacity(64);
-            for (k, &d) in WINDOW.iter().enumerate() {
-                let row = &mut scores[k * l..(k + 1) * l];
-                offset_features(Some(&info), d, &mut buf, |f| self.model.add_feature(f, row));
-            }
+            let scores = window_scores(&self.model, Some(&info));
             let c = Rc::new(CachedWord {
                 info: Arc::new(info),
                 scores,
