@@ -68,14 +68,11 @@ fn al_words() -> &'static FxHashSet<&'static str> {
 }
 
 /// Does the word begin with و/ف/ب/ك + ال that are its own letters
-/// (كاليفورنيا، فالنسيا، والدها): listed in `data/al_words.txt`?
+/// (كاليفورنيا، فالنسيا، والدها): listed in `data/al_words.txt`, which holds
+/// only such words?
 #[inline]
 fn has_own_al(norm: &str) -> bool {
-    (norm.starts_with("وال")
-        || norm.starts_with("فال")
-        || norm.starts_with("بال")
-        || norm.starts_with("كال"))
-        && al_words().contains(norm)
+    al_words().contains(norm)
 }
 
 /// `w` without its initial ب ل ك ف when that letter is a clitic (بسبب, لمواجهه),
@@ -339,7 +336,7 @@ fn stem_once(norm: &str, prefixes: bool) -> &str {
         }
     }
     // A single-letter clitic ب ل ك ف or the future prefix س (after و: وبسبب), from the list.
-    if let Some(rest) = cut_clitic(w).filter(|_| prefixes) {
+    if let Some(rest) = prefixes.then(|| cut_clitic(w)).flatten() {
         w = rest;
     }
     if let Some(rest) = cut_tanween(w) {
