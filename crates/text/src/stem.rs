@@ -22,7 +22,6 @@ static WAW_TXT: &str = include_str!("../data/waw_words.txt");
 static CLITIC_TXT: &str = include_str!("../data/clitic_words.txt");
 static TANWEEN_TXT: &str = include_str!("../data/tanween_words.txt");
 static AL_TXT: &str = include_str!("../data/al_words.txt");
-static PLURALS_TXT: &str = include_str!("../data/plurals.txt");
 
 fn load(txt: &'static str) -> FxHashSet<&'static str> {
     txt.lines()
@@ -66,48 +65,6 @@ fn tanween_words() -> &'static FxHashSet<&'static str> {
 fn al_words() -> &'static FxHashSet<&'static str> {
     static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| load(AL_TXT))
-}
-
-/// Experimental (issue #2, not kept): forms keyed by their lemma, broken
-/// plurals by their singular (قوات → قوه, مدن → مدين) and verb forms by their
-/// past (يعلن → اعلن), from `data/plurals.txt` (`form lemma` in the norm form,
-/// made by `scripts/lexicon/arramooz.py`; committed empty): the light key of
-/// the form maps to the light key of the lemma. Where two plurals share a key (رجال, رجاله), the plural that is
-/// its own key wins; two others claiming it with different singulars cancel.
-/// A singular key that is itself some plural's key is left out, so a key is a
-/// fixed point.
-fn plural_map() -> &'static FxHashMap<Box<str>, Box<str>> {
-    static S: OnceLock<FxHashMap<Box<str>, Box<str>>> = OnceLock::new();
-    S.get_or_init(|| {
-        // key of the plural → (the plural is its own key, singular's key or a conflict)
-        let mut to: FxHashMap<Box<str>, (bool, Option<Box<str>>)> = FxHashMap::default();
-        for line in PLURALS_TXT.lines() {
-            let Some((p, s)) = line.trim().split_once(' ') else {
-                continue;
-            };
-            let (kp, ks) = (stem_uncached(p), stem_uncached(s));
-            if kp == ks {
-                continue;
-            }
-            let exact = kp == p;
-            match to.get_mut(kp) {
-                None => {
-                    to.insert(kp.into(), (exact, Some(ks.into())));
-                }
-                Some(t) if exact && !t.0 => *t = (true, Some(ks.into())),
-                Some(t) if exact == t.0 && t.1.as_deref() != Some(ks) => t.1 = None,
-                Some(_) => {}
-            }
-        }
-        // A singular's key beats a suffixed plural's (رجل of رجال over رجل of رجله);
-        // a plural that is its own key and some singular's key too is left as it is.
-        let targets: FxHashSet<Box<str>> = to.values().filter_map(|(_, v)| v.clone()).collect();
-        to.retain(|k, (exact, v)| v.is_some() && (*exact || !targets.contains(k)));
-        let sources: FxHashSet<Box<str>> = to.keys().cloned().collect();
-        to.into_iter()
-            .filter_map(|(k, (_, v))| v.filter(|v| !sources.contains(v)).map(|v| (k, v)))
-            .collect()
-    })
 }
 
 /// Does the word begin with و/ف/ب/ك + ال that are its own letters
@@ -283,15 +240,6 @@ fn find_name(norm: &str) -> Option<&str> {
 /// assert_eq!(stem("المسلمين"), "مسلم");
 /// ```
 pub fn stem(norm: &str) -> &str {
-    let light = light_stem(norm);
-    match plural_map().get(light) {
-        Some(singular) => singular,
-        None => light,
-    }
-}
-
-/// The key before the plural map: clitics, light suffixes, names.
-pub fn light_stem(norm: &str) -> &str {
     // News vocabulary repeats heavily: a small per-thread memo of recent
     // words answers most calls with one hash and one comparison instead of
     // the lexicon lookups of every pass.
