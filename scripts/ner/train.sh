@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 TRAIN=${TRAIN:-../shared/data/anercorp/train.txt}
 TOKENIZED=${TOKENIZED:-/tmp/ant-norm.txt}
-O_PENALTY=${O_PENALTY:-1.0}
+O_PENALTY=${O_PENALTY:-0.5}
 DATA=crates/extract/data/ner
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -68,25 +68,35 @@ pub struct WordStats {
 impl WordStats {
     /// Parses the committed table: `word<TAB>log2freq<TAB>definiteness`, `#` comments.
     pub fn parse(tsv: &str) -> WordStats {
-        let mut map = FxHashMap::default();
-        for line in tsv.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let mut f = line.split('\t');
-            let (Some(w), Some(fq), Some(d)) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            if let (Ok(fq), Ok(d)) = (fq.trim().parse(), d.trim().parse()) {
-                map.insert(w.to_string(), (fq, d));
-            }
+        WordStats {
+            map: parse_pairs(tsv, |fq, d| {
+                Some((fq.trim().parse().ok()?, d.trim().parse().ok()?))
+            }),
         }
-        WordStats { map }
     }
 
     pub fn get(&self, norm: &str) -> Option<(u8, u8)> {
         self.map.get(norm).copied()
     }
+}
+
+/// Parses a committed three-column table (`word<TAB>a<TAB>b`, `#` comments)
+/// into word → the pair `value` makes of the two columns (rows it rejects
+/// are skipped).
+fn parse_pairs(
+    tsv: &str,
+    value: impl Fn(&str, &str) -> Option<(u8, u8)>,
+) -> FxHashMap<String, (u8, u8)> {
+    let mut map = FxHashMap::default();
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t');
+        if let (Some(w), Some(a), Some(b)) = (f.next(), f.next(), f.next()) {
+            if let Some(v) = value(a, b) {
+                map.insert(w.to_string(), v);
+            }
+        }
+    }
+    map
 }
 
 /// The self-trained gazetteer (`scripts/ner/autogaz.py`): norm form → (class
@@ -100,27 +110,46 @@ pub struct AutoGaz {
 impl AutoGaz {
     /// Parses the committed table: `word<TAB>CLASS<TAB>bucket`, `#` comments.
     pub fn parse(tsv: &str) -> AutoGaz {
-        let mut map = FxHashMap::default();
-        for line in tsv.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let mut f = line.split('\t');
-            let (Some(w), Some(c), Some(b)) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
+        let map = parse_pairs(tsv, |c, b| {
             let c = match c {
                 "PERS" => 0,
                 "LOC" => 1,
                 "ORG" => 2,
                 "MISC" => 3,
-                _ => continue,
+                _ => return None,
             };
-            if let Ok(b) = b.trim().parse() {
-                map.insert(w.to_string(), (c, b));
-            }
-        }
+            Some((c, b.trim().parse().ok()?))
+        });
         AutoGaz { map }
+    }
+
+    pub fn get(&self, norm: &str) -> Option<(u8, u8)> {
+        self.map.get(norm).copied()
+    }
+}
+
+/// Person-name words from name registries (`scripts/ner/names.py`): norm
+/// form → (flags: 1 given name, 2 surname, 4 transliterated name; popularity 0–3).
+#[derive(Debug, Default)]
+pub struct Names {
+    map: FxHashMap<String, (u8, u8)>,
+}
+
+impl Names {
+    /// Parses the committed table: `word<TAB>flags (g, s, t)<TAB>popularity`, `#` comments.
+    pub fn parse(tsv: &str) -> Names {
+        let map = parse_pairs(tsv, |flags, pop| {
+            let bits = flags.chars().fold(0u8, |b, c| {
+                b | match c {
+                    'g' => 1,
+                    's' => 2,
+                    't' => 4,
+                    _ => 0,
+                }
+            });
+            Some((bits, pop.trim().parse().ok()?)).filter(|v| v.0 != 0)
+        });
+        Names { map }
     }
 
     pub fn get(&self, norm: &str) -> Option<(u8, u8)> {
@@ -383,6 +412,7 @@ pub struct Resources {
     pub clusters: Clusters,
     pub stats: WordStats,
     pub auto: AutoGaz,
+    pub names: Names,
     pub gazetteer: Gazetteer,
     pub triggers: Triggers,
 }
@@ -404,6 +434,8 @@ pub struct WordInfo {
     pub stats: Option<(u8, u8)>,
     /// Self-trained gazetteer evidence (class, rate bucket).
     pub auto: Option<(u8, u8)>,
+    /// Person-name lexicon evidence (flags, popularity).
+    pub names: Option<(u8, u8)>,
     pub trig: u8,
     pub stop: bool,
 }
@@ -482,6 +514,7 @@ impl Resources {
         let clusters = self.clusters.get(&norm).or_else(|| self.clusters.get(&key));
         let stats = self.stats.get(&norm);
         let auto = self.auto.get(&norm).or_else(|| self.auto.get(&key));
+        let names = self.names.get(&norm).or_else(|| self.names.get(&key));
         let trig = self.triggers.get(&norm);
         let stop = is_stopword(&norm);
         WordInfo {
@@ -493,6 +526,7 @@ impl Resources {
             clusters,
             stats,
             auto,
+            names,
             trig,
             stop,
         }
@@ -615,6 +649,21 @@ pub fn offset_features(
     if let (-1..=1, Some((c, b))) = (d, t.and_then(|t| t.auto)) {
         f!(buf, emit, "auto{:+}={}:{}", d, c, b);
     }
+    // Person-name lexicon, here and around.
+    if let Some((fl, pop)) = t.and_then(|t| t.names) {
+        match d {
+            0 => {
+                f!(buf, emit, "nm={}:{}", fl, pop);
+                if let Some((fq, df)) = t.and_then(|t| t.stats) {
+                    f!(buf, emit, "nm|fq|def={}|{}|{}", fl, fq.min(14) / 3, df);
+                } else {
+                    f!(buf, emit, "nm|oov={}", fl);
+                }
+            }
+            -1 | 1 => f!(buf, emit, "nm{:+}={}", d, fl),
+            _ => {}
+        }
+    }
     // Triggers before and after.
     if let (-2 | -1 | 1, Some(tr)) = (d, t.map(|t| t.trig).filter(|&tr| tr != 0)) {
         f!(buf, emit, "t{:+}={}", d, tr);
@@ -700,6 +749,23 @@ mod tests {
         let mut n = 0;
         token_features(&toks, 4, &mut String::new(), |_| n += 1);
         assert_eq!(n, feats[4].len());
+    }
+
+    #[test]
+    fn person_name_lexicon() {
+        let names = Names::parse("# c\nساركوزي\tt\t0\nسعيد\tgst\t3\nبلا\tx\t1\nخطا\tg\n");
+        assert_eq!(names.get("ساركوزي"), Some((4, 0)));
+        assert_eq!(names.get("سعيد"), Some((7, 3)));
+        assert_eq!(names.get("بلا"), None, "no known flag");
+        assert_eq!(names.get("خطا"), None, "no popularity");
+        // The bundled table knows foreign names as written in Arabic news,
+        // and a clitic does not hide them (the key is looked up too).
+        let res = crate::ner::bundled_resources();
+        for w in ["ساركوزي", "وشيراك", "فلاديمير", "أولمرت"] {
+            let info = res.word_info(w);
+            assert!(info.names.is_some_and(|(f, _)| f & 4 != 0), "{w}");
+        }
+        assert_eq!(res.word_info("والحكومة").names, None);
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub static CLUSTERS_TSV: &str = include_str!("../../data/ner/clusters.tsv");
 pub static WORDSTATS_TSV: &str = include_str!("../../data/ner/wordstats.tsv");
 /// Self-trained gazetteer (`scripts/ner/autogaz.py`).
 pub static AUTOGAZ_TSV: &str = include_str!("../../data/ner/autogaz.tsv");
+/// Person-name lexicon (`scripts/ner/names.py`).
+pub static NAMES_TSV: &str = include_str!("../../data/ner/names.tsv");
 /// Gazetteer (`scripts/ner/gazetteers.py`).
 pub static GAZETTEER_TSV: &str = include_str!("../../data/ner/gazetteer.tsv");
 
@@ -110,6 +112,7 @@ pub fn bundled_resources() -> &'static Resources {
         clusters: features::Clusters::parse(CLUSTERS_TSV),
         stats: features::WordStats::parse(WORDSTATS_TSV),
         auto: features::AutoGaz::parse(AUTOGAZ_TSV),
+        names: features::Names::parse(NAMES_TSV),
         gazetteer: Gazetteer::parse(GAZETTEER_TSV),
         triggers: Triggers::builtin(),
     })
@@ -117,13 +120,14 @@ pub fn bundled_resources() -> &'static Resources {
 
 /// A fingerprint of the bundled resources; a model records the one it was trained with.
 pub fn bundled_resources_id() -> u64 {
-    let mut b =
-        Vec::with_capacity(CLUSTERS_TSV.len() + WORDSTATS_TSV.len() + GAZETTEER_TSV.len() + 2);
+    let mut b = Vec::new();
     b.extend_from_slice(CLUSTERS_TSV.as_bytes());
     b.push(0);
     b.extend_from_slice(WORDSTATS_TSV.as_bytes());
     b.push(0);
     b.extend_from_slice(AUTOGAZ_TSV.as_bytes());
+    b.push(0);
+    b.extend_from_slice(NAMES_TSV.as_bytes());
     b.push(0);
     b.extend_from_slice(GAZETTEER_TSV.as_bytes());
     xxhash_rust::xxh3::xxh3_64(&b)
