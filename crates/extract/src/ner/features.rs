@@ -58,59 +58,46 @@ impl Clusters {
     }
 }
 
-/// Corpus statistics of words (`scripts/ner/wordstats.py`): norm form →
-/// (log2 frequency, definiteness bucket) in unlabelled news.
+/// A committed table of words (norm form) → a pair of small numbers: the
+/// corpus statistics, the self-trained gazetteer and the person-name lexicon.
+/// The tables differ only in how their two columns parse.
 #[derive(Debug, Default)]
-pub struct WordStats {
+pub struct WordTable {
     map: FxHashMap<String, (u8, u8)>,
 }
 
-impl WordStats {
-    /// Parses the committed table: `word<TAB>log2freq<TAB>definiteness`, `#` comments.
-    pub fn parse(tsv: &str) -> WordStats {
-        WordStats {
-            map: parse_pairs(tsv, |fq, d| {
-                Some((fq.trim().parse().ok()?, d.trim().parse().ok()?))
-            }),
-        }
-    }
-
-    pub fn get(&self, norm: &str) -> Option<(u8, u8)> {
-        self.map.get(norm).copied()
-    }
-}
-
-/// Parses a committed three-column table (`word<TAB>a<TAB>b`, `#` comments)
-/// into word → the pair `value` makes of the two columns (rows it rejects
-/// are skipped).
-fn parse_pairs(
-    tsv: &str,
-    value: impl Fn(&str, &str) -> Option<(u8, u8)>,
-) -> FxHashMap<String, (u8, u8)> {
-    let mut map = FxHashMap::default();
-    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-        let mut f = line.split('\t');
-        if let (Some(w), Some(a), Some(b)) = (f.next(), f.next(), f.next()) {
-            if let Some(v) = value(a, b) {
-                map.insert(w.to_string(), v);
+impl WordTable {
+    /// Parses a three-column table (`word<TAB>a<TAB>b`, `#` comments) into
+    /// word → the pair `value` makes of the two columns (rows it rejects are
+    /// skipped).
+    fn parse(tsv: &str, value: impl Fn(&str, &str) -> Option<(u8, u8)>) -> WordTable {
+        let mut map = FxHashMap::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            if let (Some(w), Some(a), Some(b)) = (f.next(), f.next(), f.next()) {
+                if let Some(v) = value(a, b) {
+                    map.insert(w.to_string(), v);
+                }
             }
         }
+        WordTable { map }
     }
-    map
-}
 
-/// The self-trained gazetteer (`scripts/ner/autogaz.py`): norm form → (class
-/// index 0–3, rate bucket 1–4) of how often a first-pass model tagged the word
-/// inside an entity in unlabelled news.
-#[derive(Debug, Default)]
-pub struct AutoGaz {
-    map: FxHashMap<String, (u8, u8)>,
-}
+    /// Corpus statistics of words (`scripts/ner/wordstats.py`): norm form →
+    /// (log2 frequency, definiteness bucket) in unlabelled news;
+    /// `word<TAB>log2freq<TAB>definiteness`.
+    pub fn word_stats(tsv: &str) -> WordTable {
+        WordTable::parse(tsv, |fq, d| {
+            Some((fq.trim().parse().ok()?, d.trim().parse().ok()?))
+        })
+    }
 
-impl AutoGaz {
-    /// Parses the committed table: `word<TAB>CLASS<TAB>bucket`, `#` comments.
-    pub fn parse(tsv: &str) -> AutoGaz {
-        let map = parse_pairs(tsv, |c, b| {
+    /// The self-trained gazetteer (`scripts/ner/autogaz.py`): norm form →
+    /// (class index 0–3, rate bucket 1–4) of how often a first-pass model
+    /// tagged the word inside an entity in unlabelled news;
+    /// `word<TAB>CLASS<TAB>bucket`.
+    pub fn autogaz(tsv: &str) -> WordTable {
+        WordTable::parse(tsv, |c, b| {
             let c = match c {
                 "PERS" => 0,
                 "LOC" => 1,
@@ -119,26 +106,14 @@ impl AutoGaz {
                 _ => return None,
             };
             Some((c, b.trim().parse().ok()?))
-        });
-        AutoGaz { map }
+        })
     }
 
-    pub fn get(&self, norm: &str) -> Option<(u8, u8)> {
-        self.map.get(norm).copied()
-    }
-}
-
-/// Person-name words from name registries (`scripts/ner/names.py`): norm
-/// form → (flags: 1 given name, 2 surname, 4 transliterated name; popularity 0–3).
-#[derive(Debug, Default)]
-pub struct Names {
-    map: FxHashMap<String, (u8, u8)>,
-}
-
-impl Names {
-    /// Parses the committed table: `word<TAB>flags (g, s, t)<TAB>popularity`, `#` comments.
-    pub fn parse(tsv: &str) -> Names {
-        let map = parse_pairs(tsv, |flags, pop| {
+    /// Person-name words from name registries (`scripts/ner/names.py`): norm
+    /// form → (flags: 1 given name, 2 surname, 4 transliterated name;
+    /// popularity 0–3); `word<TAB>flags (g, s, t)<TAB>popularity`.
+    pub fn names(tsv: &str) -> WordTable {
+        WordTable::parse(tsv, |flags, pop| {
             let bits = flags.chars().fold(0u8, |b, c| {
                 b | match c {
                     'g' => 1,
@@ -148,8 +123,7 @@ impl Names {
                 }
             });
             Some((bits, pop.trim().parse().ok()?)).filter(|v| v.0 != 0)
-        });
-        Names { map }
+        })
     }
 
     pub fn get(&self, norm: &str) -> Option<(u8, u8)> {
@@ -410,9 +384,9 @@ impl Triggers {
 #[derive(Debug, Default)]
 pub struct Resources {
     pub clusters: Clusters,
-    pub stats: WordStats,
-    pub auto: AutoGaz,
-    pub names: Names,
+    pub stats: WordTable,
+    pub auto: WordTable,
+    pub names: WordTable,
     pub gazetteer: Gazetteer,
     pub triggers: Triggers,
 }
@@ -753,7 +727,7 @@ mod tests {
 
     #[test]
     fn person_name_lexicon() {
-        let names = Names::parse("# c\nساركوزي\tt\t0\nسعيد\tgst\t3\nبلا\tx\t1\nخطا\tg\n");
+        let names = WordTable::names("# c\nساركوزي\tt\t0\nسعيد\tgst\t3\nبلا\tx\t1\nخطا\tg\n");
         assert_eq!(names.get("ساركوزي"), Some((4, 0)));
         assert_eq!(names.get("سعيد"), Some((7, 3)));
         assert_eq!(names.get("بلا"), None, "no known flag");

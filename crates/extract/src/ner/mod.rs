@@ -110,9 +110,9 @@ pub fn bundled_resources() -> &'static Resources {
     static R: OnceLock<Resources> = OnceLock::new();
     R.get_or_init(|| Resources {
         clusters: features::Clusters::parse(CLUSTERS_TSV),
-        stats: features::WordStats::parse(WORDSTATS_TSV),
-        auto: features::AutoGaz::parse(AUTOGAZ_TSV),
-        names: features::Names::parse(NAMES_TSV),
+        stats: features::WordTable::word_stats(WORDSTATS_TSV),
+        auto: features::WordTable::autogaz(AUTOGAZ_TSV),
+        names: features::WordTable::names(NAMES_TSV),
         gazetteer: Gazetteer::parse(GAZETTEER_TSV),
         triggers: Triggers::builtin(),
     })
@@ -120,16 +120,16 @@ pub fn bundled_resources() -> &'static Resources {
 
 /// A fingerprint of the bundled resources; a model records the one it was trained with.
 pub fn bundled_resources_id() -> u64 {
-    let mut b = Vec::new();
-    b.extend_from_slice(CLUSTERS_TSV.as_bytes());
-    b.push(0);
-    b.extend_from_slice(WORDSTATS_TSV.as_bytes());
-    b.push(0);
-    b.extend_from_slice(AUTOGAZ_TSV.as_bytes());
-    b.push(0);
-    b.extend_from_slice(NAMES_TSV.as_bytes());
-    b.push(0);
-    b.extend_from_slice(GAZETTEER_TSV.as_bytes());
+    // The tables one after another, a zero byte between two.
+    let b = [
+        CLUSTERS_TSV,
+        WORDSTATS_TSV,
+        AUTOGAZ_TSV,
+        NAMES_TSV,
+        GAZETTEER_TSV,
+    ]
+    .map(str::as_bytes)
+    .join(&0u8);
     xxhash_rust::xxh3::xxh3_64(&b)
 }
 
