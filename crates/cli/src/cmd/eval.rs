@@ -40,6 +40,30 @@ pub enum What {
     Events(EventsArgs),
     /// Throughput of the whole reading (NER included) on one core.
     Throughput(ThroughputArgs),
+    /// The reading against the project's own gold (`gold/reading/*.jsonl`):
+    /// quotations and speakers, numbers, dates and events, per part.
+    Reading(ReadingArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ReadingArgs {
+    /// Gold files (`gold/reading/*.jsonl`; format in `gold/README.md`).
+    #[arg(long, num_args = 1.., required = true, value_name = "FILE")]
+    pub gold: Vec<PathBuf>,
+    /// Only this part (`dev` or `test`); all parts by default.
+    #[arg(long)]
+    pub part: Option<String>,
+    /// Print this many misses (with their passage), after the figures.
+    #[arg(long, default_value_t = 0)]
+    pub show: usize,
+    /// Only the misses of this kind (`speaker`, `quote`, `false-quote`, `number`, `ordinal`,
+    /// `spurious-number`, `date`, `date-value`, `spurious-date`, `event`, `actor`, `target`,
+    /// `spurious-event`).
+    #[arg(long, value_name = "KIND")]
+    pub what: Option<String>,
+    /// Print the figures (and the misses asked for) as one JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -84,7 +108,89 @@ pub fn run(args: Args) -> Result<u8> {
             }
         }
         What::Throughput(a) => throughput(&a.paths, a.limit),
+        What::Reading(a) => reading(&a),
     }
+}
+
+/// The version of `khabar eval reading --json`'s object.
+const EVAL_READING_VERSION: u32 = 1;
+
+fn reading(a: &ReadingArgs) -> Result<u8> {
+    use khabar_extract::eval::reading::{evaluate, parse_line};
+    let mut passages = Vec::new();
+    for f in &a.gold {
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let g = parse_line(line)
+                .with_context(|| format!("{}:{}: not a gold line", f.display(), n + 1))?;
+            if a.part.as_deref().is_none_or(|p| p == g.part) {
+                passages.push(g);
+            }
+        }
+    }
+    if passages.is_empty() {
+        return Err(UsageError("no gold passage in those files (and that part)".into()).into());
+    }
+    let mut report = evaluate(&passages);
+    report
+        .misses
+        .retain(|m| a.what.as_deref().is_none_or(|w| w == m.what));
+    report.misses.truncate(a.show);
+    if a.json {
+        say!(
+            "{}",
+            serde_json::json!({"v": EVAL_READING_VERSION, "parts": report.parts, "misses": report.misses})
+        );
+        return Ok(crate::exit::OK);
+    }
+    for (part, s) in &report.parts {
+        say!("== {part}");
+        if let Some(q) = &s.quotes {
+            say!(
+                "quotes   {} gold in {} passages: found {:.3} ({}), right speaker {:.3} ({}), whole speaker {:.3} ({}); {} false quotations; no-quotation passages with one: {}/{} ({:.3})",
+                q.gold, q.passages, q.found_rate, q.found, q.right_speaker_rate, q.right_speaker,
+                q.exact_speaker_rate, q.exact_speaker, q.spurious, q.negatives_with_quote,
+                q.negatives, q.negatives_with_quote_rate
+            );
+        }
+        if let Some(n) = &s.numbers {
+            say!(
+                "numbers  {} gold in {} passages: found {:.3} ({}), right unit {}; ordinals {:.3} ({}/{}); spurious {} ({:.3} of gold)",
+                n.gold, n.passages, n.found_rate, n.found, n.right_unit, n.ordinal_rate,
+                n.ordinals_found, n.ordinals, n.spurious, n.spurious_rate
+            );
+        }
+        if let Some(d) = &s.dates {
+            say!(
+                "dates    {} gold in {} passages: found {:.3} ({}), right value {:.3} ({}); spurious {}",
+                d.gold, d.passages, d.found_rate, d.found, d.right_value_rate, d.right_value,
+                d.spurious
+            );
+        }
+        if let Some(e) = &s.events {
+            say!(
+                "events   {} gold in {} passages: found {:.3} ({}), right actor {:.3} ({}), right target {:.3} ({}), both {:.3}; spurious {}",
+                e.gold, e.passages, e.found_rate, e.found, e.right_actor_rate, e.right_actor,
+                e.right_target_rate, e.right_target, e.right_both_rate, e.spurious
+            );
+        }
+    }
+    for m in &report.misses {
+        say!(
+            "\n{} {} [{}] expected: {}\n  got: {}\n  text: {}",
+            m.what,
+            m.id,
+            m.part,
+            m.expected,
+            m.got,
+            m.text
+        );
+    }
+    Ok(crate::exit::OK)
 }
 
 /// One gold sentence: its text, PLOVER types and source (actor) texts.
