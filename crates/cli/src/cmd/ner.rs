@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use khabar_extract::ner::conll::{self, Sentence, TagMap};
 use khabar_extract::ner::eval::Scorer;
 use khabar_extract::ner::train::{self, Example, Stage, TrainOptions};
-use khabar_extract::ner::{bundled_resources, bundled_resources_id, Ner};
+use khabar_extract::ner::{bundled_resources, bundled_resources_id, Ner, Tag};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -142,15 +142,21 @@ fn load_ner_quiet(model: &Option<PathBuf>) -> Result<Ner> {
     }
 }
 
-fn examples(sents: &[Sentence]) -> Vec<Example> {
+/// The BIO tag in the last column of a training line (`O` if there is none).
+fn last_tag(line: &conll::Line) -> Result<Tag> {
+    let tag = line.columns.last().map_or("O", String::as_str);
+    Tag::parse(tag)
+        .with_context(|| format!("unknown tag {tag:?} (the classes are PERS, LOC, ORG, MISC)"))
+}
+
+fn examples(sents: &[Sentence]) -> Result<Vec<Example>> {
     sents
         .iter()
-        .map(|s| Example {
-            words: s.iter().map(|l| l.token.clone()).collect(),
-            tags: s
-                .iter()
-                .map(|l| l.columns.last().cloned().unwrap_or_else(|| "O".into()))
-                .collect(),
+        .map(|s| {
+            Ok(Example {
+                words: s.iter().map(|l| l.token.clone()).collect(),
+                tags: s.iter().map(last_tag).collect::<Result<_>>()?,
+            })
         })
         .collect()
 }
@@ -195,7 +201,7 @@ fn run_train(a: TrainArgs) -> Result<u8> {
     );
     bar.set_message("features");
     let t0 = Instant::now();
-    let exs = examples(tr);
+    let exs = examples(tr)?;
     let model = train::train(
         &exs,
         bundled_resources(),
@@ -238,10 +244,7 @@ fn run_train(a: TrainArgs) -> Result<u8> {
         let mut scorer = Scorer::new();
         for s in dev {
             let words: Vec<&str> = s.iter().map(|l| l.token.as_str()).collect();
-            let gold: Vec<&str> = s
-                .iter()
-                .map(|l| l.columns.last().map_or("O", String::as_str))
-                .collect();
+            let gold: Vec<Tag> = s.iter().map(last_tag).collect::<Result<_>>()?;
             scorer.add(&gold, &ner.tag(&words));
         }
         println!("dev ({} sentences):\n{}", dev.len(), scorer.report());
@@ -268,8 +271,8 @@ fn run_eval(a: EvalArgs) -> Result<u8> {
             .map(|s| s.iter().map(|l| l.token.as_str()).collect())
             .collect();
         for (s, tags) in doc.iter().zip(ner.tag_document(&words)) {
-            let pred: Vec<String> = tags.into_iter().map(|t| map.map_tag(t)).collect();
-            let gold: Vec<String> = s.iter().map(|l| map.gold(l)).collect();
+            let pred: Vec<Tag> = tags.into_iter().map(|t| map.map_tag(t)).collect();
+            let gold: Vec<Tag> = s.iter().map(|l| map.gold(l)).collect();
             scorer.add(&gold, &pred);
             n += s.len();
         }

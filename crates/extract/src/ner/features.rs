@@ -10,6 +10,7 @@
 //! clitics, and both index the word clusters and gazetteers.
 
 use super::gazetteer::Gazetteer;
+use super::EntityLabel;
 use khabar_text::{is_stopword, norm_form, stem};
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
@@ -93,18 +94,12 @@ impl WordTable {
     }
 
     /// The self-trained gazetteer (`scripts/ner/autogaz.py`): norm form →
-    /// (class index 0–3, rate bucket 1–4) of how often a first-pass model
+    /// (class index in [`EntityLabel::ALL`], rate bucket 1–4) of how often a first-pass model
     /// tagged the word inside an entity in unlabelled news;
     /// `word<TAB>CLASS<TAB>bucket`.
     pub fn autogaz(tsv: &str) -> WordTable {
         WordTable::parse(tsv, |c, b| {
-            let c = match c {
-                "PERS" => 0,
-                "LOC" => 1,
-                "ORG" => 2,
-                "MISC" => 3,
-                _ => return None,
-            };
+            let c = EntityLabel::parse(c)?.index() as u8;
             Some((c, b.trim().parse().ok()?))
         })
     }
@@ -418,7 +413,8 @@ pub struct WordInfo {
 #[derive(Clone, Debug, Default)]
 pub struct TokInfo {
     pub word: Arc<WordInfo>,
-    /// Gazetteer match: 0 none, else class index + 1, ×2 + 1 if inside (not first word).
+    /// Gazetteer match: 0 none, else (class index in [`EntityLabel::ALL`] + 1) × 2,
+    /// + 1 if inside (not the name's first word).
     pub gaz: u8,
 }
 

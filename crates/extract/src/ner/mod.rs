@@ -18,12 +18,14 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod label;
 pub mod model;
 pub mod train;
 
 use features::{context_features, offset_features, Resources, TokInfo, Triggers, WordInfo, WINDOW};
 use gazetteer::Gazetteer;
 use khabar_text::{display_form, sentences_from_tokens, tokenize, Token, TokenKind};
+pub use label::{EntityLabel, Tag};
 use model::Model;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -54,45 +56,6 @@ pub enum Error {
     ResourceMismatch,
     #[error("NER training failed: {0}")]
     Train(String),
-}
-
-/// The ANERcorp entity classes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum EntityLabel {
-    Pers,
-    Loc,
-    Org,
-    Misc,
-}
-
-impl EntityLabel {
-    /// The ANERcorp name (`PERS`, `LOC`, `ORG`, `MISC`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityLabel::Pers => "PERS",
-            EntityLabel::Loc => "LOC",
-            EntityLabel::Org => "ORG",
-            EntityLabel::Misc => "MISC",
-        }
-    }
-
-    /// Parses an ANERcorp type name.
-    pub fn parse(s: &str) -> Option<EntityLabel> {
-        Some(match s {
-            "PERS" | "PER" => EntityLabel::Pers,
-            "LOC" | "GPE" => EntityLabel::Loc,
-            "ORG" => EntityLabel::Org,
-            "MISC" => EntityLabel::Misc,
-            _ => return None,
-        })
-    }
-}
-
-impl std::fmt::Display for EntityLabel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
 }
 
 /// One entity mention: a byte range into the text and its class.
@@ -292,31 +255,21 @@ impl Ner {
     }
 
     /// The BIO tag of each token of one sentence (tokens as written).
-    pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<&str> {
+    pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<Tag> {
         let mut ids = Vec::new();
         self.tag_ids(words, &mut ids);
-        ids.iter()
-            .map(|&i| self.model.labels[i as usize].as_str())
-            .collect()
+        self.tags_of(&ids)
     }
 
-    /// The label ids of `B-X` and `I-X` for each class (Pers, Loc, Org, Misc order).
-    fn bio(&self, class: usize) -> Option<(u8, u8)> {
-        let ty = [
-            EntityLabel::Pers,
-            EntityLabel::Loc,
-            EntityLabel::Org,
-            EntityLabel::Misc,
-        ][class]
-            .as_str();
-        let find = |p: &str| {
-            self.model
-                .labels
-                .iter()
-                .position(|l| l.strip_prefix(p) == Some(ty))
-                .map(|i| i as u8)
-        };
-        Some((find("B-")?, find("I-")?))
+    /// The tags of label ids.
+    fn tags_of(&self, ids: &[u8]) -> Vec<Tag> {
+        ids.iter().map(|&i| self.model.labels[i as usize]).collect()
+    }
+
+    /// The label ids of `B-X` and `I-X` for a class.
+    fn bio(&self, label: EntityLabel) -> Option<(u8, u8)> {
+        let find = |t: Tag| self.model.label_id(t);
+        Some((find(Tag::B(label))?, find(Tag::I(label))?))
     }
 
     fn tag_ids<S: AsRef<str>>(&self, words: &[S], out: &mut Vec<u8>) -> Vec<TokInfo> {
@@ -366,7 +319,8 @@ impl Ner {
             while j < toks.len() && toks[j].gaz == g + 1 {
                 j += 1;
             }
-            if let (true, Some((b, inside))) = (j - i > 1, self.bio((g / 2 - 1) as usize)) {
+            let class = EntityLabel::from_index((g / 2 - 1) as usize);
+            if let (true, Some((b, inside))) = (j - i > 1, class.and_then(|c| self.bio(c))) {
                 let ours = |x: u8| x == b || x == inside;
                 let touched = ids[i..j].iter().any(|&x| ours(x));
                 let foreign = ids[i..j].iter().any(|&x| x != 0 && !ours(x));
@@ -414,14 +368,7 @@ impl Ner {
         self.propagate(&mut sents);
         let mut out = Vec::new();
         for (first, _, ids) in &sents {
-            let tags: Vec<&str> = ids
-                .iter()
-                .map(|&i| self.model.labels[i as usize].as_str())
-                .collect();
-            for (s, e, ty) in eval::chunks(&tags) {
-                let Some(label) = EntityLabel::parse(&ty) else {
-                    continue;
-                };
+            for (s, e, label) in eval::chunks(&self.tags_of(ids)) {
                 let (start, end) = (tokens[first + s].start, tokens[first + e - 1].end);
                 let mut display = String::new();
                 display_form(&text[start..end], &mut display);
@@ -438,7 +385,7 @@ impl Ner {
 
     /// Tags the sentences of one document (each a list of tokens as
     /// written), with one sense per document as in [`Ner::mentions`].
-    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<&str>> {
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
         let mut sents: Vec<(usize, Vec<TokInfo>, Vec<u8>)> = sentences
             .iter()
             .map(|words| {
@@ -450,39 +397,35 @@ impl Ner {
         self.propagate(&mut sents);
         sents
             .into_iter()
-            .map(|(_, _, ids)| {
-                ids.iter()
-                    .map(|&i| self.model.labels[i as usize].as_str())
-                    .collect()
-            })
+            .map(|(_, _, ids)| self.tags_of(&ids))
             .collect()
     }
 
     /// Tags untagged repetitions of the names found in a document.
     fn propagate(&self, sents: &mut [(usize, Vec<TokInfo>, Vec<u8>)]) {
-        let classes: Vec<Option<(u8, u8)>> = (0..4).map(|c| self.bio(c)).collect();
+        let classes = EntityLabel::ALL.map(|l| self.bio(l));
         let class_of = |id: u8| {
             classes
                 .iter()
                 .position(|c| c.is_some_and(|(b, i)| b == id || i == id))
+                .and_then(EntityLabel::from_index)
         };
-        // Key sequence → votes per class; full names count more than surnames.
+        // Key sequence → votes per class (in `EntityLabel::ALL` order); full
+        // names count more than surnames.
         let mut votes: rustc_hash::FxHashMap<Vec<String>, [u32; 4]> = Default::default();
         for (_, toks, ids) in sents.iter() {
-            let tags: Vec<&str> = ids
-                .iter()
-                .map(|&i| self.model.labels[i as usize].as_str())
-                .collect();
-            for (s, e, _) in eval::chunks(&tags) {
+            for (s, e, _) in eval::chunks(&self.tags_of(ids)) {
                 // Persons and organisations only: on the dev split, spreading
                 // places and MISC cost more precision than it gained recall.
-                let Some(c) = class_of(ids[s]).filter(|&c| c == 0 || c == 2) else {
+                let Some(c) =
+                    class_of(ids[s]).filter(|&c| matches!(c, EntityLabel::Pers | EntityLabel::Org))
+                else {
                     continue;
                 };
                 let keys: Vec<String> = toks[s..e].iter().map(|t| t.key.clone()).collect();
-                votes.entry(keys).or_default()[c] += 2;
-                if c == 0 && e - s > 1 {
-                    votes.entry(vec![toks[e - 1].key.clone()]).or_default()[c] += 1;
+                votes.entry(keys).or_default()[c.index()] += 2;
+                if c == EntityLabel::Pers && e - s > 1 {
+                    votes.entry(vec![toks[e - 1].key.clone()]).or_default()[c.index()] += 1;
                 }
             }
         }
@@ -565,8 +508,8 @@ mod tests {
         ];
         let tags = ner.tag(&words);
         assert_eq!(tags.len(), words.len());
-        assert_eq!(tags[5], "I-PERS");
-        assert_eq!(tags[7], "B-LOC");
+        assert_eq!(tags[5], Tag::I(EntityLabel::Pers));
+        assert_eq!(tags[7], Tag::B(EntityLabel::Loc));
     }
 
     /// The word cache adds up the same feature weights as scoring every
@@ -594,10 +537,7 @@ mod tests {
             let mut plain = Vec::new();
             ner.model.viterbi(&state, &mut plain);
             assert_eq!(ids, plain);
-            let tags: Vec<&str> = ids
-                .iter()
-                .map(|&i| ner.model.labels[i as usize].as_str())
-                .collect();
+            let tags: Vec<&str> = ner.tags_of(&ids).iter().map(|t| t.as_str()).collect();
             assert_eq!(&tags[3..6], ["B-PERS", "I-PERS", "I-PERS"]);
         }
     }

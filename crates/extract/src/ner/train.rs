@@ -10,7 +10,7 @@
 
 use super::features::{sentence_features, Resources};
 use super::model::{feature_hash, Model};
-use super::Error;
+use super::{Error, Tag};
 use rustc_hash::FxHashMap;
 
 /// Training options.
@@ -46,7 +46,7 @@ impl Default for TrainOptions {
 #[derive(Clone, Debug)]
 pub struct Example {
     pub words: Vec<String>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Tag>,
 }
 
 /// Where training is, for progress reports.
@@ -205,10 +205,14 @@ pub fn train(
     if examples.is_empty() {
         return Err(Error::Train("no training sentences".into()));
     }
-    // Labels: O first, then in order of appearance.
-    let mut labels: Vec<String> = vec!["O".to_string()];
-    let mut label_id: FxHashMap<String, u8> = FxHashMap::default();
-    label_id.insert("O".into(), 0);
+    // Labels: the tags that occur, in `Tag` order (O first).
+    let mut labels: Vec<Tag> = examples
+        .iter()
+        .flat_map(|ex| ex.tags.iter().copied())
+        .collect();
+    labels.sort_unstable();
+    labels.dedup();
+    let label_id = |t: Tag| labels.binary_search(&t).map_or(0, |i| i as u8);
     // Attribute strings of every token, counted.
     let mut feats: Vec<Vec<Vec<String>>> = Vec::with_capacity(examples.len());
     let mut counts: FxHashMap<String, u32> = FxHashMap::default();
@@ -220,15 +224,6 @@ pub fn train(
                 ex.words.len(),
                 ex.tags.len()
             )));
-        }
-        for t in &ex.tags {
-            if !label_id.contains_key(t) {
-                if labels.len() >= 64 {
-                    return Err(Error::Train("more than 64 labels".into()));
-                }
-                label_id.insert(t.clone(), labels.len() as u8);
-                labels.push(t.clone());
-            }
         }
         let fs = sentence_features(&res.analyze(&ex.words));
         for tok in &fs {
@@ -266,7 +261,7 @@ pub fn train(
             data.attrs
                 .extend(tok.iter().filter_map(|f| attr_id.get(f.as_str()).copied()));
             data.item.push(data.attrs.len() as u32);
-            data.labels.push(label_id[tag]);
+            data.labels.push(label_id(*tag));
         }
         data.seq.push(data.labels.len() as u32);
     }
@@ -426,7 +421,7 @@ mod tests {
         };
         let ex = |w: &str, t: &str| Example {
             words: w.split(' ').map(str::to_string).collect(),
-            tags: t.split(' ').map(str::to_string).collect(),
+            tags: t.split(' ').filter_map(Tag::parse).collect(),
         };
         let data = vec![
             ex("قال الرئيس بوتين في موسكو", "O O B-PERS O B-LOC"),
@@ -456,6 +451,7 @@ mod tests {
             .iter()
             .map(|&i| m2.labels[i as usize].as_str())
             .collect();
+        assert_eq!(m2.labels[0], Tag::O);
         assert_eq!(tags, ["O", "B-PERS", "O", "B-LOC"]);
     }
 }
