@@ -44,7 +44,8 @@ pub fn bare_name(name: &str) -> std::borrow::Cow<'_, str> {
     if khabar_text::is_protected_name(&norm) {
         return Cow::Borrowed(name);
     }
-    let key = khabar_text::stem(&norm);
+    let mut key = String::new();
+    let key = khabar_text::key_of(first, khabar_text::TokenKind::Word, &mut key);
     let Some(at) = norm.find(key).filter(|_| !key.is_empty()) else {
         return Cow::Borrowed(name);
     };

@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use khabar_extract::ner::conll::{self, Sentence, TagMap};
 use khabar_extract::ner::eval::Scorer;
 use khabar_extract::ner::train::{self, Example, Stage, TrainOptions};
-use khabar_extract::ner::{bundled_resources, bundled_resources_id, Ner, Tag};
+use khabar_extract::ner::{Ner, Tag};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -173,6 +173,7 @@ fn run_train(a: TrainArgs) -> Result<u8> {
         c2: a.c2,
         max_iterations: a.max_iter,
         min_freq: a.min_freq,
+        o_penalty: a.o_penalty,
         ..Default::default()
     };
     let tokens: usize = tr.iter().map(Vec::len).sum();
@@ -202,33 +203,24 @@ fn run_train(a: TrainArgs) -> Result<u8> {
     bar.set_message("features");
     let t0 = Instant::now();
     let exs = examples(tr)?;
-    let model = train::train(
-        &exs,
-        bundled_resources(),
-        &opts,
-        bundled_resources_id(),
-        |st| match st {
-            Stage::Features(i, _) => bar.set_position(i as u64),
-            Stage::Optimizing {
-                attributes,
-                parameters,
-            } => {
-                eprintln!("khabar: {attributes} attributes, {parameters} parameters");
-                bar.set_length(opts.max_iterations as u64);
-                bar.set_position(0);
-                bar.set_message("L-BFGS");
-                bar.enable_steady_tick(Duration::from_millis(200));
-            }
-            Stage::Iteration(i, loss) => {
-                bar.set_position(i as u64);
-                bar.set_message(format!("L-BFGS loss {loss:.1}"));
-            }
-        },
-    )?;
+    let model = train::train(&exs, &opts, |st| match st {
+        Stage::Features(i, _) => bar.set_position(i as u64),
+        Stage::Optimizing {
+            attributes,
+            parameters,
+        } => {
+            eprintln!("khabar: {attributes} attributes, {parameters} parameters");
+            bar.set_length(opts.max_iterations as u64);
+            bar.set_position(0);
+            bar.set_message("L-BFGS");
+            bar.enable_steady_tick(Duration::from_millis(200));
+        }
+        Stage::Iteration(i, loss) => {
+            bar.set_position(i as u64);
+            bar.set_message(format!("L-BFGS loss {loss:.1}"));
+        }
+    })?;
     bar.finish_and_clear();
-    let mut model = model;
-    model.o_penalty = a.o_penalty;
-    model.text_fingerprint = khabar_extract::ner::text_fingerprint();
     let bytes = model.to_bytes();
     std::fs::write(&a.model, &bytes)
         .with_context(|| format!("cannot write {}", a.model.display()))?;

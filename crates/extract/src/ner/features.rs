@@ -11,7 +11,7 @@
 
 use super::gazetteer::Gazetteer;
 use super::EntityLabel;
-use khabar_text::{is_stopword, norm_form, stem};
+use khabar_text::{is_stopword, key_of, norm_form, TokenKind};
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -126,246 +126,29 @@ impl WordTable {
     }
 }
 
-/// Words that announce an entity of a class, in their norm form.
-const PERS_TRIGGERS: &[&str] = &[
-    "الرئيس",
-    "رئيس",
-    "الرئيسة",
-    "وزير",
-    "الوزير",
-    "وزيرة",
-    "الملك",
-    "الامير",
-    "الامير",
-    "الشيخ",
-    "السيد",
-    "السيدة",
-    "الدكتور",
-    "د",
-    "المستشار",
-    "الجنرال",
-    "اللواء",
-    "العقيد",
-    "العميد",
-    "الفريق",
-    "المشير",
-    "النائب",
-    "الزعيم",
-    "المتحدث",
-    "الناطق",
-    "نائب",
-    "المبعوث",
-    "السفير",
-    "الامين",
-    "البابا",
-    "الشاعر",
-    "الكاتب",
-    "الفنان",
-    "الفنانة",
-    "المطرب",
-    "المطربة",
-    "اللاعب",
-    "المدرب",
-    "الممثل",
-    "الممثلة",
-    "المخرج",
-    "الرئيسان",
-    "قال",
-    "وقال",
-    "واضاف",
-    "اضاف",
-    "اكد",
-    "واكد",
-    "اعلن",
-    "واعلن",
-    "صرح",
-    "اوضح",
-    "اشار",
-    "ذكر",
-    "اعتبر",
-    "اعرب",
-    "المستشارة",
-    "الصحفي",
-    "زميله",
-    "نظيره",
-    "نظيرة",
-    "الاسقف",
-    "الحاخام",
-    "الكاردينال",
-    "بن",
-    "ابن",
-    "ابو",
-    "ام",
-    "عبد",
-    "الحاج",
-    "المهندس",
-    "القاضي",
-    "المحامي",
-];
-const LOC_TRIGGERS: &[&str] = &[
-    "مدينة",
-    "بلدة",
-    "قرية",
-    "عاصمة",
-    "العاصمة",
-    "ولاية",
-    "محافظة",
-    "اقليم",
-    "منطقة",
-    "جزيرة",
-    "جزر",
-    "نهر",
-    "بحر",
-    "جبل",
-    "جبال",
-    "صحراء",
-    "مقاطعة",
-    "دولة",
-    "بلاد",
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "وسط",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-    "مدينه",
-    "حي",
-    "ضاحية",
-    "مخيم",
-    "ميناء",
-    "مطار",
-    "في",
-    "الى",
-    "من",
-    "الي",
-    "بين",
-    "حدود",
-    "سواحل",
-    "شواطئ",
-    "جمهورية",
-    "مملكة",
-    "امارة",
-    "سلطنة",
-];
-const ORG_TRIGGERS: &[&str] = &[
-    "شركة",
-    "شركه",
-    "منظمة",
-    "منظمه",
-    "وكالة",
-    "وكاله",
-    "جامعة",
-    "جامعه",
-    "حزب",
-    "حركة",
-    "حركه",
-    "مجلس",
-    "اتحاد",
-    "جمعية",
-    "جمعيه",
-    "هيئة",
-    "هيئه",
-    "مؤسسة",
-    "مؤسسه",
-    "وزارة",
-    "وزاره",
-    "بنك",
-    "مصرف",
-    "نادي",
-    "فريق",
-    "صحيفة",
-    "صحيفه",
-    "مجلة",
-    "مجله",
-    "قناة",
-    "قناه",
-    "اذاعة",
-    "محكمة",
-    "محكمه",
-    "لجنة",
-    "لجنه",
-    "جماعة",
-    "جماعه",
-    "تنظيم",
-    "مركز",
-    "معهد",
-    "برلمان",
-    "البرلمان",
-    "الحكومة",
-    "حكومة",
-    "مجموعة",
-    "مجموعه",
-    "صندوق",
-    "الامم",
-    "بورصة",
-    "جيش",
-    "الجيش",
-    "قوات",
-    "تحالف",
-    "جبهة",
-    "مكتب",
-    "هيئه",
-    "ادارة",
-    "مصلحة",
-    "سلطة",
-    "منتدى",
-];
-const MISC_TRIGGERS: &[&str] = &[
-    "بطولة",
-    "كاس",
-    "دوري",
-    "جائزة",
-    "مهرجان",
-    "مؤتمر",
-    "قمة",
-    "معرض",
-    "اتفاقية",
-    "اتفاق",
-    "معاهدة",
-    "عملية",
-    "حرب",
-    "الحرب",
-    "انتخابات",
-    "دين",
-    "لغة",
-    "اللغة",
-    "فيلم",
-    "كتاب",
-    "رواية",
-    "برنامج",
-    "مسلسل",
-    "عيد",
-    "الدين",
-    "صاروخ",
-    "طائرة",
-    "اولمبياد",
-    "مونديال",
-];
-
-/// Trigger classes of a norm form, as a bit set (1 PERS, 2 LOC, 4 ORG, 8 MISC).
+/// Trigger classes of a norm form, as a bit set (bit [`EntityLabel::index`]:
+/// 1 PERS, 2 LOC, 4 ORG, 8 MISC).
 #[derive(Debug, Default)]
 pub struct Triggers {
     map: FxHashMap<String, u8>,
 }
 
 impl Triggers {
-    pub fn builtin() -> Triggers {
+    /// Parses the committed table (`CLASS<TAB>word`, `#` comments;
+    /// `data/ner/triggers.tsv`); words are normalized to their norm form.
+    pub fn parse(tsv: &str) -> Triggers {
         let mut map: FxHashMap<String, u8> = FxHashMap::default();
         let mut buf = String::new();
-        for (bit, list) in [
-            (1u8, PERS_TRIGGERS),
-            (2, LOC_TRIGGERS),
-            (4, ORG_TRIGGERS),
-            (8, MISC_TRIGGERS),
-        ] {
-            for w in list {
-                buf.clear();
-                norm_form(w, &mut buf);
-                *map.entry(buf.clone()).or_default() |= bit;
-            }
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let Some((class, w)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(label) = EntityLabel::parse(class) else {
+                continue;
+            };
+            buf.clear();
+            norm_form(w, &mut buf);
+            *map.entry(buf.clone()).or_default() |= 1 << label.index();
         }
         Triggers { map }
     }
@@ -472,7 +255,8 @@ impl Resources {
     pub fn word_info(&self, w: &str) -> WordInfo {
         let mut norm = String::with_capacity(w.len());
         norm_form(w, &mut norm);
-        let key = stem(&norm).to_string();
+        // Every token is keyed as a word, as in training.
+        let key = key_of(w, TokenKind::Word, &mut String::with_capacity(w.len())).to_string();
         // The clitics the stem dropped: the letters around it (the
         // stemmer may also return a lexicon form that is not a slice).
         let (pre, suf) = match norm.find(key.as_str()) {
@@ -706,7 +490,7 @@ mod tests {
     #[test]
     fn features_are_the_same_for_training_and_tagging() {
         let res = Resources {
-            triggers: Triggers::builtin(),
+            triggers: Triggers::parse(crate::ner::TRIGGERS_TSV),
             ..Default::default()
         };
         let toks = res.analyze(&["وقال", "الرئيس", "الروسي", "فلاديمير", "بوتين"]);

@@ -3,7 +3,7 @@
 //! A linear-chain CRF over features from `khabar_text` (norm form, key,
 //! clitics, character affixes, shape, a ±2 window, word clusters learned from
 //! unlabelled news, gazetteers, trigger words), trained on ANERcorp by
-//! `khabar ner train`. The model, the word clusters and the gazetteer ship in
+//! `khabar ner train` ([`train`], behind the cargo feature `train`). The model, the word clusters and the gazetteer ship in
 //! `data/ner/` and are embedded in the binary; [`mentions`] uses them.
 //!
 //! ```
@@ -20,6 +20,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod label;
 pub mod model;
+#[cfg(feature = "train")]
 pub mod train;
 
 use features::{context_features, offset_features, Resources, TokInfo, Triggers, WordInfo, WINDOW};
@@ -46,17 +47,10 @@ pub static AUTOGAZ_TSV: &str = include_str!("../../data/ner/autogaz.tsv");
 pub static NAMES_TSV: &str = include_str!("../../data/ner/names.tsv");
 /// Gazetteer (`scripts/ner/gazetteers.py`).
 pub static GAZETTEER_TSV: &str = include_str!("../../data/ner/gazetteer.tsv");
+/// Trigger words (curated by hand).
+pub static TRIGGERS_TSV: &str = include_str!("../../data/ner/triggers.tsv");
 
-/// What can go wrong loading or training a model.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("bad NER model: {0}")]
-    Model(String),
-    #[error("the NER model was trained with other word clusters or gazetteers (retrain it)")]
-    ResourceMismatch,
-    #[error("NER training failed: {0}")]
-    Train(String),
-}
+pub use crate::error::Error;
 
 /// One entity mention: a byte range into the text and its class.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,7 +71,7 @@ pub fn bundled_resources() -> &'static Resources {
         auto: features::WordTable::autogaz(AUTOGAZ_TSV),
         names: features::WordTable::names(NAMES_TSV),
         gazetteer: Gazetteer::parse(GAZETTEER_TSV),
-        triggers: Triggers::builtin(),
+        triggers: Triggers::parse(TRIGGERS_TSV),
     })
 }
 
@@ -102,14 +96,14 @@ pub fn bundled_resources_id() -> u64 {
 /// longer match what it learned (`scripts/ner/train.sh` retrains it).
 pub fn text_fingerprint() -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut norm = String::new();
+    let (mut norm, mut key) = (String::new(), String::new());
     for line in CLUSTERS_TSV.lines().filter(|l| !l.starts_with('#')) {
         let word = line.split('\t').next().unwrap_or_default();
         norm.clear();
         khabar_text::norm_form(word, &mut norm);
         h.update(norm.as_bytes());
         h.update(&[0]);
-        h.update(khabar_text::stem(&norm).as_bytes());
+        h.update(khabar_text::key_of(word, TokenKind::Word, &mut key).as_bytes());
         h.update(&[u8::from(khabar_text::is_stopword(&norm))]);
     }
     h.digest()
@@ -179,10 +173,10 @@ thread_local! {
 impl Ner {
     /// The bundled model, loaded once.
     pub fn bundled() -> Result<&'static Ner, Error> {
-        static N: OnceLock<Result<Ner, String>> = OnceLock::new();
-        N.get_or_init(|| Ner::from_bytes(MODEL_BIN).map_err(|e| e.to_string()))
+        static N: OnceLock<Result<Ner, Error>> = OnceLock::new();
+        N.get_or_init(|| Ner::from_bytes(MODEL_BIN))
             .as_ref()
-            .map_err(|e| Error::Model(e.clone()))
+            .map_err(Error::clone)
     }
 
     /// A model in khabar's binary format, with the bundled resources.
@@ -478,12 +472,24 @@ impl Ner {
     }
 }
 
-/// Finds the entity mentions of a text with the default (bundled) model.
-/// Returns nothing if the bundled model cannot be loaded.
+/// The bundled model, loaded once ([`Ner::bundled`]).
+pub fn bundled() -> Result<&'static Ner, Error> {
+    Ner::bundled()
+}
+
+/// Finds the entity mentions of a text with the bundled model.
+///
+/// # Panics
+///
+/// If the bundled model does not load: it is compiled in, so that is a
+/// broken build, which `bundled_model_loads_and_tags_a_news_sentence` and
+/// `bundled_model_is_not_stale` catch. A model that does not load never
+/// reads as "no entities"; use [`bundled`] or [`Ner::from_bytes`] to handle
+/// the error.
 pub fn mentions(text: &str) -> Vec<Mention> {
     match Ner::bundled() {
         Ok(ner) => ner.mentions(text),
-        Err(_) => Vec::new(),
+        Err(e) => panic!("the bundled NER model does not load (a broken build): {e}"),
     }
 }
 
@@ -571,6 +577,22 @@ mod tests {
             let c = c.borrow();
             assert!(c.young.len() <= WORD_CACHE_CAP && c.old.len() <= WORD_CACHE_CAP);
         });
+    }
+
+    /// A model that does not load is an error, not a recognizer that finds nothing.
+    #[test]
+    fn a_model_that_does_not_load_is_an_error() {
+        assert!(matches!(
+            Ner::from_bytes(&MODEL_BIN[..MODEL_BIN.len() / 2]),
+            Err(Error::Model(_))
+        ));
+        let mut model = Model::from_bytes(MODEL_BIN).unwrap();
+        model.resources ^= 1;
+        assert_eq!(
+            Ner::from_model(model).map(|_| ()),
+            Err(Error::ResourceMismatch)
+        );
+        assert!(bundled().is_ok());
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct TrainOptions {
     pub prune: f32,
     /// Data shards for the gradient (threads); fixed so results do not depend on the machine.
     pub shards: usize,
+    /// The decoding penalty on `O` stored in the model ([`Model::o_penalty`]).
+    pub o_penalty: f32,
 }
 
 impl Default for TrainOptions {
@@ -38,6 +40,7 @@ impl Default for TrainOptions {
             min_freq: 1,
             prune: 1e-3,
             shards: 2,
+            o_penalty: 0.0,
         }
     }
 }
@@ -194,12 +197,25 @@ impl Data {
     }
 }
 
-/// Trains a model on `examples`.
+/// Trains a model on `examples` with the bundled resources. The model
+/// records the fingerprints of what it was trained under (the resources,
+/// `khabar_text`'s analysis), so [`super::Ner::from_model`] accepts it and
+/// [`super::Ner::is_stale`] can tell when it needs retraining.
 pub fn train(
     examples: &[Example],
-    res: &Resources,
     opts: &TrainOptions,
+    progress: impl FnMut(Stage),
+) -> Result<Model, Error> {
+    let res = super::bundled_resources();
+    train_with(examples, res, super::bundled_resources_id(), opts, progress)
+}
+
+/// [`train`] with other resources, recorded under `resources_id`.
+fn train_with(
+    examples: &[Example],
+    res: &Resources,
     resources_id: u64,
+    opts: &TrainOptions,
     mut progress: impl FnMut(Stage),
 ) -> Result<Model, Error> {
     if examples.is_empty() {
@@ -368,7 +384,10 @@ pub fn train(
             false
         }
     });
-    Ok(Model::from_parts(labels, trans, features, resources_id))
+    let mut model = Model::from_parts(labels, trans, features, resources_id);
+    model.o_penalty = opts.o_penalty;
+    model.text_fingerprint = super::text_fingerprint();
+    Ok(model)
 }
 
 #[cfg(test)]
@@ -416,7 +435,7 @@ mod tests {
     #[test]
     fn learns_a_tiny_corpus() {
         let res = Resources {
-            triggers: Triggers::builtin(),
+            triggers: Triggers::parse(crate::ner::TRIGGERS_TSV),
             ..Default::default()
         };
         let ex = |w: &str, t: &str| Example {
@@ -435,7 +454,8 @@ mod tests {
             max_iterations: 50,
             ..Default::default()
         };
-        let model = train(&data, &res, &opts, 0, |_| {}).unwrap();
+        let model = train_with(&data, &res, 0, &opts, |_| {}).unwrap();
+        assert_eq!(model.text_fingerprint, crate::ner::text_fingerprint());
         let m2 = Model::from_bytes(&model.to_bytes()).unwrap();
         let toks = res.analyze(&["وصل", "بوتين", "إلى", "باريس"]);
         let l = m2.labels.len();
