@@ -233,6 +233,33 @@ fn seed_article_with_the_ner_model() {
     assert!(putin.text.contains("بوتين"), "{putin:?}");
 }
 
+/// The reading's entities carry what the merge knows of them: the English
+/// name from the gazetteer where it has one, and a romanization.
+#[test]
+fn reading_entities_carry_english_names_and_romanization() {
+    let (title, body) = seed();
+    let r = read_article(Some(title), body, published());
+    let entity = |canonical: &str| {
+        r.entities
+            .iter()
+            .find(|e| e.canonical == canonical)
+            .unwrap_or_else(|| panic!("no entity {canonical}"))
+    };
+    let putin = entity("فلاديمير بوتين");
+    assert_eq!(putin.english.as_deref(), Some("Vladimir Putin"));
+    assert_eq!(putin.romanized, "Fladimir Butin");
+    assert_eq!(entity("كازاخستان").english.as_deref(), Some("Kazakhstan"));
+    assert!(r.entities.iter().all(|e| !e.romanized.is_empty()));
+    // Absent English names are left out of the JSON.
+    let json = serde_json::to_value(&r).unwrap();
+    let unknown = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e.get("english").is_none());
+    assert!(unknown.is_some(), "every entity has an English name?");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     /// The reading never panics and every span stays on character boundaries.
