@@ -270,7 +270,8 @@ impl Resources {
         let auto = self.auto.get(&norm).or_else(|| self.auto.get(&key));
         let names = self.names.get(&norm).or_else(|| self.names.get(&key));
         let trig = self.triggers.get(&norm);
-        let stop = is_stopword(&norm);
+        // Stop words are matched as written (على is one, the name علي is not).
+        let stop = is_stopword(w);
         WordInfo {
             shape: shape_of(w),
             norm,
@@ -520,6 +521,19 @@ mod tests {
             assert!(info.names.is_some_and(|(f, _)| f & 4 != 0), "{w}");
         }
         assert_eq!(res.word_info("والحكومة").names, None);
+    }
+
+    /// `is_stopword` reads the word as written: given the norm form (ى
+    /// folded to ي, إ to ا) على and إلى stopped being stop words.
+    #[test]
+    fn stop_words_are_checked_as_written() {
+        let res = Resources::default();
+        for w in ["على", "إلى", "التي", "عَلَى"] {
+            assert!(res.word_info(w).stop, "{w}");
+        }
+        for w in ["علي", "بوتين"] {
+            assert!(!res.word_info(w).stop, "{w}");
+        }
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub fn bundled_resources_id() -> u64 {
         AUTOGAZ_TSV,
         NAMES_TSV,
         GAZETTEER_TSV,
+        TRIGGERS_TSV,
     ]
     .map(str::as_bytes)
     .join(&0u8);
@@ -91,7 +92,7 @@ pub fn bundled_resources_id() -> u64 {
 }
 
 /// A fingerprint of how `khabar_text` analyzes the words the features know
-/// (norm form, key and stop-word status of the cluster vocabulary). A model
+/// (norm form and key of the cluster vocabulary, the stop-word list). A model
 /// trained under another analysis still loads but is stale: its features no
 /// longer match what it learned (`scripts/ner/train.sh` retrains it).
 pub fn text_fingerprint() -> u64 {
@@ -104,7 +105,11 @@ pub fn text_fingerprint() -> u64 {
         h.update(norm.as_bytes());
         h.update(&[0]);
         h.update(khabar_text::key_of(word, TokenKind::Word, &mut key).as_bytes());
-        h.update(&[u8::from(khabar_text::is_stopword(&norm))]);
+        h.update(&[1]);
+    }
+    for w in khabar_text::stopwords() {
+        h.update(w.as_bytes());
+        h.update(&[0]);
     }
     h.digest()
 }
