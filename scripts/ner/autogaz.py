@@ -22,7 +22,7 @@ import tempfile
 from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clusters import tokenize  # noqa: E402
+from corpus import tokenize  # noqa: E402
 
 CLASSES = ("PERS", "LOC", "ORG", "MISC")
 

@@ -19,10 +19,7 @@ Reproduce (about 6 minutes on 2 cores):
 One worker thread and fixed seeds make the output reproducible.
 """
 import argparse
-import gzip
-import json
 import os
-import subprocess
 import sys
 import tempfile
 
@@ -30,29 +27,11 @@ import numpy as np
 from gensim.models import Word2Vec
 from sklearn.cluster import MiniBatchKMeans
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus import tokenize  # noqa: E402
+
 SEED = 20220107
 KS = (64, 256, 1024)
-
-
-def tokenize(khabar, corpus, tmpdir):
-    """Article paragraphs (title, abstract skipped as duplicates, text) → one
-    normalized token line per paragraph, through khabar's own analyzer."""
-    raw = os.path.join(tmpdir, "raw.txt")
-    seen = set()
-    with gzip.open(corpus, "rt", encoding="utf-8") as f, open(raw, "w", encoding="utf-8") as out:
-        for line in f:
-            art = json.loads(line)
-            if art.get("url") in seen:  # 1,180 articles appear twice
-                continue
-            seen.add(art.get("url"))
-            for part in [art.get("title") or ""] + (art.get("text") or "").split("\n"):
-                part = part.strip()
-                if part:
-                    out.write(part.replace("\r", " ") + "\n")
-    norm = os.path.join(tmpdir, "norm.txt")
-    with open(raw, "rb") as src, open(norm, "wb") as dst:
-        subprocess.run([khabar, "tokenize", "--form", "norm", "-"], stdin=src, stdout=dst, check=True)
-    return norm
 
 
 class Lines:

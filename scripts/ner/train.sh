@@ -5,8 +5,9 @@
 # own scripts (see crates/extract/data/ner/README.md). This script runs the
 # two-pass training: a first-pass model tags the unlabelled ANT corpus to make
 # the self-trained gazetteer (autogaz.tsv), then the final model is trained
-# with it. About 6 minutes on 2 cores. Needs python3 and the tokenized corpus
-# from `clusters.py --keep /tmp/ant-norm.txt` (or pass the corpus: slower).
+# with it. About 6 minutes on 2 cores. Needs python3 (standard library only) and
+# the tokenized corpus from `corpus.py` or `clusters.py --keep` at $TOKENIZED
+# (made here if missing: slower).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TRAIN=${TRAIN:-../shared/data/anercorp/train.txt}
@@ -18,14 +19,8 @@ trap 'rm -rf "$TMP"' EXIT
 
 if [ ! -s "$TOKENIZED" ]; then
   cargo build --release -p khabar-cli
-  python3 - "$TOKENIZED" <<'PY'
-import sys, tempfile, os
-sys.path.insert(0, "scripts/ner")
-from clusters import tokenize
-with tempfile.TemporaryDirectory() as t:
-    p = tokenize("target/release/khabar", "../shared/data/news/ant-multisource.jsonl.gz", t)
-    os.replace(p, sys.argv[1])
-PY
+  python3 scripts/ner/corpus.py --khabar target/release/khabar \
+    --corpus ../shared/data/news/ant-multisource.jsonl.gz --out "$TOKENIZED"
 fi
 
 # Pass 1: no self-trained gazetteer.

@@ -25,7 +25,7 @@ import tempfile
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clusters import tokenize  # noqa: E402
+from corpus import tokenize  # noqa: E402
 
 ARTICLE = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
 BARE = ("", "و", "ب", "ل", "ف", "وب", "ول")

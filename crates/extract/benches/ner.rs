@@ -7,7 +7,7 @@
 //! found, so a fast wrong answer fails.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use khabar_extract::ner::{EntityLabel, Ner};
+use khabar_extract::ner::{EntityLabel, Ner, Tag};
 use std::hint::black_box;
 
 static ARTICLE: &str = include_str!("../../../samples/csto-kazakhstan-2022.txt");
@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
     let n_tokens: usize = sentences.iter().map(Vec::len).sum();
     let tags: usize = sentences
         .iter()
-        .map(|s| ner.tag(s).iter().filter(|t| t.starts_with("B-")).count())
+        .map(|s| ner.tag(s).iter().filter(|t| matches!(t, Tag::B(_))).count())
         .sum();
     assert!(tags >= 30, "only {tags} entity starts in the seed article");
 

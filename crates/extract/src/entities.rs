@@ -7,9 +7,10 @@
 //! people, a single word must be the first or last name). The longest mention
 //! names the entity; its keys are the canonical key. The English name comes
 //! from the gazetteer when it knows the name or one of its mentions; a
-//! romanization of the Arabic letters is given for every entity.
+//! romanization of the Arabic letters is given for every entity. The
+//! reading's entity mentions carry all of it ([`crate::reading::EntityMention`]).
 
-use crate::ner::{bundled_resources, mentions, EntityLabel, Mention};
+use crate::ner::{bundled_resources, EntityLabel, Mention};
 use crate::vocab;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -44,7 +45,8 @@ pub fn bare_name(name: &str) -> std::borrow::Cow<'_, str> {
     if khabar_text::is_protected_name(&norm) {
         return Cow::Borrowed(name);
     }
-    let key = khabar_text::stem(&norm);
+    let mut key = String::new();
+    let key = khabar_text::key_of(first, khabar_text::TokenKind::Word, &mut key);
     let Some(at) = norm.find(key).filter(|_| !key.is_empty()) else {
         return Cow::Borrowed(name);
     };
@@ -100,11 +102,6 @@ pub fn bare_name(name: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Finds the mentions of `text` with the bundled model and merges them.
-pub fn entities(text: &str) -> Vec<Entity> {
-    merge(&mentions(text))
-}
-
 /// Is `short` a contiguous run of `long`?
 fn is_run(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
@@ -112,7 +109,7 @@ fn is_run(short: &[&str], long: &[&str]) -> bool {
 
 /// Mentions of one entity: its label, canonical key and members (indices
 /// into the mentions, the fullest first).
-pub(crate) struct Group {
+struct Group {
     pub label: EntityLabel,
     pub key: String,
     pub members: Vec<usize>,
@@ -121,7 +118,7 @@ pub(crate) struct Group {
 /// Groups mentions (of one article) by the entity they name, most mentioned
 /// first (then by first mention); each group's members are the fullest
 /// mention first, then the rest in text order.
-pub(crate) fn groups(mentions: &[Mention]) -> Vec<Group> {
+fn groups(mentions: &[Mention]) -> Vec<Group> {
     struct G<'k> {
         label: EntityLabel,
         keys: &'k [&'k str],
@@ -189,7 +186,7 @@ pub(crate) fn groups(mentions: &[Mention]) -> Vec<Group> {
 /// The name an entity goes by: among its fullest mentions (the most name
 /// keys), the bare form ([`bare_name`]) written most often, the first one on
 /// a tie (ليبيا rather than والليبيين, تونس rather than التونسي).
-pub(crate) fn canonical(mentions: &[Mention], g: &Group) -> String {
+fn canonical(mentions: &[Mention], g: &Group) -> String {
     let size = |i: usize| vocab::name_keys(&mentions[i].text).split(' ').count();
     // The group's key is the fullest mention's keys.
     let full = g.key.split(' ').count();
@@ -416,7 +413,7 @@ mod tests {
     #[test]
     fn seed_article_entities() {
         let text = include_str!("../../../samples/csto-kazakhstan-2022.txt");
-        let es = entities(text);
+        let es = merge(&crate::ner::mentions(text));
         // The entity that has a mention written exactly so.
         let find = |name: &str| {
             es.iter()

@@ -10,6 +10,7 @@
 pub mod dates;
 mod doc;
 pub mod entities;
+mod error;
 pub mod eval;
 pub mod events;
 pub mod keywords;
@@ -24,6 +25,7 @@ mod vocab;
 
 pub use chrono::NaiveDate;
 pub use entities::Entity;
+pub use error::Error;
 pub use ner::{EntityLabel, Mention};
 pub use reading::{date_of_timestamp, read_article, read_with_mentions, Reading, READING_VERSION};
 pub use roles::Participant;

@@ -27,8 +27,8 @@ pub struct SentenceSpan {
     pub end: usize,
 }
 
-/// A named-entity mention with the key and the name of the entity it belongs
-/// to (mentions merged by [`crate::entities::merge`]).
+/// A named-entity mention with the key and the names of the entity it
+/// belongs to (mentions merged by [`crate::entities::merge`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityMention {
     pub text: String,
@@ -41,6 +41,13 @@ pub struct EntityMention {
     /// The entity's name: the fullest mention of it in this article (`بوتين`
     /// → `فلاديمير بوتين`).
     pub canonical: String,
+    /// The entity's English name, where the gazetteer knows it (`Vladimir
+    /// Putin`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub english: Option<String>,
+    /// A romanization of `canonical` ([`crate::entities::romanize`]: `Butin`).
+    #[serde(default)]
+    pub romanized: String,
 }
 
 /// Everything read from one article.
@@ -151,21 +158,20 @@ fn key_of_span(text: &str) -> String {
     out
 }
 
+/// The mentions with the entity each belongs to ([`crate::entities::merge`]), in text order.
 fn entities_of(text: &str, mentions: &[Mention]) -> Vec<EntityMention> {
     let mut out: Vec<EntityMention> = Vec::with_capacity(mentions.len());
-    for g in crate::entities::groups(mentions) {
-        let canonical = crate::entities::canonical(mentions, &g);
-        let mut members = g.members.clone();
-        members.sort_by_key(|&i| mentions[i].start);
-        for i in members {
-            let m = &mentions[i];
+    for e in crate::entities::merge(mentions) {
+        for m in e.mentions {
             out.push(EntityMention {
-                text: m.text.clone(),
+                text: m.text,
                 label: m.label,
                 start: m.start,
                 end: m.end,
-                key: g.key.clone(),
-                canonical: canonical.clone(),
+                key: e.key.clone(),
+                canonical: e.name.clone(),
+                english: e.english.clone(),
+                romanized: e.romanized.clone(),
             });
         }
     }
@@ -181,6 +187,8 @@ fn entities_of(text: &str, mentions: &[Mention]) -> Vec<EntityMention> {
                 end: m.end,
                 key: key_of_span(&text[m.start..m.end]),
                 canonical: m.text.clone(),
+                english: None,
+                romanized: crate::entities::romanize(&m.text),
             });
         }
     }

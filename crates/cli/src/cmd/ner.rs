@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use khabar_extract::ner::conll::{self, Sentence, TagMap};
 use khabar_extract::ner::eval::Scorer;
 use khabar_extract::ner::train::{self, Example, Stage, TrainOptions};
-use khabar_extract::ner::{bundled_resources, bundled_resources_id, Ner};
+use khabar_extract::ner::{Ner, Tag};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -142,15 +142,21 @@ fn load_ner_quiet(model: &Option<PathBuf>) -> Result<Ner> {
     }
 }
 
-fn examples(sents: &[Sentence]) -> Vec<Example> {
+/// The BIO tag in the last column of a training line (`O` if there is none).
+fn last_tag(line: &conll::Line) -> Result<Tag> {
+    let tag = line.columns.last().map_or("O", String::as_str);
+    Tag::parse(tag)
+        .with_context(|| format!("unknown tag {tag:?} (the classes are PERS, LOC, ORG, MISC)"))
+}
+
+fn examples(sents: &[Sentence]) -> Result<Vec<Example>> {
     sents
         .iter()
-        .map(|s| Example {
-            words: s.iter().map(|l| l.token.clone()).collect(),
-            tags: s
-                .iter()
-                .map(|l| l.columns.last().cloned().unwrap_or_else(|| "O".into()))
-                .collect(),
+        .map(|s| {
+            Ok(Example {
+                words: s.iter().map(|l| l.token.clone()).collect(),
+                tags: s.iter().map(last_tag).collect::<Result<_>>()?,
+            })
         })
         .collect()
 }
@@ -167,6 +173,7 @@ fn run_train(a: TrainArgs) -> Result<u8> {
         c2: a.c2,
         max_iterations: a.max_iter,
         min_freq: a.min_freq,
+        o_penalty: a.o_penalty,
         ..Default::default()
     };
     let tokens: usize = tr.iter().map(Vec::len).sum();
@@ -195,34 +202,25 @@ fn run_train(a: TrainArgs) -> Result<u8> {
     );
     bar.set_message("features");
     let t0 = Instant::now();
-    let exs = examples(tr);
-    let model = train::train(
-        &exs,
-        bundled_resources(),
-        &opts,
-        bundled_resources_id(),
-        |st| match st {
-            Stage::Features(i, _) => bar.set_position(i as u64),
-            Stage::Optimizing {
-                attributes,
-                parameters,
-            } => {
-                eprintln!("khabar: {attributes} attributes, {parameters} parameters");
-                bar.set_length(opts.max_iterations as u64);
-                bar.set_position(0);
-                bar.set_message("L-BFGS");
-                bar.enable_steady_tick(Duration::from_millis(200));
-            }
-            Stage::Iteration(i, loss) => {
-                bar.set_position(i as u64);
-                bar.set_message(format!("L-BFGS loss {loss:.1}"));
-            }
-        },
-    )?;
+    let exs = examples(tr)?;
+    let model = train::train(&exs, &opts, |st| match st {
+        Stage::Features(i, _) => bar.set_position(i as u64),
+        Stage::Optimizing {
+            attributes,
+            parameters,
+        } => {
+            eprintln!("khabar: {attributes} attributes, {parameters} parameters");
+            bar.set_length(opts.max_iterations as u64);
+            bar.set_position(0);
+            bar.set_message("L-BFGS");
+            bar.enable_steady_tick(Duration::from_millis(200));
+        }
+        Stage::Iteration(i, loss) => {
+            bar.set_position(i as u64);
+            bar.set_message(format!("L-BFGS loss {loss:.1}"));
+        }
+    })?;
     bar.finish_and_clear();
-    let mut model = model;
-    model.o_penalty = a.o_penalty;
-    model.text_fingerprint = khabar_extract::ner::text_fingerprint();
     let bytes = model.to_bytes();
     std::fs::write(&a.model, &bytes)
         .with_context(|| format!("cannot write {}", a.model.display()))?;
@@ -238,10 +236,7 @@ fn run_train(a: TrainArgs) -> Result<u8> {
         let mut scorer = Scorer::new();
         for s in dev {
             let words: Vec<&str> = s.iter().map(|l| l.token.as_str()).collect();
-            let gold: Vec<&str> = s
-                .iter()
-                .map(|l| l.columns.last().map_or("O", String::as_str))
-                .collect();
+            let gold: Vec<Tag> = s.iter().map(last_tag).collect::<Result<_>>()?;
             scorer.add(&gold, &ner.tag(&words));
         }
         println!("dev ({} sentences):\n{}", dev.len(), scorer.report());
@@ -268,8 +263,8 @@ fn run_eval(a: EvalArgs) -> Result<u8> {
             .map(|s| s.iter().map(|l| l.token.as_str()).collect())
             .collect();
         for (s, tags) in doc.iter().zip(ner.tag_document(&words)) {
-            let pred: Vec<String> = tags.into_iter().map(|t| map.map_tag(t)).collect();
-            let gold: Vec<String> = s.iter().map(|l| map.gold(l)).collect();
+            let pred: Vec<Tag> = tags.into_iter().map(|t| map.map_tag(t)).collect();
+            let gold: Vec<Tag> = s.iter().map(|l| map.gold(l)).collect();
             scorer.add(&gold, &pred);
             n += s.len();
         }

@@ -1,6 +1,8 @@
 //! CoNLL-style files: one token per line, the token first, tags in the other
 //! columns, a blank line between sentences.
 
+use super::{EntityLabel, Tag};
+
 /// One line of a CoNLL file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
@@ -59,41 +61,40 @@ pub struct TagMap {
 }
 
 impl TagMap {
-    /// The type a tag's type maps to, or `None` if it is dropped.
-    fn map_type<'a>(&'a self, ty: &'a str) -> Option<&'a str> {
+    /// The class a tag's type maps to, or `None` if it is dropped (not kept,
+    /// or not one of the four classes).
+    fn map_type(&self, ty: &str) -> Option<EntityLabel> {
         let ty = self
             .rename
             .iter()
             .find(|(a, _)| a == ty)
             .map_or(ty, |(_, b)| b.as_str());
         if self.keep.is_empty() || self.keep.iter().any(|k| k == ty) {
-            Some(ty)
+            EntityLabel::parse(ty)
         } else {
             None
         }
     }
 
     /// The gold tag of a line: the first column (outermost, for nested
-    /// annotations such as Wojood's) whose type is kept, else `O`.
-    pub fn gold(&self, line: &Line) -> String {
+    /// annotations such as Wojood's) whose type maps to a kept class, else `O`.
+    pub fn gold(&self, line: &Line) -> Tag {
         for col in &line.columns {
             if let Some((bi, ty)) = split_tag(col) {
-                if let Some(t) = self.map_type(ty) {
-                    return format!("{bi}-{t}");
+                if let Some(l) = self.map_type(ty) {
+                    return if bi == "B" { Tag::B(l) } else { Tag::I(l) };
                 }
             }
         }
-        "O".to_string()
+        Tag::O
     }
 
     /// A predicted tag after the same mapping.
-    pub fn map_tag(&self, tag: &str) -> String {
-        match split_tag(tag) {
-            Some((bi, ty)) => match self.map_type(ty) {
-                Some(t) => format!("{bi}-{t}"),
-                None => "O".to_string(),
-            },
-            None => "O".to_string(),
+    pub fn map_tag(&self, tag: Tag) -> Tag {
+        match tag {
+            Tag::O => Tag::O,
+            Tag::B(l) => self.map_type(l.as_str()).map_or(Tag::O, Tag::B),
+            Tag::I(l) => self.map_type(l.as_str()).map_or(Tag::O, Tag::I),
         }
     }
 }
@@ -131,9 +132,10 @@ mod tests {
             rename: vec![("GPE".into(), "LOC".into())],
             keep: vec!["PERS".into(), "LOC".into(), "ORG".into()],
         };
-        assert_eq!(map.gold(&parse_line("فلسطين I-ORG B-GPE")), "I-ORG");
-        assert_eq!(map.gold(&parse_line("يورو I-MONEY B-CURR")), "O");
-        assert_eq!(map.gold(&parse_line("المجدل I-GPE")), "I-LOC");
-        assert_eq!(map.map_tag("B-MISC"), "O");
+        let gold = |l: &str| map.gold(&parse_line(l)).as_str();
+        assert_eq!(gold("فلسطين I-ORG B-GPE"), "I-ORG");
+        assert_eq!(gold("يورو I-MONEY B-CURR"), "O");
+        assert_eq!(gold("المجدل I-GPE"), "I-LOC");
+        assert_eq!(map.map_tag(Tag::B(EntityLabel::Misc)), Tag::O);
     }
 }

@@ -5,28 +5,27 @@
 //! type. A predicted chunk is correct only when its type, start and end all
 //! equal a gold chunk's.
 
-use super::conll::split_tag;
+use super::{EntityLabel, Tag};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Chunks `(start, end_exclusive, type)` of a BIO tag sequence, conlleval style.
-pub fn chunks<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
+/// Chunks `(start, end_exclusive, class)` of a BIO tag sequence, conlleval style.
+pub fn chunks(tags: &[Tag]) -> Vec<(usize, usize, EntityLabel)> {
     let mut out = Vec::new();
-    let mut open: Option<(usize, &str)> = None;
-    for (i, tag) in tags.iter().enumerate() {
-        let parsed = split_tag(tag.as_ref());
-        let continues = matches!((open, parsed), (Some((_, ty)), Some(("I", t))) if t == ty);
+    let mut open: Option<(usize, EntityLabel)> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        let continues = matches!((open, tag), (Some((_, ty)), Tag::I(t)) if t == ty);
         if !continues {
             if let Some((s, ty)) = open.take() {
-                out.push((s, i, ty.to_string()));
+                out.push((s, i, ty));
             }
-            if let Some((_, t)) = parsed {
+            if let Some(t) = tag.label() {
                 open = Some((i, t));
             }
         }
     }
     if let Some((s, ty)) = open {
-        out.push((s, tags.len(), ty.to_string()));
+        out.push((s, tags.len(), ty));
     }
     out
 }
@@ -91,7 +90,7 @@ impl From<Counts> for Prf {
 /// Accumulates sentences and reports per class and micro-averaged figures.
 #[derive(Clone, Debug, Default)]
 pub struct Scorer {
-    per_class: BTreeMap<String, Counts>,
+    per_class: BTreeMap<EntityLabel, Counts>,
     tokens: usize,
     tokens_correct: usize,
 }
@@ -111,21 +110,17 @@ impl Scorer {
     }
 
     /// Adds one sentence's gold and predicted tags (same length).
-    pub fn add<A: AsRef<str>, B: AsRef<str>>(&mut self, gold: &[A], pred: &[B]) {
+    pub fn add(&mut self, gold: &[Tag], pred: &[Tag]) {
         debug_assert_eq!(gold.len(), pred.len());
         self.tokens += gold.len();
-        self.tokens_correct += gold
-            .iter()
-            .zip(pred)
-            .filter(|(g, p)| g.as_ref() == p.as_ref())
-            .count();
+        self.tokens_correct += gold.iter().zip(pred).filter(|(g, p)| g == p).count();
         let g = chunks(gold);
         let p = chunks(pred);
         for c in &g {
-            self.per_class.entry(c.2.clone()).or_default().gold += 1;
+            self.per_class.entry(c.2).or_default().gold += 1;
         }
         for c in &p {
-            let e = self.per_class.entry(c.2.clone()).or_default();
+            let e = self.per_class.entry(c.2).or_default();
             e.predicted += 1;
             if g.contains(c) {
                 e.correct += 1;
@@ -148,10 +143,11 @@ impl Scorer {
                 self.tokens_correct as f64 / self.tokens as f64
             },
             micro: micro.into(),
+            // By name (alphabetical), as printed and in the JSON report.
             classes: self
                 .per_class
                 .iter()
-                .map(|(k, v)| (k.clone(), (*v).into()))
+                .map(|(k, v)| (k.as_str().to_string(), (*v).into()))
                 .collect(),
         }
     }
@@ -187,20 +183,23 @@ impl std::fmt::Display for Report {
 mod tests {
     use super::*;
 
+    fn tags(s: &str) -> Vec<Tag> {
+        s.split(' ').map(|t| Tag::parse(t).unwrap()).collect()
+    }
+
     #[test]
     fn conlleval_chunks() {
+        use EntityLabel::*;
         // I- after O starts a chunk; a type change splits; B- splits.
-        let tags = [
-            "I-PERS", "I-PERS", "O", "B-LOC", "I-ORG", "B-ORG", "I-ORG", "B-ORG",
-        ];
+        let t = tags("I-PERS I-PERS O B-LOC I-ORG B-ORG I-ORG B-ORG");
         assert_eq!(
-            chunks(&tags),
+            chunks(&t),
             vec![
-                (0, 2, "PERS".to_string()),
-                (3, 4, "LOC".to_string()),
-                (4, 5, "ORG".to_string()),
-                (5, 7, "ORG".to_string()),
-                (7, 8, "ORG".to_string()),
+                (0, 2, Pers),
+                (3, 4, Loc),
+                (4, 5, Org),
+                (5, 7, Org),
+                (7, 8, Org)
             ]
         );
     }
@@ -208,8 +207,8 @@ mod tests {
     #[test]
     fn exact_span_match_only() {
         // الرئيس الروسي فلاديمير بوتين في موسكو
-        let gold = ["O", "O", "B-PERS", "I-PERS", "O", "B-LOC"];
-        let pred = ["O", "O", "O", "B-PERS", "O", "B-LOC"];
+        let gold = tags("O O B-PERS I-PERS O B-LOC");
+        let pred = tags("O O O B-PERS O B-LOC");
         let mut s = Scorer::new();
         s.add(&gold, &pred);
         let r = s.report();

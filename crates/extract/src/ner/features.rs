@@ -10,7 +10,8 @@
 //! clitics, and both index the word clusters and gazetteers.
 
 use super::gazetteer::Gazetteer;
-use khabar_text::{is_stopword, norm_form, stem};
+use super::EntityLabel;
+use khabar_text::{is_stopword, key_of, norm_form, TokenKind};
 use rustc_hash::FxHashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -93,18 +94,12 @@ impl WordTable {
     }
 
     /// The self-trained gazetteer (`scripts/ner/autogaz.py`): norm form →
-    /// (class index 0–3, rate bucket 1–4) of how often a first-pass model
+    /// (class index in [`EntityLabel::ALL`], rate bucket 1–4) of how often a first-pass model
     /// tagged the word inside an entity in unlabelled news;
     /// `word<TAB>CLASS<TAB>bucket`.
     pub fn autogaz(tsv: &str) -> WordTable {
         WordTable::parse(tsv, |c, b| {
-            let c = match c {
-                "PERS" => 0,
-                "LOC" => 1,
-                "ORG" => 2,
-                "MISC" => 3,
-                _ => return None,
-            };
+            let c = EntityLabel::parse(c)?.index() as u8;
             Some((c, b.trim().parse().ok()?))
         })
     }
@@ -131,246 +126,29 @@ impl WordTable {
     }
 }
 
-/// Words that announce an entity of a class, in their norm form.
-const PERS_TRIGGERS: &[&str] = &[
-    "الرئيس",
-    "رئيس",
-    "الرئيسة",
-    "وزير",
-    "الوزير",
-    "وزيرة",
-    "الملك",
-    "الامير",
-    "الامير",
-    "الشيخ",
-    "السيد",
-    "السيدة",
-    "الدكتور",
-    "د",
-    "المستشار",
-    "الجنرال",
-    "اللواء",
-    "العقيد",
-    "العميد",
-    "الفريق",
-    "المشير",
-    "النائب",
-    "الزعيم",
-    "المتحدث",
-    "الناطق",
-    "نائب",
-    "المبعوث",
-    "السفير",
-    "الامين",
-    "البابا",
-    "الشاعر",
-    "الكاتب",
-    "الفنان",
-    "الفنانة",
-    "المطرب",
-    "المطربة",
-    "اللاعب",
-    "المدرب",
-    "الممثل",
-    "الممثلة",
-    "المخرج",
-    "الرئيسان",
-    "قال",
-    "وقال",
-    "واضاف",
-    "اضاف",
-    "اكد",
-    "واكد",
-    "اعلن",
-    "واعلن",
-    "صرح",
-    "اوضح",
-    "اشار",
-    "ذكر",
-    "اعتبر",
-    "اعرب",
-    "المستشارة",
-    "الصحفي",
-    "زميله",
-    "نظيره",
-    "نظيرة",
-    "الاسقف",
-    "الحاخام",
-    "الكاردينال",
-    "بن",
-    "ابن",
-    "ابو",
-    "ام",
-    "عبد",
-    "الحاج",
-    "المهندس",
-    "القاضي",
-    "المحامي",
-];
-const LOC_TRIGGERS: &[&str] = &[
-    "مدينة",
-    "بلدة",
-    "قرية",
-    "عاصمة",
-    "العاصمة",
-    "ولاية",
-    "محافظة",
-    "اقليم",
-    "منطقة",
-    "جزيرة",
-    "جزر",
-    "نهر",
-    "بحر",
-    "جبل",
-    "جبال",
-    "صحراء",
-    "مقاطعة",
-    "دولة",
-    "بلاد",
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "وسط",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-    "مدينه",
-    "حي",
-    "ضاحية",
-    "مخيم",
-    "ميناء",
-    "مطار",
-    "في",
-    "الى",
-    "من",
-    "الي",
-    "بين",
-    "حدود",
-    "سواحل",
-    "شواطئ",
-    "جمهورية",
-    "مملكة",
-    "امارة",
-    "سلطنة",
-];
-const ORG_TRIGGERS: &[&str] = &[
-    "شركة",
-    "شركه",
-    "منظمة",
-    "منظمه",
-    "وكالة",
-    "وكاله",
-    "جامعة",
-    "جامعه",
-    "حزب",
-    "حركة",
-    "حركه",
-    "مجلس",
-    "اتحاد",
-    "جمعية",
-    "جمعيه",
-    "هيئة",
-    "هيئه",
-    "مؤسسة",
-    "مؤسسه",
-    "وزارة",
-    "وزاره",
-    "بنك",
-    "مصرف",
-    "نادي",
-    "فريق",
-    "صحيفة",
-    "صحيفه",
-    "مجلة",
-    "مجله",
-    "قناة",
-    "قناه",
-    "اذاعة",
-    "محكمة",
-    "محكمه",
-    "لجنة",
-    "لجنه",
-    "جماعة",
-    "جماعه",
-    "تنظيم",
-    "مركز",
-    "معهد",
-    "برلمان",
-    "البرلمان",
-    "الحكومة",
-    "حكومة",
-    "مجموعة",
-    "مجموعه",
-    "صندوق",
-    "الامم",
-    "بورصة",
-    "جيش",
-    "الجيش",
-    "قوات",
-    "تحالف",
-    "جبهة",
-    "مكتب",
-    "هيئه",
-    "ادارة",
-    "مصلحة",
-    "سلطة",
-    "منتدى",
-];
-const MISC_TRIGGERS: &[&str] = &[
-    "بطولة",
-    "كاس",
-    "دوري",
-    "جائزة",
-    "مهرجان",
-    "مؤتمر",
-    "قمة",
-    "معرض",
-    "اتفاقية",
-    "اتفاق",
-    "معاهدة",
-    "عملية",
-    "حرب",
-    "الحرب",
-    "انتخابات",
-    "دين",
-    "لغة",
-    "اللغة",
-    "فيلم",
-    "كتاب",
-    "رواية",
-    "برنامج",
-    "مسلسل",
-    "عيد",
-    "الدين",
-    "صاروخ",
-    "طائرة",
-    "اولمبياد",
-    "مونديال",
-];
-
-/// Trigger classes of a norm form, as a bit set (1 PERS, 2 LOC, 4 ORG, 8 MISC).
+/// Trigger classes of a norm form, as a bit set (bit [`EntityLabel::index`]:
+/// 1 PERS, 2 LOC, 4 ORG, 8 MISC).
 #[derive(Debug, Default)]
 pub struct Triggers {
     map: FxHashMap<String, u8>,
 }
 
 impl Triggers {
-    pub fn builtin() -> Triggers {
+    /// Parses the committed table (`CLASS<TAB>word`, `#` comments;
+    /// `data/ner/triggers.tsv`); words are normalized to their norm form.
+    pub fn parse(tsv: &str) -> Triggers {
         let mut map: FxHashMap<String, u8> = FxHashMap::default();
         let mut buf = String::new();
-        for (bit, list) in [
-            (1u8, PERS_TRIGGERS),
-            (2, LOC_TRIGGERS),
-            (4, ORG_TRIGGERS),
-            (8, MISC_TRIGGERS),
-        ] {
-            for w in list {
-                buf.clear();
-                norm_form(w, &mut buf);
-                *map.entry(buf.clone()).or_default() |= bit;
-            }
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let Some((class, w)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(label) = EntityLabel::parse(class) else {
+                continue;
+            };
+            buf.clear();
+            norm_form(w, &mut buf);
+            *map.entry(buf.clone()).or_default() |= 1 << label.index();
         }
         Triggers { map }
     }
@@ -418,7 +196,8 @@ pub struct WordInfo {
 #[derive(Clone, Debug, Default)]
 pub struct TokInfo {
     pub word: Arc<WordInfo>,
-    /// Gazetteer match: 0 none, else class index + 1, ×2 + 1 if inside (not first word).
+    /// Gazetteer match: 0 none, else (class index in [`EntityLabel::ALL`] + 1) × 2,
+    /// + 1 if inside (not the name's first word).
     pub gaz: u8,
 }
 
@@ -476,7 +255,8 @@ impl Resources {
     pub fn word_info(&self, w: &str) -> WordInfo {
         let mut norm = String::with_capacity(w.len());
         norm_form(w, &mut norm);
-        let key = stem(&norm).to_string();
+        // Every token is keyed as a word, as in training.
+        let key = key_of(w, TokenKind::Word, &mut String::with_capacity(w.len())).to_string();
         // The clitics the stem dropped: the letters around it (the
         // stemmer may also return a lexicon form that is not a slice).
         let (pre, suf) = match norm.find(key.as_str()) {
@@ -490,7 +270,8 @@ impl Resources {
         let auto = self.auto.get(&norm).or_else(|| self.auto.get(&key));
         let names = self.names.get(&norm).or_else(|| self.names.get(&key));
         let trig = self.triggers.get(&norm);
-        let stop = is_stopword(&norm);
+        // Stop words are matched as written (على is one, the name علي is not).
+        let stop = is_stopword(w);
         WordInfo {
             shape: shape_of(w),
             norm,
@@ -710,7 +491,7 @@ mod tests {
     #[test]
     fn features_are_the_same_for_training_and_tagging() {
         let res = Resources {
-            triggers: Triggers::builtin(),
+            triggers: Triggers::parse(crate::ner::TRIGGERS_TSV),
             ..Default::default()
         };
         let toks = res.analyze(&["وقال", "الرئيس", "الروسي", "فلاديمير", "بوتين"]);
@@ -740,6 +521,19 @@ mod tests {
             assert!(info.names.is_some_and(|(f, _)| f & 4 != 0), "{w}");
         }
         assert_eq!(res.word_info("والحكومة").names, None);
+    }
+
+    /// `is_stopword` reads the word as written: given the norm form (ى
+    /// folded to ي, إ to ا) على and إلى stopped being stop words.
+    #[test]
+    fn stop_words_are_checked_as_written() {
+        let res = Resources::default();
+        for w in ["على", "إلى", "التي", "عَلَى"] {
+            assert!(res.word_info(w).stop, "{w}");
+        }
+        for w in ["علي", "بوتين"] {
+            assert!(!res.word_info(w).stop, "{w}");
+        }
     }
 
     #[test]

@@ -53,15 +53,6 @@ pub fn name_keys(name: &str) -> String {
     out
 }
 
-fn label_index(l: EntityLabel) -> u8 {
-    match l {
-        EntityLabel::Pers => 0,
-        EntityLabel::Loc => 1,
-        EntityLabel::Org => 2,
-        EntityLabel::Misc => 3,
-    }
-}
-
 impl Gazetteer {
     /// Parses the committed table; lines that do not parse are skipped.
     pub fn parse(tsv: &str) -> Gazetteer {
@@ -74,12 +65,8 @@ impl Gazetteer {
             if f.len() < 3 {
                 continue;
             }
-            let label = match f[0] {
-                "PERS" => EntityLabel::Pers,
-                "LOC" => EntityLabel::Loc,
-                "ORG" => EntityLabel::Org,
-                "MISC" => EntityLabel::Misc,
-                _ => continue,
+            let Some(label) = EntityLabel::parse(f[0]) else {
+                continue;
             };
             let entry = GazEntry {
                 label,
@@ -152,7 +139,7 @@ impl Gazetteer {
                 }
                 if let Some(&id) = self.by_keys.get(&joined) {
                     matched = len;
-                    label = label_index(self.entries[id as usize].label);
+                    label = self.entries[id as usize].label.index() as u8;
                     break;
                 }
             }

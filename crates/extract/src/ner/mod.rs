@@ -3,7 +3,7 @@
 //! A linear-chain CRF over features from `khabar_text` (norm form, key,
 //! clitics, character affixes, shape, a ±2 window, word clusters learned from
 //! unlabelled news, gazetteers, trigger words), trained on ANERcorp by
-//! `khabar ner train`. The model, the word clusters and the gazetteer ship in
+//! `khabar ner train` ([`train`], behind the cargo feature `train`). The model, the word clusters and the gazetteer ship in
 //! `data/ner/` and are embedded in the binary; [`mentions`] uses them.
 //!
 //! ```
@@ -18,12 +18,15 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod label;
 pub mod model;
+#[cfg(feature = "train")]
 pub mod train;
 
 use features::{context_features, offset_features, Resources, TokInfo, Triggers, WordInfo, WINDOW};
 use gazetteer::Gazetteer;
 use khabar_text::{display_form, sentences_from_tokens, tokenize, Token, TokenKind};
+pub use label::{EntityLabel, Tag};
 use model::Model;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -44,56 +47,10 @@ pub static AUTOGAZ_TSV: &str = include_str!("../../data/ner/autogaz.tsv");
 pub static NAMES_TSV: &str = include_str!("../../data/ner/names.tsv");
 /// Gazetteer (`scripts/ner/gazetteers.py`).
 pub static GAZETTEER_TSV: &str = include_str!("../../data/ner/gazetteer.tsv");
+/// Trigger words (curated by hand).
+pub static TRIGGERS_TSV: &str = include_str!("../../data/ner/triggers.tsv");
 
-/// What can go wrong loading or training a model.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("bad NER model: {0}")]
-    Model(String),
-    #[error("the NER model was trained with other word clusters or gazetteers (retrain it)")]
-    ResourceMismatch,
-    #[error("NER training failed: {0}")]
-    Train(String),
-}
-
-/// The ANERcorp entity classes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum EntityLabel {
-    Pers,
-    Loc,
-    Org,
-    Misc,
-}
-
-impl EntityLabel {
-    /// The ANERcorp name (`PERS`, `LOC`, `ORG`, `MISC`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityLabel::Pers => "PERS",
-            EntityLabel::Loc => "LOC",
-            EntityLabel::Org => "ORG",
-            EntityLabel::Misc => "MISC",
-        }
-    }
-
-    /// Parses an ANERcorp type name.
-    pub fn parse(s: &str) -> Option<EntityLabel> {
-        Some(match s {
-            "PERS" | "PER" => EntityLabel::Pers,
-            "LOC" | "GPE" => EntityLabel::Loc,
-            "ORG" => EntityLabel::Org,
-            "MISC" => EntityLabel::Misc,
-            _ => return None,
-        })
-    }
-}
-
-impl std::fmt::Display for EntityLabel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::error::Error;
 
 /// One entity mention: a byte range into the text and its class.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +71,7 @@ pub fn bundled_resources() -> &'static Resources {
         auto: features::WordTable::autogaz(AUTOGAZ_TSV),
         names: features::WordTable::names(NAMES_TSV),
         gazetteer: Gazetteer::parse(GAZETTEER_TSV),
-        triggers: Triggers::builtin(),
+        triggers: Triggers::parse(TRIGGERS_TSV),
     })
 }
 
@@ -127,6 +84,7 @@ pub fn bundled_resources_id() -> u64 {
         AUTOGAZ_TSV,
         NAMES_TSV,
         GAZETTEER_TSV,
+        TRIGGERS_TSV,
     ]
     .map(str::as_bytes)
     .join(&0u8);
@@ -134,20 +92,24 @@ pub fn bundled_resources_id() -> u64 {
 }
 
 /// A fingerprint of how `khabar_text` analyzes the words the features know
-/// (norm form, key and stop-word status of the cluster vocabulary). A model
+/// (norm form and key of the cluster vocabulary, the stop-word list). A model
 /// trained under another analysis still loads but is stale: its features no
 /// longer match what it learned (`scripts/ner/train.sh` retrains it).
 pub fn text_fingerprint() -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut norm = String::new();
+    let (mut norm, mut key) = (String::new(), String::new());
     for line in CLUSTERS_TSV.lines().filter(|l| !l.starts_with('#')) {
         let word = line.split('\t').next().unwrap_or_default();
         norm.clear();
         khabar_text::norm_form(word, &mut norm);
         h.update(norm.as_bytes());
         h.update(&[0]);
-        h.update(khabar_text::stem(&norm).as_bytes());
-        h.update(&[u8::from(khabar_text::is_stopword(&norm))]);
+        h.update(khabar_text::key_of(word, TokenKind::Word, &mut key).as_bytes());
+        h.update(&[1]);
+    }
+    for w in khabar_text::stopwords() {
+        h.update(w.as_bytes());
+        h.update(&[0]);
     }
     h.digest()
 }
@@ -216,10 +178,10 @@ thread_local! {
 impl Ner {
     /// The bundled model, loaded once.
     pub fn bundled() -> Result<&'static Ner, Error> {
-        static N: OnceLock<Result<Ner, String>> = OnceLock::new();
-        N.get_or_init(|| Ner::from_bytes(MODEL_BIN).map_err(|e| e.to_string()))
+        static N: OnceLock<Result<Ner, Error>> = OnceLock::new();
+        N.get_or_init(|| Ner::from_bytes(MODEL_BIN))
             .as_ref()
-            .map_err(|e| Error::Model(e.clone()))
+            .map_err(Error::clone)
     }
 
     /// A model in khabar's binary format, with the bundled resources.
@@ -292,31 +254,21 @@ impl Ner {
     }
 
     /// The BIO tag of each token of one sentence (tokens as written).
-    pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<&str> {
+    pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<Tag> {
         let mut ids = Vec::new();
         self.tag_ids(words, &mut ids);
-        ids.iter()
-            .map(|&i| self.model.labels[i as usize].as_str())
-            .collect()
+        self.tags_of(&ids)
     }
 
-    /// The label ids of `B-X` and `I-X` for each class (Pers, Loc, Org, Misc order).
-    fn bio(&self, class: usize) -> Option<(u8, u8)> {
-        let ty = [
-            EntityLabel::Pers,
-            EntityLabel::Loc,
-            EntityLabel::Org,
-            EntityLabel::Misc,
-        ][class]
-            .as_str();
-        let find = |p: &str| {
-            self.model
-                .labels
-                .iter()
-                .position(|l| l.strip_prefix(p) == Some(ty))
-                .map(|i| i as u8)
-        };
-        Some((find("B-")?, find("I-")?))
+    /// The tags of label ids.
+    fn tags_of(&self, ids: &[u8]) -> Vec<Tag> {
+        ids.iter().map(|&i| self.model.labels[i as usize]).collect()
+    }
+
+    /// The label ids of `B-X` and `I-X` for a class.
+    fn bio(&self, label: EntityLabel) -> Option<(u8, u8)> {
+        let find = |t: Tag| self.model.label_id(t);
+        Some((find(Tag::B(label))?, find(Tag::I(label))?))
     }
 
     fn tag_ids<S: AsRef<str>>(&self, words: &[S], out: &mut Vec<u8>) -> Vec<TokInfo> {
@@ -366,7 +318,8 @@ impl Ner {
             while j < toks.len() && toks[j].gaz == g + 1 {
                 j += 1;
             }
-            if let (true, Some((b, inside))) = (j - i > 1, self.bio((g / 2 - 1) as usize)) {
+            let class = EntityLabel::from_index((g / 2 - 1) as usize);
+            if let (true, Some((b, inside))) = (j - i > 1, class.and_then(|c| self.bio(c))) {
                 let ours = |x: u8| x == b || x == inside;
                 let touched = ids[i..j].iter().any(|&x| ours(x));
                 let foreign = ids[i..j].iter().any(|&x| x != 0 && !ours(x));
@@ -414,14 +367,7 @@ impl Ner {
         self.propagate(&mut sents);
         let mut out = Vec::new();
         for (first, _, ids) in &sents {
-            let tags: Vec<&str> = ids
-                .iter()
-                .map(|&i| self.model.labels[i as usize].as_str())
-                .collect();
-            for (s, e, ty) in eval::chunks(&tags) {
-                let Some(label) = EntityLabel::parse(&ty) else {
-                    continue;
-                };
+            for (s, e, label) in eval::chunks(&self.tags_of(ids)) {
                 let (start, end) = (tokens[first + s].start, tokens[first + e - 1].end);
                 let mut display = String::new();
                 display_form(&text[start..end], &mut display);
@@ -438,7 +384,7 @@ impl Ner {
 
     /// Tags the sentences of one document (each a list of tokens as
     /// written), with one sense per document as in [`Ner::mentions`].
-    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<&str>> {
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
         let mut sents: Vec<(usize, Vec<TokInfo>, Vec<u8>)> = sentences
             .iter()
             .map(|words| {
@@ -450,39 +396,35 @@ impl Ner {
         self.propagate(&mut sents);
         sents
             .into_iter()
-            .map(|(_, _, ids)| {
-                ids.iter()
-                    .map(|&i| self.model.labels[i as usize].as_str())
-                    .collect()
-            })
+            .map(|(_, _, ids)| self.tags_of(&ids))
             .collect()
     }
 
     /// Tags untagged repetitions of the names found in a document.
     fn propagate(&self, sents: &mut [(usize, Vec<TokInfo>, Vec<u8>)]) {
-        let classes: Vec<Option<(u8, u8)>> = (0..4).map(|c| self.bio(c)).collect();
+        let classes = EntityLabel::ALL.map(|l| self.bio(l));
         let class_of = |id: u8| {
             classes
                 .iter()
                 .position(|c| c.is_some_and(|(b, i)| b == id || i == id))
+                .and_then(EntityLabel::from_index)
         };
-        // Key sequence → votes per class; full names count more than surnames.
+        // Key sequence → votes per class (in `EntityLabel::ALL` order); full
+        // names count more than surnames.
         let mut votes: rustc_hash::FxHashMap<Vec<String>, [u32; 4]> = Default::default();
         for (_, toks, ids) in sents.iter() {
-            let tags: Vec<&str> = ids
-                .iter()
-                .map(|&i| self.model.labels[i as usize].as_str())
-                .collect();
-            for (s, e, _) in eval::chunks(&tags) {
+            for (s, e, _) in eval::chunks(&self.tags_of(ids)) {
                 // Persons and organisations only: on the dev split, spreading
                 // places and MISC cost more precision than it gained recall.
-                let Some(c) = class_of(ids[s]).filter(|&c| c == 0 || c == 2) else {
+                let Some(c) =
+                    class_of(ids[s]).filter(|&c| matches!(c, EntityLabel::Pers | EntityLabel::Org))
+                else {
                     continue;
                 };
                 let keys: Vec<String> = toks[s..e].iter().map(|t| t.key.clone()).collect();
-                votes.entry(keys).or_default()[c] += 2;
-                if c == 0 && e - s > 1 {
-                    votes.entry(vec![toks[e - 1].key.clone()]).or_default()[c] += 1;
+                votes.entry(keys).or_default()[c.index()] += 2;
+                if c == EntityLabel::Pers && e - s > 1 {
+                    votes.entry(vec![toks[e - 1].key.clone()]).or_default()[c.index()] += 1;
                 }
             }
         }
@@ -535,12 +477,24 @@ impl Ner {
     }
 }
 
-/// Finds the entity mentions of a text with the default (bundled) model.
-/// Returns nothing if the bundled model cannot be loaded.
+/// The bundled model, loaded once ([`Ner::bundled`]).
+pub fn bundled() -> Result<&'static Ner, Error> {
+    Ner::bundled()
+}
+
+/// Finds the entity mentions of a text with the bundled model.
+///
+/// # Panics
+///
+/// If the bundled model does not load: it is compiled in, so that is a
+/// broken build, which `bundled_model_loads_and_tags_a_news_sentence` and
+/// `bundled_model_is_not_stale` catch. A model that does not load never
+/// reads as "no entities"; use [`bundled`] or [`Ner::from_bytes`] to handle
+/// the error.
 pub fn mentions(text: &str) -> Vec<Mention> {
     match Ner::bundled() {
         Ok(ner) => ner.mentions(text),
-        Err(_) => Vec::new(),
+        Err(e) => panic!("the bundled NER model does not load (a broken build): {e}"),
     }
 }
 
@@ -565,8 +519,8 @@ mod tests {
         ];
         let tags = ner.tag(&words);
         assert_eq!(tags.len(), words.len());
-        assert_eq!(tags[5], "I-PERS");
-        assert_eq!(tags[7], "B-LOC");
+        assert_eq!(tags[5], Tag::I(EntityLabel::Pers));
+        assert_eq!(tags[7], Tag::B(EntityLabel::Loc));
     }
 
     /// The word cache adds up the same feature weights as scoring every
@@ -594,10 +548,7 @@ mod tests {
             let mut plain = Vec::new();
             ner.model.viterbi(&state, &mut plain);
             assert_eq!(ids, plain);
-            let tags: Vec<&str> = ids
-                .iter()
-                .map(|&i| ner.model.labels[i as usize].as_str())
-                .collect();
+            let tags: Vec<&str> = ner.tags_of(&ids).iter().map(|t| t.as_str()).collect();
             assert_eq!(&tags[3..6], ["B-PERS", "I-PERS", "I-PERS"]);
         }
     }
@@ -631,6 +582,22 @@ mod tests {
             let c = c.borrow();
             assert!(c.young.len() <= WORD_CACHE_CAP && c.old.len() <= WORD_CACHE_CAP);
         });
+    }
+
+    /// A model that does not load is an error, not a recognizer that finds nothing.
+    #[test]
+    fn a_model_that_does_not_load_is_an_error() {
+        assert!(matches!(
+            Ner::from_bytes(&MODEL_BIN[..MODEL_BIN.len() / 2]),
+            Err(Error::Model(_))
+        ));
+        let mut model = Model::from_bytes(MODEL_BIN).unwrap();
+        model.resources ^= 1;
+        assert_eq!(
+            Ner::from_model(model).map(|_| ()),
+            Err(Error::ResourceMismatch)
+        );
+        assert!(bundled().is_ok());
     }
 
     #[test]

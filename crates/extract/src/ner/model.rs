@@ -10,12 +10,12 @@
 //! text      u64      fingerprint of khabar-text's analysis at training ([`super::text_fingerprint`])
 //! o_penalty f32      subtracted from the `O` label's score of every token at
 //!                    decoding (trades precision for recall; tuned on dev data)
-//! labels    u32 n, then n × (u8 len, bytes)
+//! labels    u32 n, then n × (u8 len, bytes): BIO tags by name ([`Tag::as_str`])
 //! trans     n × n f32 (from row to column)
 //! features  u32 m, then m × (u64 hash, u8 k, k × (u8 label, f32 weight)), hashes ascending
 //! ```
 
-use super::Error;
+use super::{Error, Tag};
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -25,7 +25,7 @@ pub const VERSION: u32 = 1;
 /// A trained tagging model.
 #[derive(Clone, Debug)]
 pub struct Model {
-    pub(crate) labels: Vec<String>,
+    pub(crate) labels: Vec<Tag>,
     pub(crate) trans: Vec<f32>,
     index: FxHashMap<u64, (u32, u32)>,
     weights: Vec<(u8, f32)>,
@@ -80,7 +80,7 @@ impl Model {
     /// Builds a model from its parts; `features` maps feature strings' hashes to
     /// (label index, weight) pairs.
     pub fn from_parts(
-        labels: Vec<String>,
+        labels: Vec<Tag>,
         trans: Vec<f32>,
         features: Vec<(u64, Vec<(u8, f32)>)>,
         resources: u64,
@@ -127,7 +127,8 @@ impl Model {
             let len = r.u8()? as usize;
             let s = std::str::from_utf8(r.take(len)?)
                 .map_err(|_| Error::Model("label is not UTF-8".into()))?;
-            labels.push(s.to_string());
+            let tag = Tag::parse(s).ok_or_else(|| Error::Model(format!("unknown label {s:?}")))?;
+            labels.push(tag);
         }
         let mut trans = Vec::with_capacity(n * n);
         for _ in 0..n * n {
@@ -171,8 +172,8 @@ impl Model {
         out.extend_from_slice(&self.o_penalty.to_le_bytes());
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
-            out.push(l.len() as u8);
-            out.extend_from_slice(l.as_bytes());
+            out.push(l.as_str().len() as u8);
+            out.extend_from_slice(l.as_str().as_bytes());
         }
         for w in &self.trans {
             out.extend_from_slice(&w.to_le_bytes());
@@ -191,8 +192,13 @@ impl Model {
         out
     }
 
-    pub fn labels(&self) -> &[String] {
+    pub fn labels(&self) -> &[Tag] {
         &self.labels
+    }
+
+    /// The index of a tag among the model's labels.
+    pub fn label_id(&self, tag: Tag) -> Option<u8> {
+        self.labels.iter().position(|&l| l == tag).map(|i| i as u8)
     }
 
     pub fn num_features(&self) -> usize {
@@ -211,7 +217,7 @@ impl Model {
 
     /// The index of the `O` label, if the model has one.
     pub fn o_label(&self) -> Option<usize> {
-        self.labels.iter().position(|l| l == "O")
+        self.label_id(Tag::O).map(usize::from)
     }
 
     /// The best label sequence for per-token state scores (`n × labels`, row-major).
@@ -259,7 +265,8 @@ mod tests {
     use super::*;
 
     fn toy() -> Model {
-        let labels = vec!["O".to_string(), "B-PERS".to_string(), "I-PERS".to_string()];
+        use crate::ner::EntityLabel::Pers;
+        let labels = vec![Tag::O, Tag::B(Pers), Tag::I(Pers)];
         // O→I forbidden-ish.
         let trans = vec![0.0, 0.0, -5.0, 0.0, -2.0, 2.0, 0.0, -3.0, 0.0];
         let features = vec![

@@ -10,7 +10,7 @@
 
 use super::features::{sentence_features, Resources};
 use super::model::{feature_hash, Model};
-use super::Error;
+use super::{Error, Tag};
 use rustc_hash::FxHashMap;
 
 /// Training options.
@@ -27,6 +27,8 @@ pub struct TrainOptions {
     pub prune: f32,
     /// Data shards for the gradient (threads); fixed so results do not depend on the machine.
     pub shards: usize,
+    /// The decoding penalty on `O` stored in the model ([`Model::o_penalty`]).
+    pub o_penalty: f32,
 }
 
 impl Default for TrainOptions {
@@ -38,6 +40,7 @@ impl Default for TrainOptions {
             min_freq: 1,
             prune: 1e-3,
             shards: 2,
+            o_penalty: 0.0,
         }
     }
 }
@@ -46,7 +49,7 @@ impl Default for TrainOptions {
 #[derive(Clone, Debug)]
 pub struct Example {
     pub words: Vec<String>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Tag>,
 }
 
 /// Where training is, for progress reports.
@@ -194,21 +197,38 @@ impl Data {
     }
 }
 
-/// Trains a model on `examples`.
+/// Trains a model on `examples` with the bundled resources. The model
+/// records the fingerprints of what it was trained under (the resources,
+/// `khabar_text`'s analysis), so [`super::Ner::from_model`] accepts it and
+/// [`super::Ner::is_stale`] can tell when it needs retraining.
 pub fn train(
     examples: &[Example],
-    res: &Resources,
     opts: &TrainOptions,
+    progress: impl FnMut(Stage),
+) -> Result<Model, Error> {
+    let res = super::bundled_resources();
+    train_with(examples, res, super::bundled_resources_id(), opts, progress)
+}
+
+/// [`train`] with other resources, recorded under `resources_id`.
+fn train_with(
+    examples: &[Example],
+    res: &Resources,
     resources_id: u64,
+    opts: &TrainOptions,
     mut progress: impl FnMut(Stage),
 ) -> Result<Model, Error> {
     if examples.is_empty() {
         return Err(Error::Train("no training sentences".into()));
     }
-    // Labels: O first, then in order of appearance.
-    let mut labels: Vec<String> = vec!["O".to_string()];
-    let mut label_id: FxHashMap<String, u8> = FxHashMap::default();
-    label_id.insert("O".into(), 0);
+    // Labels: the tags that occur, in `Tag` order (O first).
+    let mut labels: Vec<Tag> = examples
+        .iter()
+        .flat_map(|ex| ex.tags.iter().copied())
+        .collect();
+    labels.sort_unstable();
+    labels.dedup();
+    let label_id = |t: Tag| labels.binary_search(&t).map_or(0, |i| i as u8);
     // Attribute strings of every token, counted.
     let mut feats: Vec<Vec<Vec<String>>> = Vec::with_capacity(examples.len());
     let mut counts: FxHashMap<String, u32> = FxHashMap::default();
@@ -220,15 +240,6 @@ pub fn train(
                 ex.words.len(),
                 ex.tags.len()
             )));
-        }
-        for t in &ex.tags {
-            if !label_id.contains_key(t) {
-                if labels.len() >= 64 {
-                    return Err(Error::Train("more than 64 labels".into()));
-                }
-                label_id.insert(t.clone(), labels.len() as u8);
-                labels.push(t.clone());
-            }
         }
         let fs = sentence_features(&res.analyze(&ex.words));
         for tok in &fs {
@@ -266,7 +277,7 @@ pub fn train(
             data.attrs
                 .extend(tok.iter().filter_map(|f| attr_id.get(f.as_str()).copied()));
             data.item.push(data.attrs.len() as u32);
-            data.labels.push(label_id[tag]);
+            data.labels.push(label_id(*tag));
         }
         data.seq.push(data.labels.len() as u32);
     }
@@ -373,7 +384,10 @@ pub fn train(
             false
         }
     });
-    Ok(Model::from_parts(labels, trans, features, resources_id))
+    let mut model = Model::from_parts(labels, trans, features, resources_id);
+    model.o_penalty = opts.o_penalty;
+    model.text_fingerprint = super::text_fingerprint();
+    Ok(model)
 }
 
 #[cfg(test)]
@@ -421,12 +435,12 @@ mod tests {
     #[test]
     fn learns_a_tiny_corpus() {
         let res = Resources {
-            triggers: Triggers::builtin(),
+            triggers: Triggers::parse(crate::ner::TRIGGERS_TSV),
             ..Default::default()
         };
         let ex = |w: &str, t: &str| Example {
             words: w.split(' ').map(str::to_string).collect(),
-            tags: t.split(' ').map(str::to_string).collect(),
+            tags: t.split(' ').filter_map(Tag::parse).collect(),
         };
         let data = vec![
             ex("قال الرئيس بوتين في موسكو", "O O B-PERS O B-LOC"),
@@ -440,7 +454,8 @@ mod tests {
             max_iterations: 50,
             ..Default::default()
         };
-        let model = train(&data, &res, &opts, 0, |_| {}).unwrap();
+        let model = train_with(&data, &res, 0, &opts, |_| {}).unwrap();
+        assert_eq!(model.text_fingerprint, crate::ner::text_fingerprint());
         let m2 = Model::from_bytes(&model.to_bytes()).unwrap();
         let toks = res.analyze(&["وصل", "بوتين", "إلى", "باريس"]);
         let l = m2.labels.len();
@@ -456,6 +471,7 @@ mod tests {
             .iter()
             .map(|&i| m2.labels[i as usize].as_str())
             .collect();
+        assert_eq!(m2.labels[0], Tag::O);
         assert_eq!(tags, ["O", "B-PERS", "O", "B-LOC"]);
     }
 }
