@@ -310,7 +310,7 @@ fn false_positives(
             a.published.and_then(khabar_extract::date_of_timestamp),
         );
         for e in &r.events {
-            *by_type.entry(e.event_type.clone()).or_default() += 1;
+            *by_type.entry(e.event_type.to_string()).or_default() += 1;
             if (e.event_type == "PROTEST" || e.event_type == "ASSAULT") && shown < show {
                 shown += 1;
                 let s = r.sentences[e.sentence];
