@@ -10,6 +10,7 @@
 pub mod dates;
 mod doc;
 pub mod entities;
+pub mod eval;
 pub mod events;
 pub mod keywords;
 mod lexicon;

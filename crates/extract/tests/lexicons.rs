@@ -65,7 +65,12 @@ fn the_stemmer_lists_are_in_the_rust_normal_form() {
         }
         let src = std::fs::read_to_string(&p).unwrap();
         let bad = not_normal(&src);
-        assert!(bad.is_empty(), "{}: {:?}", p.display(), &bad[..bad.len().min(20)]);
+        assert!(
+            bad.is_empty(),
+            "{}: {:?}",
+            p.display(),
+            &bad[..bad.len().min(20)]
+        );
     }
 }
 
@@ -77,7 +82,8 @@ fn every_lexicon_names_its_source_and_form() {
         let src = std::fs::read_to_string(&p).unwrap();
         let head: Vec<&str> = src.lines().take_while(|l| l.starts_with('#')).collect();
         assert!(
-            head.iter().any(|l| l.contains("Hand-written") || l.contains("scripts/")),
+            head.iter()
+                .any(|l| l.contains("Hand-written") || l.contains("scripts/")),
             "{}: no source in its header",
             p.display()
         );
