@@ -1,8 +1,12 @@
 //! Dates: Gregorian month names in their three traditions (يناير… / كانون
 //! الثاني… / جانفي…), Hijri months, numeric dates, years and ranges (من 1989
 //! حتى 2019), weekdays and relative words (الاثنين، أمس، الأسبوع الماضي)
-//! resolved against the article's date when it is known. Values are ISO 8601:
-//! `2022-01-10`, `2022-01`, `2022`, `2022-W02`, `--01-10` (no year known).
+//! resolved against the article's date when it is known (a Gregorian month
+//! without its year takes the article's). Values are ISO 8601: `2022-01-10`,
+//! `2022-01`, `2022`, `2022-W02`, `--01-10` and `--01` (no year known).
+//!
+//! The words are lexicons (`crate::lexicon::dates`, `data/months.tsv`,
+//! `data/date_cues.tsv` …); the one parser is [`find`].
 
 use crate::doc::Doc;
 use crate::lexicon::dates::{counted_keys, cues, months, relatives, weekdays, DateCues, Rel};
@@ -21,7 +25,7 @@ pub enum DateKind {
     /// A month (and year).
     Month,
     Year,
-    /// From one year or date to another.
+    /// From one year to another (من 1989 حتى 2019).
     Range,
     Weekday,
     /// Today, yesterday, last week …
@@ -44,7 +48,7 @@ pub struct DateMention {
     pub end: usize,
     pub kind: DateKind,
     /// The ISO 8601 value when it can be known (a weekday or a relative word
-    /// needs the article's date).
+    /// needs the article's date); the first year of a range.
     pub value: Option<String>,
     /// The end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -495,5 +499,37 @@ mod tests {
             (DateKind::Weekday, None, None)
         );
         assert!(dates("اتفق الاثنين معا", d).is_empty());
+    }
+
+    #[test]
+    fn hijri_years_are_one_range_for_month_names_and_bare_years() {
+        // 1450 AH after a Hijri month and before هـ
+        assert_eq!(
+            dates("في 12 رمضان 1450", None)[0].1.as_deref(),
+            Some("1450-09-12")
+        );
+        let h = find(&Doc::new("توفي عام 1450 هـ"), None);
+        assert_eq!(
+            (h[0].kind, h[0].calendar, h[0].value.as_deref()),
+            (DateKind::Year, Calendar::Hijri, Some("1450"))
+        );
+        // past the range: neither path takes 1550 for a Hijri year
+        assert_eq!(
+            dates("في 12 رمضان 1550", None)[0].1.as_deref(),
+            Some("--09-12")
+        );
+        assert!(dates("بلغ 1550 هـ", None).is_empty());
+    }
+
+    #[test]
+    fn the_hijri_era_is_read_with_or_without_tatweel() {
+        for t in ["سنة 1443 هـ", "سنة 1443 ه"] {
+            let h = find(&Doc::new(t), None);
+            assert_eq!(
+                (h[0].calendar, h[0].text.as_str()),
+                (Calendar::Hijri, &t["سنة ".len()..]),
+                "{t}"
+            );
+        }
     }
 }
