@@ -3,7 +3,7 @@
 //! words around a date (`data/date_cues.tsv`) and the counted nouns that make
 //! a number a count, not a year (`data/counted_nouns.tsv`).
 
-use super::{rows, Lists, PhraseSet, WordMap};
+use super::{rows, word_lists, PhraseSet, WordMap};
 use chrono::Weekday;
 use khabar_text::TokenKind;
 use rustc_hash::FxHashSet;
@@ -85,46 +85,24 @@ pub(crate) fn relatives() -> &'static PhraseSet<Rel> {
     })
 }
 
-/// The cue words around a date (`data/date_cues.tsv`, where each list is
-/// described), as normalized words.
-pub(crate) struct DateCues {
-    pub year_nouns: Vec<&'static str>,
-    pub year_cues: Vec<&'static str>,
-    pub more_less: Vec<&'static str>,
-    pub gregorian: Vec<&'static str>,
-    pub hijri: Vec<&'static str>,
-    pub range_from: Vec<&'static str>,
-    pub range_to: Vec<&'static str>,
-    pub weekday_day: Vec<&'static str>,
-    pub future: Vec<&'static str>,
-    pub past: Vec<&'static str>,
-    pub pair_after: Vec<&'static str>,
-    pub pair_before: Vec<&'static str>,
-    pub time: Vec<&'static str>,
-}
-
-pub(crate) fn cues() -> &'static DateCues {
-    static C: OnceLock<DateCues> = OnceLock::new();
-    C.get_or_init(|| {
-        let mut l = Lists::parse(include_str!("../../data/date_cues.tsv"));
-        let c = DateCues {
-            year_nouns: l.take("year-noun"),
-            year_cues: l.take("year-cue"),
-            more_less: l.take("more-less"),
-            gregorian: l.take("gregorian"),
-            hijri: l.take("hijri"),
-            range_from: l.take("range-from"),
-            range_to: l.take("range-to"),
-            weekday_day: l.take("weekday-day"),
-            future: l.take("future"),
-            past: l.take("past"),
-            pair_after: l.take("pair-after"),
-            pair_before: l.take("pair-before"),
-            time: l.take("time"),
-        };
-        l.done();
-        c
-    })
+word_lists! {
+    /// The cue words around a date (`data/date_cues.tsv`, where each list is
+    /// described), as normalized words.
+    DateCues, cues, "../../data/date_cues.tsv" {
+        year_nouns = "year-noun",
+        year_cues = "year-cue",
+        more_less = "more-less",
+        gregorian = "gregorian",
+        hijri = "hijri",
+        range_from = "range-from",
+        range_to = "range-to",
+        weekday_day = "weekday-day",
+        future = "future",
+        past = "past",
+        pair_after = "pair-after",
+        pair_before = "pair-before",
+        time = "time",
+    }
 }
 
 /// The search keys of the counted nouns.

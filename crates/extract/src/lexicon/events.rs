@@ -3,7 +3,7 @@
 //! sport words (`data/sports.tsv`), weapons with their ASSAULT mode
 //! (`data/weapons.tsv`) and PLOVER contexts (`data/event_contexts.tsv`).
 
-use super::{rows, Lists, PhraseSet, WordMap};
+use super::{rows, word_lists, PhraseSet, WordMap};
 use crate::ontology::{EventMode, EventType};
 use std::sync::OnceLock;
 
@@ -55,35 +55,18 @@ pub(crate) fn is_trigger_word(norm: &str) -> bool {
     triggers().word(norm).is_some()
 }
 
-/// The words around a trigger (`data/event_words.tsv`, where each list is described).
-pub(crate) struct EventWords {
-    pub negations: Vec<&'static str>,
-    pub troops: Vec<&'static str>,
-    pub location_cues: Vec<&'static str>,
-    pub future: Vec<&'static str>,
-    pub blast_objects: Vec<&'static str>,
-    pub show: Vec<&'static str>,
-    pub festival: Vec<&'static str>,
-    pub verbal: Vec<&'static str>,
-}
-
-pub(crate) fn event_words() -> &'static EventWords {
-    static W: OnceLock<EventWords> = OnceLock::new();
-    W.get_or_init(|| {
-        let mut l = Lists::parse(include_str!("../../data/event_words.tsv"));
-        let w = EventWords {
-            negations: l.take("negation"),
-            troops: l.take("troops"),
-            location_cues: l.take("location-cue"),
-            future: l.take("future"),
-            blast_objects: l.take("blast-object"),
-            show: l.take("show"),
-            festival: l.take("festival"),
-            verbal: l.take("verbal"),
-        };
-        l.done();
-        w
-    })
+word_lists! {
+    /// The words around a trigger (`data/event_words.tsv`, where each list is described).
+    EventWords, event_words, "../../data/event_words.tsv" {
+        negations = "negation",
+        troops = "troops",
+        location_cues = "location-cue",
+        future = "future",
+        blast_objects = "blast-object",
+        show = "show",
+        festival = "festival",
+        verbal = "verbal",
+    }
 }
 
 /// Words of sport: a هجوم among them is an attack on goal.

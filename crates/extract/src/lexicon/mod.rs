@@ -257,6 +257,35 @@ impl Lists {
     }
 }
 
+/// A struct of the named word lists of one `word<TAB>list` file, each field
+/// the words of one list, and the function that loads it once: every list of
+/// the file must be a field, and every field a list of the file.
+macro_rules! word_lists {
+    (
+        $(#[$m:meta])* $name:ident, $getter:ident, $file:literal {
+            $($(#[$fm:meta])* $field:ident = $list:literal,)*
+        }
+    ) => {
+        $(#[$m])*
+        pub(crate) struct $name {
+            $($(#[$fm])* pub $field: Vec<&'static str>,)*
+        }
+
+        pub(crate) fn $getter() -> &'static $name {
+            static W: std::sync::OnceLock<$name> = std::sync::OnceLock::new();
+            W.get_or_init(|| {
+                let mut l = $crate::lexicon::Lists::parse(include_str!($file));
+                let w = $name {
+                    $($field: l.take($list),)*
+                };
+                l.done();
+                w
+            })
+        }
+    };
+}
+pub(crate) use word_lists;
+
 #[cfg(test)]
 mod tests {
     use super::*;

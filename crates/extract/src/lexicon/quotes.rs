@@ -2,7 +2,7 @@
 //! complementizer أن/إن in its forms (`data/quote_words.tsv`).
 
 use super::clitics::candidates;
-use super::{rows, Lists, WordMap};
+use super::{rows, word_lists, WordMap};
 use std::sync::OnceLock;
 
 /// A verb of speech.
@@ -49,23 +49,12 @@ pub(crate) fn is_speech_word(norm: &str) -> bool {
     verb_of(norm).is_some()
 }
 
-/// The forms of أن/إن (`data/quote_words.tsv`).
-pub(crate) struct That {
-    /// أن/إن and its forms (انه، بأن): what follows is reported speech.
-    pub that: Vec<&'static str>,
-    /// The forms with a pronoun (أنه، أنها), which is what was said's first word.
-    pub with_subject: Vec<&'static str>,
-}
-
-pub(crate) fn that() -> &'static That {
-    static T: OnceLock<That> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut l = Lists::parse(include_str!("../../data/quote_words.tsv"));
-        let t = That {
-            that: l.take("that"),
-            with_subject: l.take("that-subject"),
-        };
-        l.done();
-        t
-    })
+word_lists! {
+    /// The forms of أن/إن (`data/quote_words.tsv`).
+    That, that, "../../data/quote_words.tsv" {
+        /// أن/إن and its forms (انه، بأن): what follows is reported speech.
+        that = "that",
+        /// The forms with a pronoun (أنه، أنها), which is what was said's first word.
+        with_subject = "that-subject",
+    }
 }

@@ -2,7 +2,7 @@
 //! places (`data/places.txt`) and the words that bound a participant's phrase
 //! (`data/role_words.tsv`).
 
-use super::{rows, Lists, PhraseSet};
+use super::{rows, word_lists, PhraseSet};
 use crate::ontology::ParticipantKind;
 use std::sync::OnceLock;
 
@@ -53,26 +53,14 @@ pub(crate) fn is_role_word(norm: &str) -> bool {
     roles().word(norm).is_some()
 }
 
-/// The words that bound a participant's phrase (`data/role_words.tsv`).
-pub(crate) struct RoleWords {
-    /// End a name or a noun phrase (weekdays, time words).
-    pub name_stops: Vec<&'static str>,
-    /// Function words that look definite (الي، التي، الذي).
-    pub function: Vec<&'static str>,
-    /// Adjectives a definite head takes (القوات الخاصة).
-    pub adjectives: Vec<&'static str>,
-}
-
-pub(crate) fn role_words() -> &'static RoleWords {
-    static W: OnceLock<RoleWords> = OnceLock::new();
-    W.get_or_init(|| {
-        let mut l = Lists::parse(include_str!("../../data/role_words.tsv"));
-        let w = RoleWords {
-            name_stops: l.take("name-stop"),
-            function: l.take("function"),
-            adjectives: l.take("adjective"),
-        };
-        l.done();
-        w
-    })
+word_lists! {
+    /// The words that bound a participant's phrase (`data/role_words.tsv`).
+    RoleWords, role_words, "../../data/role_words.tsv" {
+        /// End a name or a noun phrase (weekdays, time words).
+        name_stops = "name-stop",
+        /// Function words that look definite (الي، التي، الذي).
+        function = "function",
+        /// Adjectives a definite head takes (القوات الخاصة).
+        adjectives = "adjective",
+    }
 }
