@@ -138,9 +138,7 @@ pub(crate) fn name_like(doc: &Doc, i: usize) -> bool {
 
 fn is_nisba(norm: &str) -> bool {
     norm.starts_with("ال")
-        && ["ي", "يه", "يون", "يين", "يه"]
-            .iter()
-            .any(|s| norm.ends_with(s))
+        && ["ي", "يه", "يون", "يين"].iter().any(|s| norm.ends_with(s))
         && norm.chars().count() >= 5
 }
 
@@ -328,8 +326,9 @@ fn name_like_verbish(norm: &str) -> bool {
     (norm.starts_with('ي') || norm.starts_with('ت')) && norm.chars().count() >= 4
 }
 
-/// Whether a word opens with a preposition clitic (ل، ب، لل، بال) after an optional و/ف.
+/// Whether a word opens with the preposition لل or بال (after an optional و/ف): an NER
+/// mention so written (للجيش، بالحكومة) is governed by it, not a subject.
 fn starts_with_prep(norm: &str) -> bool {
     let w = without_conj(norm);
-    w.starts_with("لل") || w.starts_with("بال") || w.starts_with("لـ")
+    w.starts_with("لل") || w.starts_with("بال")
 }
