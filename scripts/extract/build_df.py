@@ -62,6 +62,11 @@ def main():
         sys.exit(f"khabar tokenize returned {n} lines for {len(docs)} documents")
 
     out = sys.stdout
+    out.write(
+        "# Document frequencies of search keys in the development corpus, made by\n"
+        f"# scripts/extract/build_df.py (keys seen in fewer than {args.min_df} documents left out).\n"
+        "# forms: normalized (search keys: normalized and stemmed)\n"
+    )
     out.write(f"#docs\t{n}\n")
     for k, v in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
         if v >= args.min_df:

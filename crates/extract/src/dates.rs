@@ -1,16 +1,20 @@
 //! Dates: Gregorian month names in their three traditions (يناير… / كانون
 //! الثاني… / جانفي…), Hijri months, numeric dates, years and ranges (من 1989
 //! حتى 2019), weekdays and relative words (الاثنين، أمس، الأسبوع الماضي)
-//! resolved against the article's date when it is known. Values are ISO 8601:
-//! `2022-01-10`, `2022-01`, `2022`, `2022-W02`, `--01-10` (no year known).
+//! resolved against the article's date when it is known (a Gregorian month
+//! without its year takes the article's). Values are ISO 8601: `2022-01-10`,
+//! `2022-01`, `2022`, `2022-W02`, `--01-10` and `--01` (no year known).
+//!
+//! The words are lexicons (`crate::lexicon::dates`, `data/months.tsv`,
+//! `data/date_cues.tsv` …); the one parser is [`find`].
 
 use crate::doc::Doc;
-use crate::lexicon::{PhraseSet, WordMap};
+use crate::lexicon::dates::{counted_keys, cues, months, relatives, weekdays, DateCues, Rel};
 use crate::numbers::parse_digits;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use khabar_text::TokenKind;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+use std::ops::RangeInclusive;
 
 /// What a date mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,7 +25,7 @@ pub enum DateKind {
     /// A month (and year).
     Month,
     Year,
-    /// From one year or date to another.
+    /// From one year to another (من 1989 حتى 2019).
     Range,
     Weekday,
     /// Today, yesterday, last week …
@@ -44,7 +48,7 @@ pub struct DateMention {
     pub end: usize,
     pub kind: DateKind,
     /// The ISO 8601 value when it can be known (a weekday or a relative word
-    /// needs the article's date).
+    /// needs the article's date); the first year of a range.
     pub value: Option<String>,
     /// The end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,555 +56,352 @@ pub struct DateMention {
     pub calendar: Calendar,
 }
 
-#[derive(Clone, Copy)]
-pub(crate) struct Month {
-    n: u32,
-    hijri: bool,
-    /// Needs a day or a year beside it (آب is also "father", صفر "zero").
-    ambiguous: bool,
-}
+/// The Gregorian years a bare number may be.
+const GREGORIAN_YEARS: RangeInclusive<i64> = 1800..=2100;
 
-const MONTHS: &[(&str, u32, bool, bool)] = &[
-    ("يناير", 1, false, false),
-    ("فبراير", 2, false, false),
-    ("مارس", 3, false, false),
-    ("أبريل", 4, false, false),
-    ("ابريل", 4, false, false),
-    ("إبريل", 4, false, false),
-    ("مايو", 5, false, false),
-    ("يونيو", 6, false, false),
-    ("يونيه", 6, false, false),
-    ("يوليو", 7, false, false),
-    ("يوليه", 7, false, false),
-    ("أغسطس", 8, false, false),
-    ("سبتمبر", 9, false, false),
-    ("أكتوبر", 10, false, false),
-    ("نوفمبر", 11, false, false),
-    ("ديسمبر", 12, false, false),
-    ("كانون الثاني", 1, false, false),
-    ("شباط", 2, false, false),
-    ("آذار", 3, false, false),
-    ("نيسان", 4, false, false),
-    ("أيار", 5, false, true),
-    ("حزيران", 6, false, false),
-    ("تموز", 7, false, true),
-    ("آب", 8, false, true),
-    ("أيلول", 9, false, false),
-    ("تشرين الأول", 10, false, false),
-    ("تشرين الثاني", 11, false, false),
-    ("كانون الأول", 12, false, false),
-    ("جانفي", 1, false, false),
-    ("فيفري", 2, false, false),
-    ("أفريل", 4, false, false),
-    ("ماي", 5, false, true),
-    ("جوان", 6, false, false),
-    ("جويلية", 7, false, false),
-    ("جويلة", 7, false, false),
-    ("أوت", 8, false, true),
-    ("يوليوز", 7, false, false),
-    ("غشت", 8, false, false),
-    ("شتنبر", 9, false, false),
-    ("نونبر", 11, false, false),
-    ("دجنبر", 12, false, false),
-    ("محرم", 1, true, true),
-    ("صفر", 2, true, true),
-    ("ربيع الأول", 3, true, false),
-    ("ربيع الثاني", 4, true, false),
-    ("ربيع الآخر", 4, true, false),
-    ("جمادى الأولى", 5, true, false),
-    ("جمادى الأول", 5, true, false),
-    ("جمادى الآخرة", 6, true, false),
-    ("جمادى الثانية", 6, true, false),
-    ("رجب", 7, true, true),
-    ("شعبان", 8, true, false),
-    ("رمضان", 9, true, true),
-    ("شوال", 10, true, false),
-    ("ذو القعدة", 11, true, false),
-    ("ذي القعدة", 11, true, false),
-    ("ذو الحجة", 12, true, false),
-    ("ذي الحجة", 12, true, false),
-];
-
-pub(crate) fn months() -> &'static PhraseSet<Month> {
-    static SET: OnceLock<PhraseSet<Month>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut s = PhraseSet::default();
-        for &(w, n, hijri, ambiguous) in MONTHS {
-            s.insert(
-                w,
-                Month {
-                    n,
-                    hijri,
-                    ambiguous,
-                },
-            );
-        }
-        s
-    })
-}
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("الاحد", Weekday::Sun),
-    ("الاثنين", Weekday::Mon),
-    ("الثلاثاء", Weekday::Tue),
-    ("الاربعاء", Weekday::Wed),
-    ("الخميس", Weekday::Thu),
-    ("الجمعه", Weekday::Fri),
-    ("السبت", Weekday::Sat),
-];
-
-fn weekdays() -> &'static WordMap<Weekday> {
-    static MAP: OnceLock<WordMap<Weekday>> = OnceLock::new();
-    // The first of a name listed twice, as a scan of the list finds it.
-    MAP.get_or_init(|| WordMap::new(WEEKDAYS.iter().rev().copied()))
-}
-
-#[derive(Clone, Copy)]
-pub(crate) enum Rel {
-    Day(i64),
-    Week(i64),
-    Month(i32),
-    Year(i32),
-}
-
-const RELATIVE: &[(&str, Rel)] = &[
-    ("اليوم", Rel::Day(0)),
-    ("أمس", Rel::Day(-1)),
-    ("البارحة", Rel::Day(-1)),
-    ("أمس الأول", Rel::Day(-2)),
-    ("أول أمس", Rel::Day(-2)),
-    ("غدا", Rel::Day(1)),
-    ("بعد غد", Rel::Day(2)),
-    ("الأسبوع الماضي", Rel::Week(-1)),
-    ("الأسبوع المقبل", Rel::Week(1)),
-    ("الأسبوع القادم", Rel::Week(1)),
-    ("الأسبوع الجاري", Rel::Week(0)),
-    ("هذا الأسبوع", Rel::Week(0)),
-    ("الشهر الماضي", Rel::Month(-1)),
-    ("الشهر المقبل", Rel::Month(1)),
-    ("الشهر القادم", Rel::Month(1)),
-    ("الشهر الجاري", Rel::Month(0)),
-    ("هذا الشهر", Rel::Month(0)),
-    ("العام الماضي", Rel::Year(-1)),
-    ("العام المقبل", Rel::Year(1)),
-    ("العام القادم", Rel::Year(1)),
-    ("العام الجاري", Rel::Year(0)),
-    ("العام الحالي", Rel::Year(0)),
-    ("هذا العام", Rel::Year(0)),
-    ("السنة الماضية", Rel::Year(-1)),
-    ("السنة المقبلة", Rel::Year(1)),
-    ("السنة القادمة", Rel::Year(1)),
-];
-
-pub(crate) fn relatives() -> &'static PhraseSet<Rel> {
-    static SET: OnceLock<PhraseSet<Rel>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut s = PhraseSet::default();
-        for &(w, r) in RELATIVE {
-            s.insert(w, r);
-        }
-        s
-    })
-}
-
-/// The words "year" before a bare four-digit number: a year even before a
-/// counted noun (في عام 2000 جندي is not a count).
-const YEAR_NOUNS: &[&str] = &["عام", "العام", "لعام", "سنه", "السنه", "لسنه"];
-
-/// Other words before a bare four-digit number that make it a year (unless
-/// a counted noun follows it, see [`is_count`]).
-const YEAR_CUES: &[&str] = &[
-    "منذ",
-    "حتي",
-    "الي",
-    "من",
-    "في",
-    "بين",
-    "خلال",
-    "قبل",
-    "بعد",
-    "مطلع",
-    "نهايه",
-    "بدايه",
-    "اواخر",
-    "اواءل",
-    "منتصف",
-    "وفي",
-    "ومنذ",
-    "عامي",
-    "العامين",
-    "موسم",
-];
-
-/// Nouns counted in news, as written: a number before one of them is a
-/// count, not a year (أكثر من 2000 جندي). Matched by key.
-const COUNTED: &[&str] = &[
-    "جندي",
-    "عسكري",
-    "مقاتل",
-    "عنصر",
-    "شرطي",
-    "شخص",
-    "قتيل",
-    "جريح",
-    "مصاب",
-    "ضحية",
-    "مدني",
-    "طفل",
-    "امرأة",
-    "رجل",
-    "لاجئ",
-    "نازح",
-    "مهاجر",
-    "معتقل",
-    "سجين",
-    "أسير",
-    "متظاهر",
-    "محتج",
-    "موظف",
-    "عامل",
-    "طالب",
-    "مواطن",
-    "حالة",
-    "إصابة",
-    "وفاة",
-    "منزل",
-    "مبنى",
-    "سيارة",
-    "صاروخ",
-    "طائرة",
-    "قذيفة",
-    "دبابة",
-    "دولار",
-    "يورو",
-    "ريال",
-    "جنيه",
-    "دينار",
-    "درهم",
-    "ليرة",
-    "روبل",
-    "برميل",
-    "طن",
-    "كيلومتر",
-    "كلم",
-    "متر",
-    "ميل",
-    "هكتار",
-    "وظيفة",
-    "صوت",
-    "مقعد",
-    "عضو",
-    "مشارك",
-    "زائر",
-    "سائح",
-    "حاج",
-    "معتمر",
-];
-
-fn counted_keys() -> &'static rustc_hash::FxHashSet<String> {
-    static K: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    K.get_or_init(|| {
-        let mut buf = String::new();
-        COUNTED
-            .iter()
-            .map(|w| khabar_text::key_of(w, TokenKind::Word, &mut buf).to_string())
-            .collect()
-    })
-}
-
-/// Words before `من` that make the number after it a quantity (أكثر من 2000).
-const MORE_LESS: &[&str] = &["اكثر", "اقل", "ازيد"];
-
-/// Is the bare number at `i` a count rather than a year?
-fn is_count(doc: &Doc, i: usize, prev: &str) -> bool {
-    let before_prev = i
-        .checked_sub(2)
-        .map(|p| doc.toks[p].norm.as_str())
-        .unwrap_or("");
-    if prev == "من" && MORE_LESS.contains(&before_prev) {
-        return true;
-    }
-    doc.toks.get(i + 1).is_some_and(|t| {
-        !YEAR_NOUNS.contains(&prev) && counted_keys().contains(khabar_text::stem(t.norm.as_str()))
-    })
-}
-
-fn num_at(doc: &Doc, i: usize) -> Option<f64> {
-    let t = doc.toks.get(i)?;
-    (t.kind == TokenKind::Number)
-        .then(|| parse_digits(doc.surface(i)))
-        .flatten()
-}
-
-fn int_at(doc: &Doc, i: usize) -> Option<i64> {
-    let v = num_at(doc, i)?;
-    (v.fract() == 0.0 && !doc.surface(i).contains(['.', ',', '٫', '٬'])).then_some(v as i64)
-}
-
-/// A year marker after a year: م (Gregorian) or هـ (Hijri).
-fn era_at(doc: &Doc, i: usize) -> Option<Calendar> {
-    let t = doc.toks.get(i)?;
-    match t.norm.as_str() {
-        "م" | "ميلادي" | "ميلاديه" => Some(Calendar::Gregorian),
-        "ه" | "هـ" | "هجري" | "هجريه" => Some(Calendar::Hijri),
-        _ => None,
-    }
-}
+/// The Hijri years a number may be (1300 AH is 1882 CE, 1500 AH 2077 CE):
+/// after a Hijri month name, or before هـ.
+const HIJRI_YEARS: RangeInclusive<i64> = 1300..=1500;
 
 fn is_year(y: i64) -> bool {
-    (1800..=2100).contains(&y)
+    GREGORIAN_YEARS.contains(&y)
+}
+
+impl Calendar {
+    fn of(hijri: bool) -> Calendar {
+        if hijri {
+            Calendar::Hijri
+        } else {
+            Calendar::Gregorian
+        }
+    }
+
+    /// Whether a number may be a year of this calendar.
+    fn has_year(self, y: i64) -> bool {
+        match self {
+            Calendar::Gregorian => is_year(y),
+            Calendar::Hijri => HIJRI_YEARS.contains(&y),
+        }
+    }
+}
+
+/// A date found at a token: its tokens and what it names.
+struct Found {
+    first: usize,
+    last: usize,
+    kind: DateKind,
+    value: Option<String>,
+    end_value: Option<String>,
+    calendar: Calendar,
+}
+
+impl Found {
+    fn new(first: usize, last: usize, kind: DateKind, value: Option<String>) -> Found {
+        Found {
+            first,
+            last,
+            kind,
+            value,
+            end_value: None,
+            calendar: Calendar::Gregorian,
+        }
+    }
+}
+
+/// What a reader makes of the tokens at `i`.
+enum Read {
+    Date(Found),
+    /// Not a date, and not the start of one before this token (an ambiguous
+    /// month name alone: آب "father").
+    Skip(usize),
+}
+
+/// The one date parser: at each token it tries, in order, a numeric date, a
+/// month name (with its day, year and era), a year or a range of years, a
+/// relative word and a weekday; the first that reads takes the tokens.
+struct Reader<'d, 'a> {
+    doc: &'d Doc<'a>,
+    article: Option<NaiveDate>,
+    cues: &'static DateCues,
 }
 
 /// All dates of a text, in order, not overlapping.
 pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
+    let r = Reader {
+        doc,
+        article,
+        cues: cues(),
+    };
     let mut out: Vec<DateMention> = Vec::new();
-    let n = doc.toks.len();
     let mut i = 0;
-    let mk =
-        |first: usize, last: usize, kind, value: Option<String>, end_value, calendar| DateMention {
-            text: doc.slice(first, last).to_string(),
-            start: doc.toks[first].start,
-            end: doc.toks[last].end,
-            kind,
-            value,
-            end_value,
-            calendar,
-        };
-    while i < n {
-        // Numeric dates: 10/1/2022, 2022-01-10
-        if let Some(a) = int_at(doc, i) {
-            if i + 4 < n {
-                let s1 = doc.surface(i + 1);
-                let s2 = doc.surface(i + 3);
-                let tight = (0..4).all(|k| doc.gap_after(i + k).is_empty());
-                if tight && s1 == s2 && matches!(s1, "/" | "-" | ".") {
-                    if let (Some(b), Some(c)) = (int_at(doc, i + 2), int_at(doc, i + 4)) {
-                        let (y, m, d) = if a > 31 { (a, b, c) } else { (c, b, a) };
-                        if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32) {
-                            out.push(mk(
-                                i,
-                                i + 4,
-                                DateKind::Date,
-                                Some(date.to_string()),
-                                None,
-                                Calendar::Gregorian,
-                            ));
-                            i += 5;
-                            continue;
-                        }
-                    }
-                }
+    while i < doc.toks.len() {
+        let read = r
+            .numeric(i)
+            .or_else(|| r.month_name(i))
+            .or_else(|| r.year(i))
+            .or_else(|| r.relative(i))
+            .or_else(|| r.weekday(i));
+        match read {
+            Some(Read::Date(f)) => {
+                i = f.last + 1;
+                out.push(DateMention {
+                    text: doc.slice(f.first, f.last).to_string(),
+                    start: doc.toks[f.first].start,
+                    end: doc.toks[f.last].end,
+                    kind: f.kind,
+                    value: f.value,
+                    end_value: f.end_value,
+                    calendar: f.calendar,
+                });
             }
+            Some(Read::Skip(next)) => i = next,
+            None => i += 1,
         }
-        // Month names, with an optional day before and year after.
-        if let Some(hit) = months().match_at(doc, i) {
-            let mo = *hit.value;
-            let mut first = i;
-            let mut last = hit.last;
-            // كانون الثاني/يناير: two names of one month
-            if last + 2 < n && doc.surface(last + 1) == "/" {
-                if let Some(h2) = months().match_at(doc, last + 2) {
-                    last = h2.last;
-                }
-            }
-            let day = if !hit.clitic {
-                i.checked_sub(1)
-                    .and_then(|p| int_at(doc, p))
-                    .filter(|d| (1..=31).contains(d))
-            } else {
-                None
-            };
-            if day.is_some() {
-                first = i - 1;
-            }
-            let mut year = int_at(doc, last + 1).filter(|y| {
-                if mo.hijri {
-                    (1300..=1600).contains(y)
-                } else {
-                    is_year(*y)
-                }
-            });
-            let mut calendar = if mo.hijri {
-                Calendar::Hijri
-            } else {
-                Calendar::Gregorian
-            };
-            if year.is_some() {
-                last += 1;
-                if let Some(c) = era_at(doc, last + 1) {
-                    calendar = c;
-                    last += 1;
-                }
-            }
-            if mo.ambiguous && day.is_none() && year.is_none() {
-                i = hit.last + 1;
-                continue;
-            }
-            if year.is_none() && calendar == Calendar::Gregorian {
-                year = article.map(|d| d.year() as i64);
-            }
-            let value = match (year, day) {
-                (Some(y), Some(d)) => Some(format!("{y:04}-{:02}-{d:02}", mo.n)),
-                (Some(y), None) => Some(format!("{y:04}-{:02}", mo.n)),
-                (None, Some(d)) => Some(format!("--{:02}-{d:02}", mo.n)),
-                (None, None) => Some(format!("--{:02}", mo.n)),
-            };
-            let kind = if day.is_some() {
-                DateKind::Date
-            } else {
-                DateKind::Month
-            };
-            out.push(mk(first, last, kind, value, None, calendar));
-            i = last + 1;
-            continue;
-        }
-        // Years and ranges of years.
-        if let Some(y) = int_at(doc, i).filter(|&y| is_year(y) || (1300..=1500).contains(&y)) {
-            let prev = i
-                .checked_sub(1)
-                .map(|p| doc.toks[p].norm.as_str())
-                .unwrap_or("");
-            let era = era_at(doc, i + 1);
-            let hijri = era == Some(Calendar::Hijri);
-            let cued = YEAR_NOUNS.contains(&prev)
-                || (YEAR_CUES.contains(&prev) && !is_count(doc, i, prev))
-                || era.is_some();
-            // من 1989 حتى 2019 / بين 1989 و2019 / 1989-2019
-            let range_to = |j: usize| -> Option<(usize, i64)> {
-                let conn = doc.toks.get(j)?.norm.as_str();
-                if matches!(conn, "حتي" | "الي" | "و" | "-" | "–") {
-                    int_at(doc, j + 1)
-                        .filter(|&y2| y2 > y && (is_year(y2) || hijri))
-                        .map(|y2| (j + 1, y2))
-                } else {
-                    None
-                }
-            };
-            let after = if era.is_some() { i + 2 } else { i + 1 };
-            if is_year(y) || hijri {
-                if let Some((j, y2)) = range_to(after) {
-                    let first = if matches!(prev, "من" | "بين" | "منذ") {
-                        i - 1
-                    } else {
-                        i
-                    };
-                    let last = if era_at(doc, j + 1).is_some() {
-                        j + 1
-                    } else {
-                        j
-                    };
-                    let cal = if hijri {
-                        Calendar::Hijri
-                    } else {
-                        Calendar::Gregorian
-                    };
-                    out.push(mk(
-                        first,
-                        last,
-                        DateKind::Range,
-                        Some(y.to_string()),
-                        Some(y2.to_string()),
-                        cal,
-                    ));
-                    i = last + 1;
-                    continue;
-                }
-                if cued && (is_year(y) || hijri) {
-                    let last = if era.is_some() { i + 1 } else { i };
-                    let cal = if hijri {
-                        Calendar::Hijri
-                    } else {
-                        Calendar::Gregorian
-                    };
-                    out.push(mk(i, last, DateKind::Year, Some(y.to_string()), None, cal));
-                    i = last + 1;
-                    continue;
-                }
-            }
-        }
-        // Relative words: أمس، الأسبوع الماضي
-        if let Some(hit) = relatives().match_at(doc, i) {
-            let rel = *hit.value;
-            let value = article.map(|d| match rel {
-                Rel::Day(k) => (d + Duration::days(k)).to_string(),
-                Rel::Week(k) => {
-                    let w = (d + Duration::weeks(k)).iso_week();
-                    format!("{}-W{:02}", w.year(), w.week())
-                }
-                Rel::Month(k) => {
-                    let m0 = d.year() * 12 + d.month0() as i32 + k;
-                    format!("{:04}-{:02}", m0.div_euclid(12), m0.rem_euclid(12) + 1)
-                }
-                Rel::Year(k) => (d.year() + k).to_string(),
-            });
-            out.push(mk(
-                i,
-                hit.last,
-                DateKind::Relative,
-                value,
-                None,
-                Calendar::Gregorian,
-            ));
-            i = hit.last + 1;
-            continue;
-        }
-        // Weekdays: (يوم) الاثنين (المقبل)
-        if doc.toks[i].is_word() {
-            let wd = weekdays().cands(&doc.toks[i], 3).next().copied();
-            if let Some(wd) = wd {
-                let next = doc.toks.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
-                // الاثنين also means "the two": "بين الاثنين", "الاثنين معا"
-                let both = wd == Weekday::Mon
-                    && (matches!(next, "معا" | "منهما" | "منهم")
-                        || i > 0 && matches!(doc.toks[i - 1].norm.as_str(), "بين" | "كلا" | "هذين"));
-                if !both {
-                    let first = if i > 0
-                        && matches!(doc.toks[i - 1].norm.as_str(), "يوم" | "ويوم" | "اليوم")
-                    {
-                        i - 1
-                    } else {
-                        i
-                    };
-                    let future = matches!(next, "المقبل" | "القادم");
-                    let last = if future || next == "الماضي" {
-                        i + 1
-                    } else {
-                        i
-                    };
-                    let value = article.map(|d| {
-                        let back = (d.weekday().num_days_from_monday() as i64
-                            - wd.num_days_from_monday() as i64)
-                            .rem_euclid(7);
-                        if future {
-                            let fwd = (7 - back) % 7;
-                            (d + Duration::days(if fwd == 0 { 7 } else { fwd })).to_string()
-                        } else if next == "الماضي" && back == 0 {
-                            (d - Duration::days(7)).to_string()
-                        } else {
-                            (d - Duration::days(back)).to_string()
-                        }
-                    });
-                    out.push(mk(
-                        first,
-                        last,
-                        DateKind::Weekday,
-                        value,
-                        None,
-                        Calendar::Gregorian,
-                    ));
-                    i = last + 1;
-                    continue;
-                }
-            }
-        }
-        i += 1;
     }
     out
 }
 
-/// Whether a normalized word names a time (a weekday, اليوم، أمس …).
-pub(crate) fn is_time_word(norm: &str) -> bool {
-    WEEKDAYS.iter().any(|(w, _)| *w == norm) || matches!(norm, "اليوم" | "امس" | "الاحد" | "يوم")
+impl Reader<'_, '_> {
+    fn norm(&self, i: usize) -> &str {
+        self.doc.toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    /// The normalized word before token `i` ("" at the start).
+    fn prev(&self, i: usize) -> &str {
+        i.checked_sub(1).map(|p| self.norm(p)).unwrap_or("")
+    }
+
+    /// The integer written in digits at token `i`.
+    fn int_at(&self, i: usize) -> Option<i64> {
+        let t = self.doc.toks.get(i)?;
+        let v = (t.kind == TokenKind::Number)
+            .then(|| parse_digits(self.doc.surface(i)))
+            .flatten()?;
+        (v.fract() == 0.0 && !self.doc.surface(i).contains(['.', ',', '٫', '٬']))
+            .then_some(v as i64)
+    }
+
+    /// A year marker at token `i`: م (Gregorian) or هـ (Hijri).
+    fn era_at(&self, i: usize) -> Option<Calendar> {
+        let w = self.norm(i);
+        if self.cues.gregorian.contains(&w) {
+            Some(Calendar::Gregorian)
+        } else if self.cues.hijri.contains(&w) {
+            Some(Calendar::Hijri)
+        } else {
+            None
+        }
+    }
+
+    /// Is the bare number at `i` a count rather than a year?
+    fn is_count(&self, i: usize, prev: &str) -> bool {
+        if prev == "من" && self.cues.more_less.contains(&self.prev(i - 1)) {
+            return true;
+        }
+        self.doc.toks.get(i + 1).is_some_and(|t| {
+            !self.cues.year_nouns.contains(&prev)
+                && counted_keys().contains(khabar_text::stem(t.norm.as_str()))
+        })
+    }
+
+    /// Numeric dates: 10/1/2022, 2022-01-10.
+    fn numeric(&self, i: usize) -> Option<Read> {
+        let doc = self.doc;
+        let a = self.int_at(i)?;
+        if i + 4 >= doc.toks.len() {
+            return None;
+        }
+        let s1 = doc.surface(i + 1);
+        let tight = (0..4).all(|k| doc.gap_after(i + k).is_empty());
+        if !(tight && s1 == doc.surface(i + 3) && matches!(s1, "/" | "-" | ".")) {
+            return None;
+        }
+        let (b, c) = (self.int_at(i + 2)?, self.int_at(i + 4)?);
+        let (y, m, d) = if a > 31 { (a, b, c) } else { (c, b, a) };
+        let date = NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32)?;
+        Some(Read::Date(Found::new(
+            i,
+            i + 4,
+            DateKind::Date,
+            Some(date.to_string()),
+        )))
+    }
+
+    /// Month names, with an optional day before and year (and era) after.
+    fn month_name(&self, i: usize) -> Option<Read> {
+        let doc = self.doc;
+        let n = doc.toks.len();
+        let hit = months().match_at(doc, i)?;
+        let mo = *hit.value;
+        let mut first = i;
+        let mut last = hit.last;
+        // كانون الثاني/يناير: two names of one month
+        if last + 2 < n && doc.surface(last + 1) == "/" {
+            if let Some(h2) = months().match_at(doc, last + 2) {
+                last = h2.last;
+            }
+        }
+        let day = if !hit.clitic {
+            i.checked_sub(1)
+                .and_then(|p| self.int_at(p))
+                .filter(|d| (1..=31).contains(d))
+        } else {
+            None
+        };
+        if day.is_some() {
+            first = i - 1;
+        }
+        let mut calendar = Calendar::of(mo.hijri);
+        let mut year = self.int_at(last + 1).filter(|&y| calendar.has_year(y));
+        if year.is_some() {
+            last += 1;
+            if let Some(c) = self.era_at(last + 1) {
+                calendar = c;
+                last += 1;
+            }
+        }
+        if mo.ambiguous && day.is_none() && year.is_none() {
+            return Some(Read::Skip(hit.last + 1));
+        }
+        if year.is_none() && calendar == Calendar::Gregorian {
+            year = self.article.map(|d| d.year() as i64);
+        }
+        let value = match (year, day) {
+            (Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", mo.n),
+            (Some(y), None) => format!("{y:04}-{:02}", mo.n),
+            (None, Some(d)) => format!("--{:02}-{d:02}", mo.n),
+            (None, None) => format!("--{:02}", mo.n),
+        };
+        let kind = if day.is_some() {
+            DateKind::Date
+        } else {
+            DateKind::Month
+        };
+        Some(Read::Date(Found {
+            calendar,
+            ..Found::new(first, last, kind, Some(value))
+        }))
+    }
+
+    /// Years (after a cue: في عام 2011) and ranges of years (من 1989 حتى 2019,
+    /// بين 1989 و2019, 1989-2019).
+    fn year(&self, i: usize) -> Option<Read> {
+        let y = self.int_at(i)?;
+        let era = self.era_at(i + 1);
+        let hijri = era == Some(Calendar::Hijri);
+        // A Gregorian year, or a Hijri one before هـ.
+        if !(is_year(y) || hijri && Calendar::Hijri.has_year(y)) {
+            return None;
+        }
+        let calendar = Calendar::of(hijri);
+        let prev = self.prev(i);
+        let after = if era.is_some() { i + 2 } else { i + 1 };
+        let range_to = self
+            .cues
+            .range_to
+            .contains(&self.norm(after))
+            .then(|| self.int_at(after + 1))
+            .flatten()
+            .filter(|&y2| y2 > y && (is_year(y2) || hijri));
+        if let Some(y2) = range_to {
+            let j = after + 1;
+            let first = if self.cues.range_from.contains(&prev) {
+                i - 1
+            } else {
+                i
+            };
+            let last = if self.era_at(j + 1).is_some() {
+                j + 1
+            } else {
+                j
+            };
+            return Some(Read::Date(Found {
+                end_value: Some(y2.to_string()),
+                calendar,
+                ..Found::new(first, last, DateKind::Range, Some(y.to_string()))
+            }));
+        }
+        let cued = self.cues.year_nouns.contains(&prev)
+            || (self.cues.year_cues.contains(&prev) && !self.is_count(i, prev))
+            || era.is_some();
+        if !cued {
+            return None;
+        }
+        let last = if era.is_some() { i + 1 } else { i };
+        Some(Read::Date(Found {
+            calendar,
+            ..Found::new(i, last, DateKind::Year, Some(y.to_string()))
+        }))
+    }
+
+    /// Relative words: أمس، الأسبوع الماضي.
+    fn relative(&self, i: usize) -> Option<Read> {
+        let hit = relatives().match_at(self.doc, i)?;
+        let rel = *hit.value;
+        let value = self.article.map(|d| match rel {
+            Rel::Day(k) => (d + Duration::days(k)).to_string(),
+            Rel::Week(k) => {
+                let w = (d + Duration::weeks(k)).iso_week();
+                format!("{}-W{:02}", w.year(), w.week())
+            }
+            Rel::Month(k) => {
+                let m0 = d.year() * 12 + d.month0() as i32 + k;
+                format!("{:04}-{:02}", m0.div_euclid(12), m0.rem_euclid(12) + 1)
+            }
+            Rel::Year(k) => (d.year() + k).to_string(),
+        });
+        Some(Read::Date(Found::new(
+            i,
+            hit.last,
+            DateKind::Relative,
+            value,
+        )))
+    }
+
+    /// Weekdays: (يوم) الاثنين (المقبل).
+    fn weekday(&self, i: usize) -> Option<Read> {
+        let t = &self.doc.toks[i];
+        if !t.is_word() {
+            return None;
+        }
+        let wd = *weekdays().cands(t, 3).next()?;
+        let next = self.norm(i + 1);
+        let prev = self.prev(i);
+        // الاثنين also means "the two": "بين الاثنين", "الاثنين معا"
+        let both = wd == Weekday::Mon
+            && (self.cues.pair_after.contains(&next)
+                || i > 0 && self.cues.pair_before.contains(&prev));
+        if both {
+            return None;
+        }
+        let first = if i > 0 && self.cues.weekday_day.contains(&prev) {
+            i - 1
+        } else {
+            i
+        };
+        let future = self.cues.future.contains(&next);
+        let past = self.cues.past.contains(&next);
+        let last = if future || past { i + 1 } else { i };
+        let value = self.article.map(|d| {
+            let back = (d.weekday().num_days_from_monday() as i64
+                - wd.num_days_from_monday() as i64)
+                .rem_euclid(7);
+            if future {
+                let fwd = (7 - back) % 7;
+                (d + Duration::days(if fwd == 0 { 7 } else { fwd })).to_string()
+            } else if past && back == 0 {
+                (d - Duration::days(7)).to_string()
+            } else {
+                (d - Duration::days(back)).to_string()
+            }
+        });
+        Some(Read::Date(Found::new(
+            first,
+            last,
+            DateKind::Weekday,
+            value,
+        )))
+    }
 }
 
 #[cfg(test)]
@@ -698,5 +499,37 @@ mod tests {
             (DateKind::Weekday, None, None)
         );
         assert!(dates("اتفق الاثنين معا", d).is_empty());
+    }
+
+    #[test]
+    fn hijri_years_are_one_range_for_month_names_and_bare_years() {
+        // 1450 AH after a Hijri month and before هـ
+        assert_eq!(
+            dates("في 12 رمضان 1450", None)[0].1.as_deref(),
+            Some("1450-09-12")
+        );
+        let h = find(&Doc::new("توفي عام 1450 هـ"), None);
+        assert_eq!(
+            (h[0].kind, h[0].calendar, h[0].value.as_deref()),
+            (DateKind::Year, Calendar::Hijri, Some("1450"))
+        );
+        // past the range: neither path takes 1550 for a Hijri year
+        assert_eq!(
+            dates("في 12 رمضان 1550", None)[0].1.as_deref(),
+            Some("--09-12")
+        );
+        assert!(dates("بلغ 1550 هـ", None).is_empty());
+    }
+
+    #[test]
+    fn the_hijri_era_is_read_with_or_without_tatweel() {
+        for t in ["سنة 1443 هـ", "سنة 1443 ه"] {
+            let h = find(&Doc::new(t), None);
+            assert_eq!(
+                (h[0].calendar, h[0].text.as_str()),
+                (Calendar::Hijri, &t["سنة ".len()..]),
+                "{t}"
+            );
+        }
     }
 }

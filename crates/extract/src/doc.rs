@@ -1,8 +1,12 @@
 //! The shared view of one text that every reading stage works on: tokens with
-//! their normalized forms and the sentences over them, computed once.
+//! their normalized forms and the sentences over them, computed once, and the
+//! lookups of tokens in the lexicons ([`PhraseSet::match_at`],
+//! [`WordMap::cands`]).
 
+use crate::lexicon::clitics::strip_conj;
+use crate::lexicon::{PhraseSet, WordMap};
 use crate::vocab::{self, CandHashes, Norm};
-use khabar_text::{norm_form, sentences_from_tokens, tokenize, Span, TokenKind};
+use khabar_text::{sentences_from_tokens, tokenize, Span, TokenKind};
 
 /// One token: its span in the text, its kind and its [`norm_form`].
 #[derive(Clone, Debug)]
@@ -128,49 +132,106 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// The norm form without one leading conjunction و or ف (only when at least
-/// two letters remain).
-pub(crate) fn strip_conj(norm: &str) -> Option<&str> {
-    let rest = norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف'))?;
-    (rest.chars().count() >= 2).then_some(rest)
+/// A match: the phrase covers tokens `first..=last`.
+pub(crate) struct Hit<'a, T> {
+    pub first: usize,
+    pub last: usize,
+    pub value: &'a T,
+    /// Whether a clitic was taken off the first word to match.
+    pub clitic: bool,
+    /// Whether that clitic was a preposition (ب ل ك, لل): the phrase is then
+    /// governed by it (للشرطة "to the police"), not a subject.
+    pub prep: bool,
 }
 
-/// The norm form without a leading preposition ب ل ك (after an optional
-/// conjunction), with لل read as ال.
-pub(crate) fn strip_prep(norm: &str) -> Option<std::borrow::Cow<'_, str>> {
-    use std::borrow::Cow;
-    let base = strip_conj(norm).unwrap_or(norm);
-    if let Some(r) = base.strip_prefix("لل") {
-        if r.chars().count() >= 2 {
-            return Some(Cow::Owned(format!("ال{r}")));
+impl<T> PhraseSet<T> {
+    /// The longest phrase starting at token `i`.
+    pub fn match_at(&self, doc: &Doc, i: usize) -> Option<Hit<'_, T>> {
+        let tok = doc.toks.get(i)?;
+        if tok.is_punct() {
+            return None;
         }
+        if self.bit().is_some_and(|b| tok.lex & (1 << b) == 0) {
+            return None;
+        }
+        for (ci, hash) in tok.hashes.as_slice().iter().enumerate() {
+            let list = self.filed(*hash);
+            if list.is_empty() {
+                continue;
+            }
+            let Some(cand) = tok.norm.cand(ci) else {
+                continue;
+            };
+            let cand: &str = &cand;
+            'phr: for (first, rest, value) in list {
+                if **first != *cand {
+                    continue;
+                }
+                let last = i + rest.len();
+                if last >= doc.toks.len() {
+                    continue;
+                }
+                for (k, w) in rest.iter().enumerate() {
+                    let t = &doc.toks[i + 1 + k];
+                    if &t.norm != w || doc.line_break_after(i + k) {
+                        continue 'phr;
+                    }
+                }
+                return Some(Hit {
+                    first: i,
+                    last,
+                    value,
+                    clitic: ci > 0,
+                    // Candidates are: as written, without a conjunction (if
+                    // any), without a preposition (if any). The last is the
+                    // preposition's when there are three, or when the second
+                    // is not the conjunction's (للشرطة).
+                    prep: ci > 0
+                        && ci + 1 == tok.hashes.as_slice().len()
+                        && (ci == 2 || strip_conj(tok.norm.as_str()).is_none()),
+                });
+            }
+        }
+        None
     }
-    let rest = base
-        .strip_prefix('ب')
-        .or_else(|| base.strip_prefix('ل'))
-        .or_else(|| base.strip_prefix('ك'))?;
-    (rest.chars().count() >= 2).then_some(Cow::Borrowed(rest))
 }
 
-/// The candidate lexicon forms of a token: as written, without a conjunction,
-/// without a preposition. The first is always the norm form itself.
-pub(crate) fn candidates(norm: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
-    use std::borrow::Cow;
-    let a = Some(Cow::Borrowed(norm));
-    let b = strip_conj(norm).map(Cow::Borrowed);
-    // Computed only when the first two did not match.
-    let c = std::iter::once(()).filter_map(move |_| strip_prep(norm));
-    a.into_iter().chain(b).chain(c)
+impl<V> WordMap<V> {
+    /// The payloads of the first `n` lexicon candidates of a token (see
+    /// [`crate::lexicon::clitics::candidates`]) that are in the map, in
+    /// candidate order.
+    pub fn cands<'a>(&'a self, tok: &'a Tok, n: usize) -> impl Iterator<Item = &'a V> + 'a {
+        tok.hashes
+            .as_slice()
+            .iter()
+            .take(n)
+            .enumerate()
+            .filter_map(move |(ci, h)| {
+                // The candidate's letters are read only when its hash is filed.
+                let list = self.filed(*h)?;
+                let cand = tok.norm.cand(ci)?;
+                crate::lexicon::find_word(list, &cand)
+            })
+    }
 }
 
-/// Normalizes a lexicon phrase with the same function the text goes through.
-pub(crate) fn norm_phrase(s: &str) -> Vec<String> {
-    khabar_text::tokenize(s)
-        .filter(|t| t.kind.is_content())
-        .map(|t| {
-            let mut b = String::new();
-            norm_form(t.text(s), &mut b);
-            b
-        })
-        .collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_preposition_is_told_from_a_conjunction() {
+        let mut set: PhraseSet<u8> = PhraseSet::default();
+        set.insert("الشرطة", 1);
+        let hit = |text: &str| {
+            let doc = Doc::new(text);
+            set.match_at(&doc, 0).map(|h| (h.clitic, h.prep))
+        };
+        assert_eq!(hit("الشرطة"), Some((false, false)));
+        assert_eq!(hit("والشرطة"), Some((true, false)));
+        // to the police: a preposition, with or without a conjunction before it
+        assert_eq!(hit("للشرطة"), Some((true, true)));
+        assert_eq!(hit("وللشرطة"), Some((true, true)));
+        assert_eq!(hit("بالشرطة"), Some((true, true)));
+    }
 }

@@ -124,7 +124,10 @@ fn groups(mentions: &[Mention]) -> Vec<Group> {
         keys: &'k [&'k str],
         members: Vec<usize>,
     }
-    let keys: Vec<Rc<str>> = mentions.iter().map(|m| vocab::name_keys(&m.text)).collect();
+    let keys: Vec<Rc<str>> = mentions
+        .iter()
+        .map(|m| vocab::name_keys(&m.text, crate::ner::gazetteer::name_keys))
+        .collect();
     let split: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
     // Longest names first, so shorter mentions find their full form.
     let mut order: Vec<usize> = (0..mentions.len())
@@ -187,7 +190,11 @@ fn groups(mentions: &[Mention]) -> Vec<Group> {
 /// keys), the bare form ([`bare_name`]) written most often, the first one on
 /// a tie (ليبيا rather than والليبيين, تونس rather than التونسي).
 fn canonical(mentions: &[Mention], g: &Group) -> String {
-    let size = |i: usize| vocab::name_keys(&mentions[i].text).split(' ').count();
+    let size = |i: usize| {
+        vocab::name_keys(&mentions[i].text, crate::ner::gazetteer::name_keys)
+            .split(' ')
+            .count()
+    };
     // The group's key is the fullest mention's keys.
     let full = g.key.split(' ').count();
     let mut names: Vec<(String, usize, usize)> = Vec::new();

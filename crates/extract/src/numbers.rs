@@ -5,7 +5,9 @@
 //! words after digits (`3.5 مليون` = 3,500,000); percentages. Each number
 //! carries its counted noun or unit.
 
-use crate::doc::{strip_conj, Doc};
+use crate::doc::Doc;
+use crate::lexicon::clitics::strip_conj;
+use crate::lexicon::numbers::{first_number_word, number_words, word_value, W};
 use khabar_text::chars::digit_value;
 use khabar_text::TokenKind;
 use serde::{Deserialize, Serialize};
@@ -32,80 +34,6 @@ pub struct Number {
     pub unit: Option<String>,
     pub start: usize,
     pub end: usize,
-}
-
-/// The value of one number word.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum W {
-    /// 1–10 (and the feminine/masculine forms).
-    Unit(f64),
-    Ten(f64),
-    Hundred(f64),
-    /// A scale word; the multiplier it carries on its own (ألفان = 2).
-    Scale(f64, f64),
-    Fraction(f64),
-    Ordinal(f64),
-}
-
-fn word_value(norm: &str) -> Option<W> {
-    use W::*;
-    Some(match norm {
-        "واحد" | "واحده" | "احد" | "احدي" => Unit(1.0),
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثنتا" => {
-            Unit(2.0)
-        }
-        "ثلاث" | "ثلاثه" => Unit(3.0),
-        "اربع" | "اربعه" => Unit(4.0),
-        "خمس" | "خمسه" => Unit(5.0),
-        "ست" | "سته" => Unit(6.0),
-        "سبع" | "سبعه" => Unit(7.0),
-        "ثماني" | "ثمانيه" | "ثمان" => Unit(8.0),
-        "تسع" | "تسعه" => Unit(9.0),
-        "عشر" | "عشره" => Unit(10.0),
-        "عشرون" | "عشرين" => Ten(20.0),
-        "ثلاثون" | "ثلاثين" => Ten(30.0),
-        "اربعون" | "اربعين" => Ten(40.0),
-        "خمسون" | "خمسين" => Ten(50.0),
-        "ستون" | "ستين" => Ten(60.0),
-        "سبعون" | "سبعين" => Ten(70.0),
-        "ثمانون" | "ثمانين" => Ten(80.0),
-        "تسعون" | "تسعين" => Ten(90.0),
-        "ماءه" | "مءه" => Hundred(100.0),
-        "ماءتان" | "ماءتين" | "مءتان" | "مءتين" | "ماءتا" | "مءتا" => {
-            Hundred(200.0)
-        }
-        "ثلاثماءه" | "ثلاثمءه" => Hundred(300.0),
-        "اربعماءه" | "اربعمءه" => Hundred(400.0),
-        "خمسماءه" | "خمسمءه" => Hundred(500.0),
-        "ستماءه" | "ستمءه" => Hundred(600.0),
-        "سبعماءه" | "سبعمءه" => Hundred(700.0),
-        "ثمانماءه" | "ثمانمءه" | "ثمانيماءه" => Hundred(800.0),
-        "تسعماءه" | "تسعمءه" => Hundred(900.0),
-        "الف" | "الفا" => Scale(1e3, 1.0),
-        "الفان" | "الفين" | "الفا_" => Scale(1e3, 2.0),
-        "الاف" | "الوف" => Scale(1e3, 1.0),
-        "مليون" | "مليونا" | "ملايين" => Scale(1e6, 1.0),
-        "مليونان" | "مليونين" => Scale(1e6, 2.0),
-        "مليار" | "مليارا" | "مليارات" | "بليون" | "بلايين" => {
-            Scale(1e9, 1.0)
-        }
-        "ملياران" | "مليارين" => Scale(1e9, 2.0),
-        "تريليون" | "تريليونات" => Scale(1e12, 1.0),
-        "نصف" => Fraction(0.5),
-        "ربع" => Fraction(0.25),
-        "ثلث" => Fraction(1.0 / 3.0),
-        "الاول" | "الاولي" => Ordinal(1.0),
-        "ثاني" | "الثاني" | "الثانيه" | "ثانيه" => Ordinal(2.0),
-        "ثالث" | "الثالث" | "الثالثه" | "ثالثه" => Ordinal(3.0),
-        "رابع" | "الرابع" | "الرابعه" | "رابعه" => Ordinal(4.0),
-        "خامس" | "الخامس" | "الخامسه" | "خامسه" => Ordinal(5.0),
-        "سادس" | "السادس" | "السادسه" | "سادسه" => Ordinal(6.0),
-        "سابع" | "السابع" | "السابعه" | "سابعه" => Ordinal(7.0),
-        "ثامن" | "الثامن" | "الثامنه" | "ثامنه" => Ordinal(8.0),
-        "تاسع" | "التاسع" | "التاسعه" | "تاسعه" => Ordinal(9.0),
-        "عاشر" | "العاشر" | "العاشره" | "عاشره" => Ordinal(10.0),
-        _ => return None,
-    })
 }
 
 /// The value of a number token as written in any digit set: `٫` is always a
@@ -149,45 +77,6 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     }
     out.parse().ok()
 }
-
-fn is_number_word(norm: &str) -> Option<W> {
-    word_value(norm)
-}
-
-/// The value of a word that may begin a number written in words, and whether
-/// a clitic was taken off for it: the first word may carry a conjunction or
-/// preposition (وثلاثة، بنصف).
-fn first_number_word(first: &str) -> Option<(W, bool)> {
-    is_number_word(first).map(|w| (w, false)).or_else(|| {
-        let s = strip_conj(first)
-            .or_else(|| first.strip_prefix('ب'))
-            .or_else(|| first.strip_prefix('ل'))?;
-        // بثلاثة، لخمسة; but not لست ("I am not")
-        if s.chars().count() < 4 && !first.starts_with(['و', 'ف']) {
-            return None;
-        }
-        is_number_word(s).map(|w| (w, true))
-    })
-}
-
-/// Whether a norm form may begin a number written in words (kept for each
-/// word by [`crate::vocab`]).
-pub(crate) fn may_begin_number(norm: &str) -> bool {
-    first_number_word(norm).is_some()
-}
-
-/// Words after which a bare ordinal is not a number (month names).
-fn ordinal_blocked(prev: &str) -> bool {
-    matches!(prev, "كانون" | "تشرين" | "ربيع" | "جمادي" | "جماد")
-}
-
-const PERCENT_WORDS: &[&[&str]] = &[
-    &["في", "الماءه"],
-    &["في", "المءه"],
-    &["بالماءه"],
-    &["بالمءه"],
-    &["في", "المية"],
-];
 
 /// All numbers of a text, in order.
 pub(crate) fn find(doc: &Doc) -> Vec<Number> {
@@ -234,7 +123,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
             last += 1;
             kind = NumberKind::Percent;
             unit = Some("%".to_string());
-        } else if let Some(len) = PERCENT_WORDS.iter().find_map(|p| {
+        } else if let Some(len) = number_words().percent.iter().find_map(|p| {
             (last + p.len() < n
                 && p.iter()
                     .enumerate()
@@ -275,7 +164,12 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     let first_w = first_number_word(&doc.toks[i].norm)?;
     let n = doc.toks.len();
     if let (W::Ordinal(v), _) = first_w {
-        if i > 0 && ordinal_blocked(&doc.toks[i - 1].norm) {
+        // كانون الثاني: a month's ordinal
+        if i > 0
+            && number_words()
+                .month_heads
+                .contains(&doc.toks[i - 1].norm.as_str())
+        {
             return None;
         }
         // "الأول" alone is too common to be read as a number unless it qualifies a noun.
@@ -311,7 +205,7 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
         match w {
             W::Unit(v) => {
                 // a teen: أحد عشر، ثلاثة عشر
-                if v < 10.0 && k + 1 < n && matches!(doc.toks[k + 1].norm.as_str(), "عشر" | "عشره")
+                if v < 10.0 && k + 1 < n && word_value(&doc.toks[k + 1].norm) == Some(W::Unit(10.0))
                 {
                     current += v + 10.0;
                     k += 1;
@@ -355,21 +249,8 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     if last == i {
         let norm = doc.toks[i].norm.as_str();
         let bare = strip_conj(norm).unwrap_or(norm);
-        // Ambiguous lone words: ست (lady), عشر, اثنين (Monday), ثلث and ربع
-        // without a following noun, واحد (one of).
-        let ambiguous = |w: &str| {
-            matches!(
-                w,
-                "ست" | "عشر"
-                    | "اثنين"
-                    | "واحد"
-                    | "واحده"
-                    | "احد"
-                    | "احدي"
-                    | "خمس"
-                    | "سبع"
-            )
-        };
+        // Ambiguous lone words: ست (lady), عشر, اثنين (Monday), واحد (one of).
+        let ambiguous = |w: &str| number_words().lone.contains(&w);
         if ambiguous(bare) || ambiguous(norm) {
             return None;
         }

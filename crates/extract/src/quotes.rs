@@ -4,11 +4,12 @@
 //! Each gets its speaker: a name or role right after the verb, the subject
 //! before it, or the last speaker for وأضاف/وتابع and pronoun subjects.
 
-use crate::doc::{candidates, Doc, Tok};
-use crate::lexicon::WordMap;
+use crate::doc::{Doc, Tok};
+use crate::lexicon::clitics::without_conj;
+use crate::lexicon::quotes::{that, verbs, Verb};
+use crate::ontology::ParticipantKind;
 use crate::roles::{name_like, Actor, Participant};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// Direct (in quotation marks) or reported (after a verb of speech + أن/إن).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +46,7 @@ enum Gender {
 }
 
 fn gender_of(norm: &str) -> Gender {
-    let w = crate::doc::strip_conj(norm).unwrap_or(norm);
+    let w = without_conj(norm);
     if w.ends_with("وا") || w.ends_with("ون") || w.ends_with("ين") {
         Gender::Plural
     } else if (w.ends_with('ت') && w.chars().count() >= 4)
@@ -58,61 +59,14 @@ fn gender_of(norm: &str) -> Gender {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default)]
-struct Verb {
-    cont: bool,
-    deny: bool,
-}
-
-fn verbs() -> &'static WordMap<Verb> {
-    static MAP: OnceLock<WordMap<Verb>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m: Vec<(String, Verb)> = Vec::new();
-        for line in include_str!("../data/speech_verbs.tsv").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut f = line.split('\t');
-            let w = f.next().unwrap_or("").trim();
-            let flags = f.next().unwrap_or("");
-            let mut n = String::new();
-            khabar_text::norm_form(w, &mut n);
-            m.push((
-                n,
-                Verb {
-                    cont: flags.contains("cont"),
-                    deny: flags.contains("deny"),
-                },
-            ));
-        }
-        WordMap::new(m.iter().map(|(w, v)| (w.as_str(), *v)))
-    })
-}
-
-fn verb_of(norm: &str) -> Option<Verb> {
-    let v = verbs();
-    candidates(norm)
-        .take(2)
-        .find_map(|c| v.get(c.as_ref()).copied())
-}
-
-/// [`verb_of`] a token.
+/// The verb of speech a token is (with or without و/ف).
 fn verb_of_tok(t: &Tok) -> Option<Verb> {
     verbs().cands(t, 2).next().copied()
 }
 
-/// Whether a normalized word is a verb of speech (with or without و/ف).
-pub(crate) fn is_speech_word(norm: &str) -> bool {
-    verb_of(norm).is_some()
-}
-
 /// The complementizer أن/إن (and انه، انها، بأن).
 fn is_that(norm: &str) -> bool {
-    matches!(
-        norm,
-        "ان" | "بان" | "انه" | "انها" | "انهم" | "بانه" | "بانها" | "وان" | "لان"
-    )
+    that().that.contains(&norm)
 }
 
 fn open_close(c: &str) -> Option<(bool, bool)> {
@@ -206,7 +160,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
     let mut speeches: Vec<Speech> = Vec::new();
     let n = doc.toks.len();
     let actor_at = |i: usize| actors.iter().find(|a| a.first == i);
-    for (si, &(first, end)) in doc.sent_toks.iter().enumerate() {
+    for &(first, end) in &doc.sent_toks {
         let mut i = first;
         while i < end {
             let Some(verb) = doc.toks[i]
@@ -234,8 +188,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                     break;
                 }
                 if speaker.is_none() {
-                    if let Some(a) = actor_at(j).filter(|a| a.is_person_like() || a.label.is_some())
-                    {
+                    if let Some(a) = actor_at(j).filter(|a| a.can_speak()) {
                         speaker = Some(Participant::of(doc, a));
                         j = a.last + 1;
                         continue;
@@ -249,7 +202,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                             text: doc.slice(j, e).to_string(),
                             start: doc.toks[j].start,
                             end: doc.toks[e].end,
-                            kind: "PERSON".into(),
+                            kind: ParticipantKind::Person,
                             name: None,
                         });
                         j = e + 1;
@@ -264,9 +217,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             };
             let explicit = speaker.is_some();
             // A participle (مؤكدا، مضيفا) shares the subject of the speech before it in the sentence.
-            let participle = crate::doc::strip_conj(&doc.toks[i].norm)
-                .unwrap_or(&doc.toks[i].norm)
-                .starts_with('م');
+            let participle = without_conj(&doc.toks[i].norm).starts_with('م');
             if speaker.is_none() && participle {
                 speaker = speeches
                     .iter()
@@ -292,10 +243,10 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                 speaker = last_speaker[gidx(gender)].clone();
             }
             // The content: after أن to the end of the sentence, closing punctuation off.
-            let c0 = if matches!(
-                doc.toks[that].norm.as_str(),
-                "انه" | "انها" | "انهم" | "بانه" | "بانها"
-            ) {
+            let c0 = if self::that()
+                .with_subject
+                .contains(&doc.toks[that].norm.as_str())
+            {
                 that
             } else {
                 that + 1
@@ -307,7 +258,9 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             }
             if c0 <= c1 && c0 < end {
                 if explicit || speaker.is_some() {
-                    let g = if speaker.as_ref().is_some_and(|s| s.kind == "PLACE")
+                    let g = if speaker
+                        .as_ref()
+                        .is_some_and(|s| s.kind == ParticipantKind::Place)
                         && gender == Gender::Masc
                     {
                         Gender::Fem
@@ -326,7 +279,6 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             }
             i = that + 1;
         }
-        let _ = si;
     }
     for s in &speeches {
         let (c0, c1) = s.content;
@@ -367,9 +319,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
         } else if let Some(v) = near_verb() {
             let sp = actors
                 .iter()
-                .filter(|a| {
-                    a.first > v && a.first <= v + 3 && (a.is_person_like() || a.label.is_some())
-                })
+                .filter(|a| a.first > v && a.first <= v + 3 && a.can_speak())
                 .map(|a| Participant::of(doc, a))
                 .next()
                 .or_else(|| {

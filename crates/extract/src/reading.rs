@@ -110,7 +110,6 @@ pub fn read_with_mentions(
             numbers: &numbers,
             dates: &dates,
             quotes: &quotes,
-            mentions: &mentions,
         },
     );
     let title_doc = title.map(Doc::new);

@@ -4,10 +4,14 @@
 //! events their actors, targets and locations.
 
 use crate::doc::Doc;
-use crate::lexicon::PhraseSet;
+use crate::lexicon::clitics::without_conj;
+use crate::lexicon::dates::is_time_word;
+use crate::lexicon::events::is_trigger_word;
+use crate::lexicon::quotes::is_speech_word;
+use crate::lexicon::roles::{places, role_words, roles};
 use crate::ner::{EntityLabel, Mention};
+use crate::ontology::ParticipantKind;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// A participant found in the text: a byte span, the tokens it covers, its
 /// class and, when it came from (or absorbed) an NER mention, that label.
@@ -17,7 +21,7 @@ pub(crate) struct Actor {
     pub last: usize,
     pub start: usize,
     pub end: usize,
-    pub class: &'static str,
+    pub class: ParticipantKind,
     pub label: Option<EntityLabel>,
     /// Governed by a preposition (للشرطة، بالقوات): not a subject.
     pub prep: bool,
@@ -28,22 +32,27 @@ pub(crate) struct Actor {
 
 impl Actor {
     pub fn is_place(&self) -> bool {
-        self.class == "PLACE"
+        self.class == ParticipantKind::Place
     }
     pub fn is_person_like(&self) -> bool {
+        use ParticipantKind::*;
         matches!(
             self.class,
-            "PERSON"
-                | "OFFICIAL"
-                | "ORG"
-                | "GOV"
-                | "MEDIA"
-                | "EXPERTS"
-                | "MILITARY"
-                | "POLICE"
-                | "ARMED"
-                | "PROTESTERS"
+            Person
+                | Official
+                | Org
+                | Gov
+                | Media
+                | Experts
+                | Military
+                | Police
+                | Armed
+                | Protesters
         ) || self.label == Some(EntityLabel::Pers)
+    }
+    /// Whether it may be the speaker of a quotation: person-like or a named entity.
+    pub fn can_speak(&self) -> bool {
+        self.is_person_like() || self.label.is_some()
     }
 }
 
@@ -57,7 +66,7 @@ pub struct Participant {
     /// `PERSON`, `ORG`, `PLACE`, `MISC` for named entities; for role nouns
     /// `OFFICIAL`, `GOV`, `MILITARY`, `POLICE`, `ARMED`, `PROTESTERS`,
     /// `CIVILIANS`, `MEDIA`, `EXPERTS`.
-    pub kind: String,
+    pub kind: ParticipantKind,
     /// The person's name inside a titled mention, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -69,108 +78,30 @@ impl Participant {
             text: doc.text[a.start..a.end].to_string(),
             start: a.start,
             end: a.end,
-            kind: a.class.to_string(),
+            kind: a.class,
             name: a.name.map(|(s, e)| doc.text[s..e].to_string()),
         }
     }
 }
 
-#[derive(Clone, Copy)]
-pub(crate) struct Role {
-    class: &'static str,
-    head: bool,
-    title: bool,
-}
-
-pub(crate) fn roles() -> &'static PhraseSet<Role> {
-    static SET: OnceLock<PhraseSet<Role>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PhraseSet::from_tsv(include_str!("../data/roles.tsv"), |f| {
-            let class = match *f.first()? {
-                "PROTESTERS" => "PROTESTERS",
-                "MILITARY" => "MILITARY",
-                "POLICE" => "POLICE",
-                "GOV" => "GOV",
-                "ARMED" => "ARMED",
-                "CIVILIANS" => "CIVILIANS",
-                "OFFICIAL" => "OFFICIAL",
-                "ORG" => "ORG",
-                "MEDIA" => "MEDIA",
-                "EXPERTS" => "EXPERTS",
-                _ => return None,
-            };
-            let flags = f.get(1).copied().unwrap_or("");
-            Some(Role {
-                class,
-                head: flags.contains("head"),
-                title: flags.contains("title"),
-            })
-        })
-    })
-}
-
-pub(crate) fn places() -> &'static PhraseSet<()> {
-    static SET: OnceLock<PhraseSet<()>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut s = PhraseSet::default();
-        for l in include_str!("../data/places.txt").lines() {
-            let l = l.trim();
-            if !l.is_empty() && !l.starts_with('#') {
-                s.insert(l, ());
-            }
-        }
-        s
-    })
-}
-
-fn class_of(label: EntityLabel) -> &'static str {
+fn class_of(label: EntityLabel) -> ParticipantKind {
     match label {
-        EntityLabel::Pers => "PERSON",
-        EntityLabel::Org => "ORG",
-        EntityLabel::Loc => "PLACE",
-        EntityLabel::Misc => "MISC",
+        EntityLabel::Pers => ParticipantKind::Person,
+        EntityLabel::Org => ParticipantKind::Org,
+        EntityLabel::Loc => ParticipantKind::Place,
+        EntityLabel::Misc => ParticipantKind::Misc,
     }
 }
 
-/// Words that end a name or a noun phrase: weekdays, months, time words.
-const STOP_EXT: &[&str] = &[
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "امس",
-    "اليوم",
-    "غدا",
-    "يوم",
-    "عام",
-    "العام",
-    "خلال",
-    "بعد",
-    "قبل",
-    "منذ",
-    "ايضا",
-];
+/// Whether a word ends a name or a noun phrase: a time word (weekdays,
+/// اليوم، أمس) or one of the other stops (غدا، خلال، منذ).
+fn is_name_stop(norm: &str) -> bool {
+    is_time_word(norm) || role_words().name_stops.contains(&norm)
+}
 
 /// Function words that look definite (الي، التي، الذي …).
 fn is_function_word(norm: &str) -> bool {
-    matches!(
-        norm,
-        "الي"
-            | "التي"
-            | "الذي"
-            | "الذين"
-            | "اللذين"
-            | "اللتين"
-            | "اللواتي"
-            | "اللاتي"
-            | "الا"
-            | "الان"
-            | "اللذان"
-            | "اللتان"
-    )
+    role_words().function.contains(&norm)
 }
 
 /// Whether token `i` can be a word of a personal name written without NER: a
@@ -179,7 +110,7 @@ pub(crate) fn name_like(doc: &Doc, i: usize) -> bool {
     let Some(t) = doc.toks.get(i) else {
         return false;
     };
-    if !t.is_word() || t.norm.chars().count() < 3 || t.stop || STOP_EXT.contains(&t.norm.as_str()) {
+    if !t.is_word() || t.norm.chars().count() < 3 || t.stop || is_name_stop(&t.norm) {
         return false;
     }
     let n = t.norm.as_str();
@@ -202,17 +133,12 @@ pub(crate) fn name_like(doc: &Doc, i: usize) -> bool {
     }
     // Imperfect verbs (يعتمد، يرسل) are not names.
     let verbish = n.starts_with('ي') && !n[2..].starts_with(['ا', 'و']) && n.chars().count() >= 4;
-    !verbish
-        && roles().word(n).is_none()
-        && !crate::events::is_trigger_word(n)
-        && !crate::quotes::is_speech_word(n)
+    !verbish && roles().word(n).is_none() && !is_trigger_word(n) && !is_speech_word(n)
 }
 
 fn is_nisba(norm: &str) -> bool {
     norm.starts_with("ال")
-        && ["ي", "يه", "يون", "يين", "يه"]
-            .iter()
-            .any(|s| norm.ends_with(s))
+        && ["ي", "يه", "يون", "يين"].iter().any(|s| norm.ends_with(s))
         && norm.chars().count() >= 5
 }
 
@@ -265,10 +191,7 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                 let mut k = last + 1;
                 while k < n && k <= hit.last + 5 && !doc.line_break_after(k - 1) {
                     let t = &doc.toks[k];
-                    if !t.is_word()
-                        || t.stop
-                        || STOP_EXT.contains(&t.norm.as_str())
-                        || is_function_word(&t.norm)
+                    if !t.is_word() || t.stop || is_name_stop(&t.norm) || is_function_word(&t.norm)
                     {
                         break;
                     }
@@ -282,7 +205,9 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                         break;
                     }
                     if let Some(r) = roles().match_at(doc, k).filter(|r| {
-                        !took_genitive && !r.clitic && matches!(r.value.class, "ORG" | "GOV")
+                        !took_genitive
+                            && !r.clitic
+                            && matches!(r.value.class, ParticipantKind::Org | ParticipantKind::Gov)
                     }) {
                         // قوات منظمة معاهدة الأمن الجماعي: a role noun in the genitive
                         last = r.last;
@@ -323,16 +248,7 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                         took_genitive = true;
                         last = k;
                     } else if is_nisba(&t.norm)
-                        || (prev_definite
-                            && matches!(
-                                t.norm.as_str(),
-                                "السابق"
-                                    | "الجديد"
-                                    | "المسلحه"
-                                    | "المسلحين"
-                                    | "الخاصه"
-                                    | "العامه"
-                            ))
+                        || (prev_definite && role_words().adjectives.contains(&t.norm.as_str()))
                     {
                         last = k;
                     } else if !t.norm.starts_with("ال")
@@ -342,7 +258,7 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                         && doc.toks[k + 1].norm.starts_with("ال")
                         && roles().word(&t.norm).is_none()
                         && !name_like_verbish(&t.norm)
-                        && matches!(role.class, "ORG" | "GOV")
+                        && matches!(role.class, ParticipantKind::Org | ParticipantKind::Gov)
                     {
                         // منظمة معاهدة الأمن: an indefinite link in a construct chain
                         last = k;
@@ -392,7 +308,7 @@ pub(crate) fn find(doc: &Doc, mentions: &[Mention]) -> Vec<Actor> {
                 last: p.last,
                 start: doc.toks[i].start,
                 end: doc.toks[p.last].end,
-                class: "PLACE",
+                class: ParticipantKind::Place,
                 label: None,
                 name: None,
                 prep: p.prep,
@@ -410,13 +326,9 @@ fn name_like_verbish(norm: &str) -> bool {
     (norm.starts_with('ي') || norm.starts_with('ت')) && norm.chars().count() >= 4
 }
 
-/// Whether a word opens with a preposition clitic (ل، ب، لل، بال) after an optional و/ف.
+/// Whether a word opens with the preposition لل or بال (after an optional و/ف): an NER
+/// mention so written (للجيش، بالحكومة) is governed by it, not a subject.
 fn starts_with_prep(norm: &str) -> bool {
-    let w = crate::doc::strip_conj(norm).unwrap_or(norm);
-    w.starts_with("لل") || w.starts_with("بال") || w.starts_with("لـ")
-}
-
-/// Whether a normalized word is a role noun (المتظاهرون، القوات …).
-pub(crate) fn is_role_word(norm: &str) -> bool {
-    roles().word(norm).is_some()
+    let w = without_conj(norm);
+    w.starts_with("لل") || w.starts_with("بال")
 }

@@ -9,12 +9,14 @@
 //! and weigh integers rather than strings. Every value here is a pure function
 //! of the written form: the cache changes speed, never output.
 
-use crate::keywords::DfTable;
-use khabar_text::{is_stopword, norm_form, stem};
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use crate::lexicon::clitics::candidates;
+use crate::lexicon::df::DfTable;
+use crate::lexicon::numbers::may_begin_number;
+use crate::lexicon::{lexicon_mask, word_hash};
+use khabar_text::{is_stopword, key_of, norm_form, TokenKind};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::hash::BuildHasher;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -38,7 +40,7 @@ pub(crate) struct NormEntry {
 }
 
 /// The [`word_hash`]es of a norm form's lexicon candidates (exactly what
-/// [`crate::doc::candidates`] yields, in its order), copied into each token
+/// [`candidates`] yields, in its order), copied into each token
 /// so that lexicon lookups read nothing else until a hash hits.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct CandHashes {
@@ -49,7 +51,7 @@ pub(crate) struct CandHashes {
 impl CandHashes {
     fn of(norm: &str) -> CandHashes {
         let mut c = CandHashes::default();
-        for (h, cand) in c.hash.iter_mut().zip(crate::doc::candidates(norm)) {
+        for (h, cand) in c.hash.iter_mut().zip(candidates(norm)) {
             *h = word_hash(&cand);
             c.len += 1;
         }
@@ -66,10 +68,10 @@ impl Norm {
         &self.0.norm
     }
 
-    /// Lexicon candidate `i` (see [`crate::doc::candidates`]), whose hash is
+    /// Lexicon candidate `i` (see [`candidates`]), whose hash is
     /// `self.hashes().as_slice()[i]`.
     pub fn cand(&self, i: usize) -> Option<Cow<'_, str>> {
-        crate::doc::candidates(&self.0.norm).nth(i)
+        candidates(&self.0.norm).nth(i)
     }
 
     /// The hashes of the lexicon candidates.
@@ -140,11 +142,6 @@ impl PartialEq<String> for Norm {
     }
 }
 
-/// The hash lexicons file a word under (see `crate::lexicon`).
-pub(crate) fn word_hash(s: &str) -> u64 {
-    FxBuildHasher.hash_one(s)
-}
-
 /// An interned search key.
 #[derive(Clone, Debug)]
 pub(crate) struct KeyInfo {
@@ -158,7 +155,7 @@ pub(crate) struct KeyInfo {
 #[derive(Default)]
 struct Vocab {
     words: WordTable,
-    /// Entity mention → its name keys (`crate::ner::gazetteer::name_keys`).
+    /// Entity mention → its name keys (see [`name_keys`]).
     names: FxHashMap<Box<str>, Rc<str>>,
     key_ids: FxHashMap<Rc<str>, u32>,
     keys: Vec<KeyInfo>,
@@ -200,7 +197,8 @@ impl Vocab {
         let key = if stop || n.chars().count() < 2 {
             None
         } else {
-            let k = stem(&n);
+            let mut buf = String::new();
+            let k = key_of(surface, TokenKind::Word, &mut buf);
             (k.chars().count() >= 2).then(|| self.intern_key(k))
         };
         let (idf, known) = key.map_or((0.0, false), |k| {
@@ -211,9 +209,9 @@ impl Vocab {
         let w = Norm(Rc::new(NormEntry {
             idf,
             known,
-            lex: crate::lexicon::lexicon_mask(hashes.as_slice()),
+            lex: lexicon_mask(hashes.as_slice()),
             hashes,
-            number_word: crate::numbers::may_begin_number(&n),
+            number_word: may_begin_number(&n),
             stop,
             key,
             norm: n.into(),
@@ -375,14 +373,16 @@ impl Words<'_> {
     }
 }
 
-/// The name keys of an entity mention (see `crate::ner::gazetteer::name_keys`).
-pub(crate) fn name_keys(mention: &str) -> Rc<str> {
+/// The name keys of an entity mention, computed once per thread by
+/// `keys_of` (the NER gazetteer's `name_keys`, which the caller passes: the
+/// vocabulary is below the stages and knows none of them).
+pub(crate) fn name_keys(mention: &str, keys_of: impl FnOnce(&str) -> String) -> Rc<str> {
     VOCAB.with(|v| {
         let mut v = v.borrow_mut();
         if let Some(k) = v.names.get(mention) {
             return k.clone();
         }
-        let k: Rc<str> = crate::ner::gazetteer::name_keys(mention).into();
+        let k: Rc<str> = keys_of(mention).into();
         v.names.insert(mention.into(), k.clone());
         k
     })
@@ -410,7 +410,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_word_is_read_once_and_keyed_as_stem_does() {
+    fn a_word_is_read_once_and_keyed_as_key_of_does() {
         let a: Vec<Norm> = with_words(|v| v.infos(&["والكتاب", "والكتاب", "في", "ـ"]));
         let b: Vec<Norm> = with_words(|v| v.infos(&["في", "والكتاب"]));
         assert!(Rc::ptr_eq(&a[0].0, &b[1].0) && Rc::ptr_eq(&a[2].0, &b[0].0));
@@ -443,16 +443,16 @@ mod tests {
                 norm_form(w, &mut norm);
                 assert_eq!(n.as_str(), norm, "round {round}: {w}");
                 assert_eq!(n.stop(), is_stopword(w), "{w}");
-                let cands: Vec<String> = crate::doc::candidates(&norm)
-                    .map(|c| c.into_owned())
-                    .collect();
+                let cands: Vec<String> = candidates(&norm).map(|c| c.into_owned()).collect();
                 let hashes: Vec<u64> = cands.iter().map(|c| word_hash(c)).collect();
                 assert_eq!(n.hashes().as_slice(), hashes.as_slice(), "{w}");
                 for (i, c) in cands.iter().enumerate() {
                     assert_eq!(n.cand(i).as_deref(), Some(c.as_str()));
                 }
+                // The key is khabar_text::key_of's (the one definition of a key).
+                let mut buf = String::new();
                 let key = (!n.stop() && norm.chars().count() >= 2)
-                    .then(|| stem(&norm).to_string())
+                    .then(|| key_of(w, TokenKind::Word, &mut buf).to_string())
                     .filter(|k| k.chars().count() >= 2);
                 let cached = n
                     .key()

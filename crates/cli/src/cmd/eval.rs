@@ -1,4 +1,6 @@
-//! `khabar eval`: measurements of the reading on held-out data.
+//! `khabar eval`: measurements of the reading on held-out data. The event
+//! evaluation is library code ([`khabar_extract::eval::events`]); this
+//! command reads the files and prints its reports.
 //!
 //! * `khabar eval events --gold FILE...`: PLOVER event-type recall and actor
 //!   accuracy on the UniversalPetrarch gold sentences (`gsr-*-dev.xml` to
@@ -10,9 +12,9 @@
 
 use crate::exit::UsageError;
 use anyhow::{Context, Result};
+use khabar_extract::eval::events::{self, ratio, GoldMiss};
 use khabar_extract::{read_article, Reading};
 use khabar_ingest::{read_paths, Item, Options};
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -193,140 +195,30 @@ fn reading(a: &ReadingArgs) -> Result<u8> {
     Ok(crate::exit::OK)
 }
 
-/// One gold sentence: its text, PLOVER types and source (actor) texts.
-struct GoldSentence {
-    id: String,
-    text: String,
-    types: Vec<String>,
-    sources: Vec<String>,
-}
-
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let key = format!("{name}=\"");
-    let s = tag.find(&key)? + key.len();
-    let e = tag[s..].find('"')? + s;
-    Some(unescape(&tag[s..e]))
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-fn parse_gold(xml: &str) -> Vec<GoldSentence> {
-    let mut out = Vec::new();
-    for block in xml.split("<Sentence ").skip(1) {
-        let head = &block[..block.find('>').unwrap_or(block.len())];
-        let id = attr(head, "id").unwrap_or_default();
-        let text = match (block.find("<Text>"), block.find("</Text>")) {
-            (Some(s), Some(e)) if e > s => unescape(block[s + 6..e].trim()),
-            _ => continue,
-        };
-        let mut types = Vec::new();
-        let mut sources = Vec::new();
-        for part in block.split("<EventCoding ").skip(1) {
-            if let Some(p) = attr(&part[..part.find("/>").unwrap_or(part.len())], "plover")
-                .filter(|p| !p.is_empty())
-            {
-                types.push(p);
-            }
-        }
-        for part in block.split("<EventText ").skip(1) {
-            if let Some(s) = attr(&part[..part.find("/>").unwrap_or(part.len())], "sourcetext")
-                .filter(|s| !s.trim().is_empty())
-            {
-                sources.push(s);
-            }
-        }
-        if types.is_empty() {
-            if let Some(c) = attr(head, "category") {
-                types.push(c);
-            }
-        }
-        out.push(GoldSentence {
-            id,
-            text,
-            types,
-            sources,
-        });
-    }
-    out
-}
-
-/// Search keys of a phrase, for comparing actors loosely (clitics and ال off).
-fn keys(s: &str) -> Vec<String> {
-    khabar_text::Analyzer::new(khabar_text::Form::Key)
-        .drop_stopwords(true)
-        .terms(s)
-}
-
-#[derive(Default, serde::Serialize)]
-struct TypeScore {
-    sentences: usize,
-    found: usize,
-    recall: f64,
-    with_gold_actor: usize,
-    actor_correct: usize,
-    actor_accuracy: f64,
-}
-
 fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
-    let mut scores: BTreeMap<String, TypeScore> = BTreeMap::new();
-    let mut shown = 0;
-    let mut n_sent = 0;
-    let mut n_events = 0;
+    let mut sentences = Vec::new();
     for f in files {
         let xml =
             std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
-        for g in parse_gold(&xml) {
-            n_sent += 1;
-            let r = read_article(None, &g.text, None);
-            n_events += r.events.len();
-            let gold_actor: Vec<String> = g.sources.iter().flat_map(|s| keys(s)).collect();
-            for ty in &g.types {
-                let sc = scores.entry(ty.clone()).or_default();
-                sc.sentences += 1;
-                let evs: Vec<_> = r.events.iter().filter(|e| &e.event_type == ty).collect();
-                if evs.is_empty() {
-                    if shown < show {
-                        shown += 1;
-                        say!("MISSED {ty} {}: {}", g.id, g.text);
-                    }
-                    continue;
-                }
-                sc.found += 1;
-                if !gold_actor.is_empty() {
-                    sc.with_gold_actor += 1;
-                    let ok = evs.iter().any(|e| {
-                        e.actor
-                            .as_ref()
-                            .is_some_and(|a| keys(&a.text).iter().any(|k| gold_actor.contains(k)))
-                    });
-                    if ok {
-                        sc.actor_correct += 1;
-                    } else if shown < show {
-                        shown += 1;
-                        let got: Vec<_> = evs
-                            .iter()
-                            .map(|e| e.actor.as_ref().map(|a| a.text.as_str()).unwrap_or("-"))
-                            .collect();
-                        say!("ACTOR {ty} {}: gold {:?}, found {:?}", g.id, g.sources, got);
-                    }
-                }
-            }
+        sentences.extend(events::parse_gold(&xml));
+    }
+    let rep = events::score_gold(&sentences, show);
+    for m in &rep.misses {
+        match m {
+            GoldMiss::Missed { ty, id, text } => say!("MISSED {ty} {id}: {text}"),
+            GoldMiss::Actor {
+                ty,
+                id,
+                gold,
+                found,
+            } => say!("ACTOR {ty} {id}: gold {gold:?}, found {found:?}"),
         }
     }
-    for sc in scores.values_mut() {
-        sc.recall = ratio(sc.found, sc.sentences);
-        sc.actor_accuracy = ratio(sc.actor_correct, sc.with_gold_actor);
-    }
+    let (n_sent, n_events) = (rep.sentences, rep.events);
     if json {
         say!(
             "{}",
-            serde_json::json!({"sentences": n_sent, "events": n_events, "types": scores})
+            serde_json::json!({"sentences": n_sent, "events": n_events, "types": rep.types})
         );
     } else {
         say!(
@@ -342,7 +234,7 @@ fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
             "gold actors",
             "actor acc"
         );
-        for (ty, sc) in &scores {
+        for (ty, sc) in &rep.types {
             say!(
                 "{:<10} {:>9} {:>6} {:>7.3} {:>12} {:>9.3}",
                 ty,
@@ -355,14 +247,6 @@ fn gold(files: &[PathBuf], show: usize, json: bool) -> Result<u8> {
         }
     }
     Ok(crate::exit::OK)
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 fn load(
@@ -407,32 +291,27 @@ fn false_positives(
         ))
         .into());
     }
-    let mut by_type: BTreeMap<String, usize> = BTreeMap::new();
-    let mut shown = 0;
-    for a in &articles {
-        let r = read_article(
-            Some(&a.title),
-            &a.body,
-            a.published.and_then(khabar_extract::date_of_timestamp),
+    let rep = events::false_positives(
+        articles.iter().map(|a| events::Article {
+            id: &a.id,
+            title: &a.title,
+            body: &a.body,
+            published: a.published.and_then(khabar_extract::date_of_timestamp),
+        }),
+        show,
+    );
+    for e in &rep.shown {
+        say!(
+            "{} {} «{}»: {}",
+            e.article,
+            e.event_type,
+            e.trigger,
+            e.sentence
         );
-        for e in &r.events {
-            *by_type.entry(e.event_type.clone()).or_default() += 1;
-            if (e.event_type == "PROTEST" || e.event_type == "ASSAULT") && shown < show {
-                shown += 1;
-                let s = r.sentences[e.sentence];
-                say!(
-                    "{} {} «{}»: {}",
-                    a.id,
-                    e.event_type,
-                    e.trigger,
-                    &a.body[s.start..s.end]
-                );
-            }
-        }
     }
-    let n = articles.len();
-    let pa =
-        by_type.get("PROTEST").copied().unwrap_or(0) + by_type.get("ASSAULT").copied().unwrap_or(0);
+    let by_type = &rep.by_type;
+    let n = rep.articles;
+    let pa = rep.protest_assault();
     if json {
         say!(
             "{}",
@@ -449,7 +328,7 @@ fn false_positives(
             "PROTEST+ASSAULT events: {pa} = {:.3} per article",
             ratio(pa, n)
         );
-        for (t, c) in &by_type {
+        for (t, c) in by_type {
             say!("  {t:<10} {c:>6}  {:.3}/article", ratio(*c, n));
         }
     }

@@ -9,7 +9,7 @@
 //! gold lists (the gold is exhaustive for its phenomenon, so what is left over
 //! is spurious).
 
-use crate::{read_article, NaiveDate, Participant, Reading};
+use crate::{read_article, EventType, NaiveDate, Participant, Reading};
 use khabar_text::{key_of, tokenize};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -76,7 +76,7 @@ pub struct GoldDate {
 #[derive(Clone, Debug, Deserialize)]
 pub struct GoldEvent {
     #[serde(rename = "type")]
-    pub event_type: String,
+    pub event_type: EventType,
     pub trigger: String,
     pub actor: Option<String>,
     pub target: Option<String>,
@@ -570,13 +570,6 @@ fn score_dates(
     }
 }
 
-fn event_type(e: &crate::events::Event) -> String {
-    serde_json::to_value(&e.event_type)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn score_events(
     g: &GoldPassage,
     gold: &[GoldEvent],
@@ -590,9 +583,8 @@ fn score_events(
         .iter()
         .map(|e| locate(&g.text, &e.trigger, e.nth))
         .collect();
-    let types: Vec<String> = r.events.iter().map(event_type).collect();
     let pairs = pair(gold.len(), r.events.len(), |gi, fi| {
-        if types[fi] != gold[gi].event_type {
+        if r.events[fi].event_type != gold[gi].event_type {
             return None;
         }
         let f = &r.events[fi];
@@ -663,7 +655,7 @@ fn score_events(
             g,
             "spurious-event",
             String::new(),
-            format!("{} {}", types[fi], f.trigger),
+            format!("{} {}", f.event_type, f.trigger),
         ));
     }
 }

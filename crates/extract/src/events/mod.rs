@@ -10,35 +10,21 @@
 
 mod sense;
 
-use crate::dates::DateMention;
-use crate::doc::{strip_conj, Doc};
-use crate::lexicon::PhraseSet;
-use crate::ner::Mention;
+use crate::dates::{DateKind, DateMention};
+use crate::doc::Doc;
+use crate::lexicon::clitics::without_conj;
+use crate::lexicon::events::{event_words, triggers, Trigger};
+use crate::ner::EntityLabel;
 use crate::numbers::{Number, NumberKind};
+use crate::ontology::ParticipantKind::{self, *};
 use crate::quotes::{Quote, QuoteKind};
 use crate::roles::{Actor, Participant};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
+
+pub use crate::ontology::{EventMode, EventType};
 
 /// The 16 PLOVER event types.
-pub const PLOVER_TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+pub const PLOVER_TYPES: &[EventType] = EventType::ALL;
 
 /// One event, with PLOVER's field names where it has them (`type`, `mode`,
 /// `context`, `actor`; `target` is PLOVER's recipient).
@@ -46,9 +32,9 @@ pub const PLOVER_TYPES: [&str; 16] = [
 pub struct Event {
     /// One of [`PLOVER_TYPES`].
     #[serde(rename = "type")]
-    pub event_type: String,
+    pub event_type: EventType,
     /// The PLOVER mode (`demo`, `riot`, `arrest`, `troops`, `firearms`, …).
-    pub mode: Option<String>,
+    pub mode: Option<EventMode>,
     /// PLOVER contexts and auxiliary modes (`future`, `military`, `repression`, …).
     #[serde(default)]
     pub context: Vec<String>,
@@ -68,89 +54,34 @@ pub struct Event {
     pub end: usize,
 }
 
-#[derive(Clone, Debug)]
-pub(crate) struct Trigger {
-    ty: &'static str,
-    mode: Option<String>,
-    amb: bool,
-    weak: bool,
-    mob: bool,
-    pass: bool,
-}
-
-pub(crate) fn triggers() -> &'static PhraseSet<Trigger> {
-    static SET: OnceLock<PhraseSet<Trigger>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PhraseSet::from_tsv(include_str!("../../data/events.tsv"), |f| {
-            let name = *f.first()?;
-            let ty = *PLOVER_TYPES.iter().find(|t| **t == name)?;
-            let mode = f.get(1).filter(|m| !m.is_empty()).map(|m| m.to_string());
-            let flags = f.get(2).copied().unwrap_or("");
-            Some(Trigger {
-                ty,
-                mode,
-                amb: flags.contains("amb"),
-                weak: flags.contains("weak"),
-                mob: flags.contains("mob"),
-                pass: flags.contains("pass"),
-            })
-        })
-    })
-}
-
-/// Whether a normalized word is (the first word of) an event trigger.
-pub(crate) fn is_trigger_word(norm: &str) -> bool {
-    triggers().word(norm).is_some()
-}
-
 /// What the event stage reads besides the tokens.
 pub(crate) struct Context<'a> {
     pub roles: &'a [Actor],
     pub numbers: &'a [Number],
     pub dates: &'a [DateMention],
     pub quotes: &'a [Quote],
-    #[allow(dead_code)]
-    pub mentions: &'a [Mention],
 }
 
-const NEGATIONS: &[&str] = &[
-    "لم", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "نفي", "ينفي", "نفت",
-];
-
-fn actor_classes(ty: &str) -> &'static [&'static str] {
+/// The participant kinds that may be the actor of an event of this type.
+fn actor_classes(ty: EventType) -> &'static [ParticipantKind] {
     match ty {
-        "PROTEST" => &[
-            "PROTESTERS",
-            "CIVILIANS",
-            "ORG",
-            "PERSON",
-            "OFFICIAL",
-            "EXPERTS",
-        ],
-        "ASSAULT" => &[
-            "ARMED", "MILITARY", "POLICE", "GOV", "ORG", "PERSON", "PLACE",
-        ],
-        "COERCE" => &["POLICE", "GOV", "MILITARY", "ORG", "ARMED", "PLACE"],
-        "MOBILIZE" => &["MILITARY", "GOV", "ORG", "PLACE", "ARMED", "POLICE"],
-        "RETREAT" => &["MILITARY", "GOV", "ORG", "PLACE", "ARMED"],
+        EventType::Protest => &[Protesters, Civilians, Org, Person, Official, Experts],
+        EventType::Assault => &[Armed, Military, Police, Gov, Org, Person, Place],
+        EventType::Coerce => &[Police, Gov, Military, Org, Armed, Place],
+        EventType::Mobilize => &[Military, Gov, Org, Place, Armed, Police],
+        EventType::Retreat => &[Military, Gov, Org, Place, Armed],
         _ => &[
-            "PERSON",
-            "OFFICIAL",
-            "GOV",
-            "ORG",
-            "PLACE",
-            "MILITARY",
-            "ARMED",
-            "POLICE",
-            "PROTESTERS",
-            "MEDIA",
+            Person, Official, Gov, Org, Place, Military, Armed, Police, Protesters, Media,
         ],
     }
 }
 
-fn victim_class(ty: &str, class: &str) -> bool {
+/// Whether a participant of this kind is the victim (the target) of an event of this type.
+fn victim_class(ty: EventType, class: ParticipantKind) -> bool {
     match ty {
-        "ASSAULT" | "COERCE" => matches!(class, "CIVILIANS" | "PROTESTERS" | "MEDIA" | "EXPERTS"),
+        EventType::Assault | EventType::Coerce => {
+            matches!(class, Civilians | Protesters | Media | Experts)
+        }
         _ => false,
     }
 }
@@ -190,8 +121,11 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             i = last + 1;
             // In sport, an ambiguous word takes its sporting sense; a sentence about a match holds no assault or protest.
             let sport_sense = (t.amb && sent_sports)
-                || (doc_sports && matches!(t.ty, "ASSAULT" | "PROTEST") && t.weak)
-                || (sent_sport_words >= 1 && matches!(t.ty, "ASSAULT" | "PROTEST"));
+                || (doc_sports
+                    && matches!(t.ty, EventType::Assault | EventType::Protest)
+                    && t.weak)
+                || (sent_sport_words >= 1
+                    && matches!(t.ty, EventType::Assault | EventType::Protest));
             if last >= b || sport_sense || sense::idiom(doc, first, last, t.ty) {
                 continue;
             }
@@ -214,8 +148,9 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
         // One event per type per sentence: the first strong trigger, else the first weak one.
         // Weak triggers come last: protesters who are the target of an arrest or an
         // assault in the same sentence do not make a protest of their own.
-        let mut seen: Vec<&str> = Vec::new();
-        let strong_types: Vec<&str> = found.iter().filter(|f| !f.2.weak).map(|f| f.2.ty).collect();
+        let mut seen: Vec<EventType> = Vec::new();
+        let strong_types: Vec<EventType> =
+            found.iter().filter(|f| !f.2.weak).map(|f| f.2.ty).collect();
         let sent_start = out.len();
         for weak in [false, true] {
             for &(first, last, t) in found.iter().filter(|f| f.2.weak == weak) {
@@ -244,7 +179,9 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
 fn negated(doc: &Doc, first: usize, sent_start: usize) -> bool {
     (first.saturating_sub(2).max(sent_start)..first).any(|k| {
         let n = doc.toks[k].norm.as_str();
-        NEGATIONS.contains(&n) || strip_conj(n).is_some_and(|s| NEGATIONS.contains(&s))
+        let negations = &event_words().negations;
+        negations.contains(&n)
+            || crate::lexicon::clitics::strip_conj(n).is_some_and(|s| negations.contains(&s))
     })
 }
 
@@ -253,13 +190,9 @@ fn troops_near(doc: &Doc, roles: &[Actor], last: usize, end: usize) -> bool {
         r.first > last
             && r.first <= last + 4
             && r.first < end
-            && matches!(r.class, "MILITARY" | "POLICE" | "ARMED")
-    }) || (last + 1..(last + 4).min(end)).any(|k| {
-        matches!(
-            doc.toks[k].norm.as_str(),
-            "جندي" | "جنود" | "قوات" | "القوات" | "مظليين" | "عسكريين" | "تعزيزات"
-        )
-    })
+            && matches!(r.class, Military | Police | Armed)
+    }) || (last + 1..(last + 4).min(end))
+        .any(|k| event_words().troops.contains(&doc.toks[k].norm.as_str()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -287,9 +220,8 @@ fn build(
                 .iter()
                 .any(|n| n.end <= r.start && r.start - n.end <= 1 && n.kind == NumberKind::Cardinal)
     };
-    let compatible = |r: &&Actor| {
-        classes.contains(&r.class) || (r.label.is_some() && classes.contains(&"PERSON"))
-    };
+    let compatible =
+        |r: &&Actor| classes.contains(&r.class) || (r.label.is_some() && classes.contains(&Person));
     // A trigger that is itself a participant noun (المتظاهرون) is its own actor.
     // (or holds one: سحب القوات).
     let self_actor = cx
@@ -306,29 +238,29 @@ fn build(
         actor = Some(s);
     }
     // Protesters are the actors of a protest wherever they stand in the sentence.
-    if actor.is_none() && t.ty == "PROTEST" {
+    if actor.is_none() && t.ty == EventType::Protest {
         actor = in_sent
             .iter()
-            .find(|r| r.class == "PROTESTERS" && !r.prep)
+            .find(|r| r.class == Protesters && !r.prep)
             .copied();
     }
     // Armed men, suicide bombers, militants are the perpetrators of an assault wherever they stand.
-    if actor.is_none() && t.ty == "ASSAULT" {
+    if actor.is_none() && t.ty == EventType::Assault {
         actor = in_sent
             .iter()
-            .find(|r| r.class == "ARMED" && !r.prep && !counted(r))
+            .find(|r| r.class == Armed && !r.prep && !counted(r))
             .copied();
     }
     for r in &after {
-        if r.is_place() || (r.prep && t.ty != "MOBILIZE") {
-            if target.is_none() && r.prep && !r.is_place() && t.ty != "MOBILIZE" {
+        if r.is_place() || (r.prep && t.ty != EventType::Mobilize) {
+            if target.is_none() && r.prep && !r.is_place() && t.ty != EventType::Mobilize {
                 target = Some(r);
             }
             continue;
         }
         if t.pass
             || victim_class(t.ty, r.class)
-            || (matches!(t.ty, "ASSAULT" | "COERCE") && counted(r))
+            || (matches!(t.ty, EventType::Assault | EventType::Coerce) && counted(r))
         {
             if target.is_none() {
                 target = Some(r);
@@ -337,7 +269,8 @@ fn build(
         }
         if actor.is_none() && compatible(r) {
             actor = Some(r);
-        } else if target.is_none() && t.ty != "MOBILIZE" && actor.is_some_and(|a| a != **r) {
+        } else if target.is_none() && t.ty != EventType::Mobilize && actor.is_some_and(|a| a != **r)
+        {
             target = Some(r);
         }
     }
@@ -352,7 +285,7 @@ fn build(
                 && !counted(r)
         };
         let protest_ok = |r: &&&Actor| {
-            t.ty != "PROTEST" || matches!(r.class, "PROTESTERS" | "CIVILIANS" | "ORG")
+            t.ty != EventType::Protest || matches!(r.class, Protesters | Civilians | Org)
         };
         actor = in_sent
             .iter()
@@ -373,7 +306,7 @@ fn build(
     let taken = |r: &Actor| actor.is_some_and(|x| x == r) || target.is_some_and(|x| x == r);
     let places: Vec<&&Actor> = in_sent
         .iter()
-        .filter(|r| (r.is_place() || r.label == Some(crate::ner::EntityLabel::Loc)) && !taken(r))
+        .filter(|r| (r.is_place() || r.label == Some(EntityLabel::Loc)) && !taken(r))
         .collect();
     let with_prep = |r: &&&Actor| {
         let n = doc.toks[r.first].norm.as_str();
@@ -382,18 +315,8 @@ fn build(
             .checked_sub(1)
             .map(|p| doc.toks[p].norm.as_str())
             .unwrap_or("");
-        matches!(
-            prev,
-            "في" | "الي"
-                | "داخل"
-                | "شمال"
-                | "جنوب"
-                | "شرق"
-                | "غرب"
-                | "وسط"
-                | "مدينه"
-                | "العاصمه"
-        ) || (n.starts_with('ب') && !n.starts_with("بال"))
+        event_words().location_cues.contains(&prev)
+            || (n.starts_with('ب') && !n.starts_with("بال"))
             || n.starts_with("في")
     };
     let location = places
@@ -408,12 +331,7 @@ fn build(
     let date = cx
         .dates
         .iter()
-        .filter(|d| {
-            !matches!(
-                d.kind,
-                crate::dates::DateKind::Range | crate::dates::DateKind::Year
-            )
-        })
+        .filter(|d| !matches!(d.kind, DateKind::Range | DateKind::Year))
         .find(|d| d.start >= doc.sents[si].start && d.end <= doc.sents[si].end)
         .map(|d| d.value.clone().unwrap_or_else(|| d.text.clone()));
     let (tstart, tend) = (doc.toks[first].start, doc.toks[last].end);
@@ -431,23 +349,23 @@ fn build(
         })
         .map(|n| n.value);
     let mut context = sense::contexts(doc, a, b);
-    let tw = &doc.toks[first].norm;
-    let tw = strip_conj(tw).unwrap_or(tw);
+    let tw = without_conj(&doc.toks[first].norm);
+    let future = &event_words().future;
     if (tw.starts_with("ست") || tw.starts_with("سي") || tw.starts_with("سن"))
         && tw.chars().count() > 4
-        || (first > a && matches!(doc.toks[first - 1].norm.as_str(), "سوف" | "سيتم" | "ستتم"))
+        || (first > a && future.contains(&doc.toks[first - 1].norm.as_str()))
         || (first > a + 1 && doc.toks[first - 2].norm == "سيتم")
     {
         context.push("future".into());
     }
-    let mut mode = t.mode.clone();
-    if t.ty == "ASSAULT" {
+    let mut mode = t.mode;
+    if t.ty == EventType::Assault {
         if let Some(m) = sense::weapon_mode(doc, a, b) {
-            mode = Some(m.to_string());
+            mode = Some(m);
         }
     }
     Event {
-        event_type: t.ty.to_string(),
+        event_type: t.ty,
         mode,
         context,
         trigger: doc.text[tstart..tend].to_string(),
@@ -459,58 +377,5 @@ fn build(
         sentence: si,
         start: tstart,
         end: tend,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn events(t: &str) -> Vec<Event> {
-        crate::read_with_mentions(None, t, None, Vec::new()).events
-    }
-
-    fn types(t: &str) -> Vec<String> {
-        events(t).into_iter().map(|e| e.event_type).collect()
-    }
-
-    #[test]
-    fn protests_assaults_and_arrests_with_actors() {
-        let e = events("وتظاهر المتظاهرون في وسط بغداد للمطالبة بتحسين الخدمات.");
-        assert_eq!(e[0].event_type, "PROTEST");
-        assert_eq!(e[0].actor.as_ref().unwrap().text, "المتظاهرون");
-        assert_eq!(e[0].location.as_ref().unwrap().text, "بغداد");
-        let e = events("وقتل مسلحون ثلاثة جنود في هجوم على نقطة تفتيش.");
-        assert_eq!(e[0].event_type, "ASSAULT");
-        assert_eq!(e[0].actor.as_ref().unwrap().text, "مسلحون");
-        assert_eq!(e[0].count, Some(3.0));
-        let e = events("واعتقلت قوات الأمن نحو خمسين متظاهرا.");
-        assert_eq!(e[0].event_type, "COERCE");
-        assert_eq!(e[0].actor.as_ref().unwrap().text, "قوات الأمن");
-        assert_eq!(e[0].count, Some(50.0));
-    }
-
-    #[test]
-    fn senses_sports_denial_negation_quotation() {
-        assert!(
-            types("وشن الفريق هجوما قويا في الشوط الثاني وسدد اللاعب كرة قوية نحو المرمى.")
-                .is_empty()
-        );
-        assert!(types("واحتج اللاعب على قرار الحكم في المباراة.").is_empty());
-        assert!(types("ولم تقتل الشرطة أحدا.").is_empty());
-        assert!(types("ونفت الوزارة أن قوات الأمن قتلت متظاهرين.").is_empty());
-        assert!(
-            !types("وأكد رئيس كازاخستان أن أعمال الشغب كانت “محاولة انقلاب”.")
-                .contains(&"ASSAULT".to_string())
-        );
-    }
-
-    #[test]
-    fn troops_deployed() {
-        let e = events("ويعتقد أنه تم إرسال 2500 جندي إلى كازاخستان من دول أخرى.");
-        let m = e.iter().find(|e| e.event_type == "MOBILIZE").unwrap();
-        assert_eq!(m.count, Some(2500.0));
-        assert_eq!(m.location.as_ref().unwrap().text, "كازاخستان");
-        assert!(types("ونشر الموقع صورا للحادث.").is_empty());
     }
 }

@@ -1,98 +1,15 @@
 //! Word senses and contexts around a trigger: sports, idioms, weapons, PLOVER contexts.
 
 use crate::doc::Doc;
-use crate::lexicon::WordMap;
-use std::sync::OnceLock;
-
-/// A word list as a hash map (built once).
-fn table(
-    list: &'static [(&'static str, &'static str)],
-    cell: &'static OnceLock<WordMap<&'static str>>,
-) -> &'static WordMap<&'static str> {
-    cell.get_or_init(|| WordMap::new(list.iter().copied()))
-}
-
-fn sports_set() -> &'static WordMap<()> {
-    static CELL: OnceLock<WordMap<()>> = OnceLock::new();
-    CELL.get_or_init(|| WordMap::new(SPORTS.iter().map(|w| (*w, ()))))
-}
-
-/// Words of sport: a هجوم among them is an attack on goal.
-const SPORTS: &[&str] = &[
-    "مباراه",
-    "المباراه",
-    "مباريات",
-    "المباريات",
-    "المنتخب",
-    "منتخب",
-    "الدوري",
-    "لاعب",
-    "اللاعب",
-    "اللاعبين",
-    "لاعبين",
-    "لاعبي",
-    "المدرب",
-    "مدرب",
-    "المدير الفني",
-    "الشوط",
-    "المرمي",
-    "مرمي",
-    "بطوله",
-    "البطوله",
-    "تسديده",
-    "تسديدات",
-    "ركله",
-    "ركلات",
-    "جزاء",
-    "الملعب",
-    "ملعب",
-    "التعادل",
-    "الكره",
-    "كره",
-    "مهاجم",
-    "المهاجم",
-    "هداف",
-    "الهداف",
-    "برشلونه",
-    "ليفربول",
-    "مانشستر",
-    "الزمالك",
-    "يوفنتوس",
-    "بايرن",
-    "تشيلسي",
-    "الاولمبياد",
-    "الاولمبيه",
-    "الرياضي",
-    "الرياضيه",
-    "رياضيه",
-    "تمريره",
-    "عرضيه",
-    "ركنيه",
-    "الحارس",
-    "حارس المرمي",
-    "هدفا",
-    "اهداف",
-    "الاهداف",
-    "نادي",
-    "النادي",
-    "الفيفا",
-    "المونديال",
-    "مونديال",
-    "كاس",
-    "الكاس",
-    "الجماهير",
-    "جماهير",
-    "مشجعي",
-    "المشجعين",
-    "مشجعين",
-    "متفرج",
-    "الاندية",
-    "دوري",
-];
+use crate::lexicon::clitics::without_conj;
+use crate::lexicon::dates::is_time_word;
+use crate::lexicon::events::{contexts as context_words, event_words, sports, weapons};
+use crate::lexicon::roles::is_role_word;
+use crate::ontology::{EventMode, EventType};
 
 /// How many sport words tokens `a..b` hold.
 pub(super) fn sports_score(doc: &Doc, a: usize, b: usize) -> usize {
-    let set = sports_set();
+    let set = sports();
     doc.toks[a..b]
         .iter()
         .filter(|t| t.is_word() && set.cands(t, 2).next().is_some())
@@ -101,7 +18,9 @@ pub(super) fn sports_score(doc: &Doc, a: usize, b: usize) -> usize {
 
 /// Idioms where a trigger word is not the act: هجوم لاذع (a verbal attack),
 /// نشر تقرير (to publish), حالة الطوارئ الصحية …
-pub(super) fn idiom(doc: &Doc, first: usize, last: usize, ty: &str) -> bool {
+pub(super) fn idiom(doc: &Doc, first: usize, last: usize, ty: EventType) -> bool {
+    use EventType::{Assault, Protest};
+    let words = event_words();
     let next = doc
         .toks
         .get(last + 1)
@@ -111,53 +30,26 @@ pub(super) fn idiom(doc: &Doc, first: usize, last: usize, ty: &str) -> bool {
         .checked_sub(1)
         .map(|p| doc.toks[p].norm.as_str())
         .unwrap_or("");
-    let trig = crate::doc::strip_conj(&doc.toks[first].norm)
-        .unwrap_or(&doc.toks[first].norm)
-        .to_string();
+    let trig = without_conj(&doc.toks[first].norm);
     // A threat to kill is a threat, not a killing (تهديدات بالقتل).
-    if ty == "ASSAULT" && (prev.contains("تهديد") || prev.contains("هدد") || prev.ends_with("توعد"))
+    if ty == Assault && (prev.contains("تهديد") || prev.contains("هدد") || prev.ends_with("توعد"))
     {
         return true;
     }
     // خطف الأنظار: to steal the show; يفجر المشاكل: to spark problems; فجر اليوم: dawn.
-    if ty == "ASSAULT"
-        && trig.contains("خطف")
-        && (next.contains("انظار")
-            || next.contains("اضواء")
-            || next.contains("الاهتمام")
-            || next.contains("الفوز")
-            || next.contains("النقاط")
-            || next.contains("بطاقه")
-            || next.contains("الصداره")
-            || next.contains("اللقب"))
+    if ty == Assault && trig.contains("خطف") && words.show.iter().any(|w| next.contains(w)) {
+        return true;
+    }
+    if ty == Assault
+        && (trig.ends_with("فجر") || trig == "فجرا" || trig == "يفجر")
+        && (words.blast_objects.iter().any(|o| next.ends_with(o))
+            || (next.starts_with("ال") && !is_role_word(next))
+            || is_time_word(next))
     {
         return true;
     }
-    if ty == "ASSAULT" && (trig.ends_with("فجر") || trig == "فجرا" || trig == "يفجر") {
-        const OBJ: &[&str] = &[
-            "مفاجاه",
-            "ازمه",
-            "الازمه",
-            "المشاكل",
-            "مشاكل",
-            "الغضب",
-            "غضب",
-            "الخلافات",
-            "خلافات",
-            "قنبله",
-            "ثوره",
-            "طاقاته",
-            "الموقف",
-        ];
-        if OBJ.iter().any(|o| next.ends_with(o))
-            || (next.starts_with("ال") && !crate::roles::is_role_word(next))
-            || crate::dates::is_time_word(next)
-        {
-            return true;
-        }
-    }
     // أصابه في مقتل: a fatal blow, figuratively.
-    if ty == "ASSAULT"
+    if ty == Assault
         && trig == "مقتل"
         && prev == "في"
         && (next.starts_with('ب') || doc.toks.get(last + 1).is_none_or(|t| t.is_punct()))
@@ -165,108 +57,24 @@ pub(super) fn idiom(doc: &Doc, first: usize, last: usize, ty: &str) -> bool {
         return true;
     }
     // تظاهرة رياضية/ثقافية: a (Maghrebi) event, not a demonstration.
-    if ty == "PROTEST"
-        && ["رياضي", "ثقافي", "فني", "سينماءي", "علمي", "تجاري", "سياحي"]
-            .iter()
-            .any(|w| next.contains(w))
-    {
+    if ty == Protest && words.festival.iter().any(|w| next.contains(w)) {
         return true;
     }
-    match ty {
-        "ASSAULT" => {
-            matches!(
-                next,
-                "لاذع"
-                    | "لاذعا"
-                    | "حاد"
-                    | "حادا"
-                    | "اعلامي"
-                    | "اعلاميا"
-                    | "كلامي"
-                    | "كلاميا"
-                    | "سيبراني"
-                    | "الكتروني"
-                    | "الكترونيا"
-                    | "عنيف"
-                    | "عنيفا"
-            ) && !matches!(next, "عنيف" | "عنيفا")
-        }
-        _ => false,
-    }
+    // هجوم لاذع: a verbal (or cyber) attack.
+    ty == Assault && words.verbal.contains(&next)
 }
 
-const WEAPONS: &[(&str, &str)] = &[
-    ("بالرصاص", "firearms"),
-    ("النار", "firearms"),
-    ("رصاص", "firearms"),
-    ("عبوه", "explosives"),
-    ("ناسفه", "explosives"),
-    ("مفخخه", "explosives"),
-    ("انتحاري", "suicide-attack"),
-    ("انتحاريه", "suicide-attack"),
-    ("طاءره", "aerial"),
-    ("طاءرات", "aerial"),
-    ("جويه", "aerial"),
-    ("غاره", "aerial"),
-    ("مسيره", "drone"),
-    ("مسيرات", "drone"),
-    ("قذاءف", "heavy-weapons"),
-    ("مدفعيه", "heavy-weapons"),
-    ("صواريخ", "heavy-weapons"),
-    ("صاروخ", "heavy-weapons"),
-    ("دبابات", "heavy-weapons"),
-    ("سكين", "primitive"),
-    ("بالحجاره", "primitive"),
-    ("الحجاره", "primitive"),
-    ("المسيل", "crowd-control"),
-    ("المطاطي", "crowd-control"),
-    ("كيماوي", "unconventional"),
-    ("كيمياءي", "unconventional"),
-    ("خطف", "abduct"),
-    ("اختطاف", "abduct"),
-];
-
 /// The ASSAULT mode named by a weapon in the sentence.
-pub(super) fn weapon_mode(doc: &Doc, a: usize, b: usize) -> Option<&'static str> {
-    static CELL: OnceLock<WordMap<&'static str>> = OnceLock::new();
-    let map = table(WEAPONS, &CELL);
+pub(super) fn weapon_mode(doc: &Doc, a: usize, b: usize) -> Option<EventMode> {
+    let map = weapons();
     doc.toks[a..b]
         .iter()
         .find_map(|t| map.cands(t, 3).next().copied())
 }
 
-const CONTEXTS: &[(&str, &str)] = &[
-    ("عسكري", "military"),
-    ("العسكري", "military"),
-    ("العسكريه", "military"),
-    ("عسكريه", "military"),
-    ("الجيش", "military"),
-    ("ارهاب", "terrorism"),
-    ("الارهاب", "terrorism"),
-    ("ارهابي", "terrorism"),
-    ("ارهابيه", "terrorism"),
-    ("الارهابي", "terrorism"),
-    ("قمع", "repression"),
-    ("حفظ", "peacekeeping"),
-    ("السلام", "peacekeeping"),
-    ("الانتخابات", "election"),
-    ("انتخابات", "election"),
-    ("اسعار", "economic"),
-    ("الاسعار", "economic"),
-    ("الاقتصاد", "economic"),
-    ("المحروقات", "economic"),
-    ("الفساد", "corruption"),
-    ("المهاجرين", "migration"),
-    ("اللاجءين", "migration"),
-    ("البرلمان", "legislative"),
-    ("الديمقراطيه", "pro_democracy"),
-    ("الانترنت", "rights_freedoms"),
-];
-
 /// PLOVER contexts named in the sentence.
 pub(super) fn contexts(doc: &Doc, a: usize, b: usize) -> Vec<String> {
-    static CELL: OnceLock<WordMap<&'static str>> = OnceLock::new();
-    let map = table(CONTEXTS, &CELL);
+    let map = context_words();
     let mut out: Vec<String> = Vec::new();
     for t in &doc.toks[a..b] {
         for &ctx in map.cands(t, 2) {
