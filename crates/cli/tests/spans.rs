@@ -25,7 +25,8 @@ fn khabar(args: &[&str]) -> Vec<u8> {
 
 #[test]
 fn cli_and_api_spans_agree_on_the_same_file() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/csto-kazakhstan-2022.txt");
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/csto-kazakhstan-2022.txt");
     let sample = sample.to_str().unwrap();
     let cli: serde_json::Value =
         serde_json::from_slice(&khabar(&["analyze", sample, "--json"])).unwrap();
@@ -60,5 +61,8 @@ fn cli_and_api_spans_agree_on_the_same_file() {
         first["end"].as_u64().unwrap() as usize,
     );
     assert!(body[s..e].starts_with("موسكو"), "{}", &body[s..e]);
-    assert_eq!(api["reading"], cli, "the stored reading is the CLI's reading");
+    assert_eq!(
+        api["reading"], cli,
+        "the stored reading is the CLI's reading"
+    );
 }
