@@ -123,11 +123,7 @@ impl<'a> Validator<'a> {
                 self.documented(s, &mut documented);
                 for (k, val) in m {
                     match props.get(k) {
-                        Some(ps) => {
-                            if !self.check(ps, val, &format!("{at}.{k}"), record, true) {
-                                ok = false;
-                            }
-                        }
+                        Some(ps) => ok &= self.check(ps, val, &format!("{at}.{k}"), record, true),
                         None if closed && !documented.contains(&k.as_str()) => {
                             errs.push(format!("undocumented field {k:?}"))
                         }

@@ -159,7 +159,7 @@ impl Index {
                     }
                     // Bounded: at most twice `limit` events are held at any time.
                     if kept.len() > 2 * limit.max(1) {
-                        kept.sort_by(|a, b| a.0.cmp(&b.0));
+                        kept.sort_by_key(|e| e.0);
                         kept.truncate(limit);
                     }
                 }
@@ -168,7 +168,7 @@ impl Index {
                 return Err(e.into());
             }
         }
-        kept.sort_by(|a, b| a.0.cmp(&b.0));
+        kept.sort_by_key(|e| e.0);
         kept.truncate(limit);
         out.events = kept.into_iter().map(|(_, e)| e).collect();
         out.types = types.into_iter().collect();
