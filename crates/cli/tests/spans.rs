@@ -2,26 +2,14 @@
 //! (every span the same) for the same `.txt` file. They used to differ by one byte on every span,
 //! because the CLI split the title off without the body's trimming.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use khabar_server::{router, AppState, Config};
 use tower::ServiceExt;
-
-fn khabar(args: &[&str]) -> Vec<u8> {
-    let out = Command::new(env!("CARGO_BIN_EXE_khabar"))
-        .args(args)
-        .output()
-        .expect("khabar runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 #[test]
 fn cli_and_api_spans_agree_on_the_same_file() {
@@ -29,12 +17,12 @@ fn cli_and_api_spans_agree_on_the_same_file() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/csto-kazakhstan-2022.txt");
     let sample = sample.to_str().unwrap();
     let cli: serde_json::Value =
-        serde_json::from_slice(&khabar(&["analyze", sample, "--json"])).unwrap();
+        serde_json::from_slice(&common::khabar_ok(["analyze", sample, "--json"])).unwrap();
     assert_eq!(cli["sentences"][0]["start"], 0, "the body starts at 0");
 
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
-    khabar(&["ingest", "--index", idx.to_str().unwrap(), sample]);
+    common::khabar_ok(["ingest", "--index", idx.to_str().unwrap(), sample]);
     let index = khabar_index::Index::open(&idx).unwrap();
     let ids = index.ids().unwrap();
     assert_eq!(ids.len(), 1);
