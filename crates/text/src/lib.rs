@@ -60,14 +60,15 @@ pub enum Form {
 pub fn key_of<'b>(surface: &str, kind: TokenKind, out: &'b mut String) -> &'b str {
     out.clear();
     norm_form(surface, out);
-    let key = key_of_norm(out, kind);
-    let len = key.len();
-    if let Some(s) = stem::offset_in(out, key) {
-        return &out[s..s + len];
+    if kind == TokenKind::Word {
+        let key = key_of_norm(out, kind);
+        if let Some(s) = stem::offset_in(out, key) {
+            return &out[s..s + key.len()];
+        }
+        // A key from the name list (a nisba adjective keyed by its country,
+        // الأمريكية → أمريكا) is not a slice of the norm form; rare enough to copy.
+        *out = key.to_owned();
     }
-    // A key from the name list (a nisba adjective keyed by its country,
-    // الأمريكية → أمريكا) is not a slice of the norm form; rare enough to copy.
-    *out = key.to_owned();
     out
 }
 
