@@ -1,20 +1,15 @@
 //! Durability: a real `khabar ingest` killed with SIGKILL midway leaves an index that opens with
 //! every committed article, and running the same ingest again completes it without duplicates.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn ant() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news/ant-multisource.jsonl.gz");
-    p.exists().then_some(p)
-}
+#[path = "../../../tests/support/shared_data.rs"]
+mod shared_data;
 
 #[test]
 fn kill_midway_then_complete() {
-    let Some(ant) = ant() else {
-        eprintln!("skipped: ../shared/data/news/ant-multisource.jsonl.gz is not there");
+    let Some(ant) = shared_data::shared_data("news/ant-multisource.jsonl.gz") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

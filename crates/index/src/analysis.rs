@@ -3,7 +3,7 @@
 //! Offsets of every token are byte offsets into the original text (the text crate never moves a
 //! span), so highlighting works on the stored text as written.
 
-use khabar_text::{norm_form, stem, tokenize, Form, TokenKind};
+use khabar_text::{norm_and_key, tokenize, Form};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 /// A tantivy [`Tokenizer`] producing one of khabar's token forms ([`Form::Norm`] or
@@ -68,29 +68,18 @@ impl TokenStream for KhabarTokenStream<'_> {
 
 /// One pass over `text`: calls `sink(start, end, norm, key)` for each content token in order
 /// (`start..end` its byte span in `text`, `norm` its normalized form, `key` its stemmed search
-/// key). Tokens with an empty form are skipped; the `n`-th call is the token at position `n`.
+/// key, both from [`khabar_text::norm_and_key`]: the key is the text crate's, never recomputed
+/// here). Tokens with an empty form are skipped; the `n`-th call is the token at position `n`.
 pub fn analyze_with(text: &str, mut sink: impl FnMut(usize, usize, &str, &str)) {
     let mut buf = String::new();
     for tok in tokenize(text) {
         if !tok.kind.is_content() {
             continue;
         }
-        buf.clear();
-        norm_form(tok.text(text), &mut buf);
-        if buf.is_empty() {
-            continue;
+        let (norm, key) = norm_and_key(tok.text(text), tok.kind, &mut buf);
+        if !norm.is_empty() {
+            sink(tok.start, tok.end, norm, key);
         }
-        let k: &str = if tok.kind == TokenKind::Word {
-            stem(&buf)
-        } else {
-            &buf
-        };
-        sink(
-            tok.start,
-            tok.end,
-            &buf,
-            if k.is_empty() { &buf } else { k },
-        );
     }
 }
 

@@ -32,11 +32,13 @@
 //! assert!(res.hits[0].snippet.contains("<b>الروسية</b>"));
 //! ```
 
+mod aggregate;
 pub mod analysis;
 pub mod query;
 pub mod schema;
 mod search;
 mod snippet;
+mod stored;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -44,13 +46,13 @@ use std::path::{Path, PathBuf};
 use khabar_text::Form;
 use tantivy::{IndexReader, ReloadPolicy};
 
+pub use aggregate::{ArticleRef, EntityCount, EntityCounts, EventItem, Events};
 pub use analysis::KhabarTokenizer;
-pub use query::Syntax;
+pub use query::{Filter, Syntax};
 pub use schema::{Fields, SCHEMA_VERSION};
-pub use search::{
-    DateBucket, Facets, Hit, SearchRequest, SearchResults, Sort, Stats, StoredArticle,
-};
+pub use search::{DateBucket, Facets, Hit, SearchRequest, SearchResults, Sort, Stats};
 pub use snippet::{html_escape, snippet};
+pub use stored::StoredArticle;
 pub use writer::{
     entity_term, DupKind, Extractor, Extras, IngestCounts, IngestOptions, Ingester, Outcome, Status,
 };

@@ -419,7 +419,7 @@ pub struct Highlight {
 
 /// A query read and turned into a tantivy query.
 pub struct Compiled {
-    /// `None` when the query has nothing to search (empty): it then matches everything.
+    /// The query; an empty one matches every article.
     pub query: Box<dyn Query>,
     pub highlight: Highlight,
     /// Whether the query had any scoring part (words or phrases).
@@ -573,7 +573,7 @@ impl Builder<'_> {
             Node::Phrase(s, p) => self.phrase(*s, p, occur),
             Node::Source(s) => Some(term_q(
                 self.f.source_key,
-                &s.trim().to_lowercase(),
+                &source_key(s),
                 IndexRecordOption::Basic,
             )),
             Node::Entity(e) => {
@@ -654,6 +654,47 @@ fn is_query_stopword(surface: &str) -> bool {
         khabar_text::norm_form(surface, &mut n);
         QUESTION_WORDS.contains(&n.as_str())
     }
+}
+
+/// A filter on what an article is, not on its words: a required clause that does not score
+/// (the server's `source` and `entity` parameters). The same terms as the query syntax's
+/// `source:` and `entity:` fields, built from values rather than pasted into a query string.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Filter {
+    /// Articles of this source (the exact name, case-insensitive).
+    Source(String),
+    /// Articles mentioning this entity under any of its names.
+    Entity(khabar_extract::EntityLabel, String),
+}
+
+impl Filter {
+    /// `TYPE:name` (`PERS:بوتين`, the type case-insensitive) as an entity filter; `None` when the
+    /// type is not one of `PERS`, `LOC`, `ORG`, `MISC` or the name is empty.
+    pub fn entity(key: &str) -> Option<Filter> {
+        let (label, name) = key.split_once(':')?;
+        let label = khabar_extract::EntityLabel::parse(&label.trim().to_ascii_uppercase())?;
+        let name = name.trim();
+        (!name.is_empty()).then(|| Filter::Entity(label, name.to_string()))
+    }
+
+    /// The tantivy query: one raw term, constant score 0.
+    pub fn query(&self, f: &Fields) -> Box<dyn Query> {
+        let term = match self {
+            Filter::Source(s) => term_q(f.source_key, &source_key(s), IndexRecordOption::Basic),
+            Filter::Entity(label, name) => term_q(
+                f.entity,
+                &crate::writer::entity_term(label.as_str(), name),
+                IndexRecordOption::Basic,
+            ),
+        };
+        Box::new(ConstScoreQuery::new(term, 0.0))
+    }
+}
+
+/// The indexed form of a source name (`source_key`): trimmed and lower-cased.
+pub(crate) fn source_key(s: &str) -> String {
+    s.trim().to_lowercase()
 }
 
 /// A constant-score (0) filter on the published time.

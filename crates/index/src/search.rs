@@ -10,8 +10,9 @@ use tantivy::{
     DocAddress, DocId, Order, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
 };
 
-use crate::query::{compile, date_filter, parse_date_bound, Syntax, Weights};
+use crate::query::{compile, date_filter, parse_date_bound, Filter, Highlight, Syntax, Weights};
 use crate::snippet::snippet;
+use crate::stored::{decode_reading, StoredArticle};
 use crate::{Error, Index, Result};
 
 /// Result order.
@@ -38,6 +39,8 @@ pub struct SearchRequest {
     pub from: Option<String>,
     /// Published on or before this date (a date-only value includes that whole day).
     pub to: Option<String>,
+    /// Required filters (source, entity), beside the query.
+    pub filters: Vec<Filter>,
     /// Show duplicates as hits of their own (by default only the first article of a group is).
     pub duplicates: bool,
     /// Compute facets over all matching articles.
@@ -57,6 +60,7 @@ impl Default for SearchRequest {
             sort: Sort::Score,
             from: None,
             to: None,
+            filters: Vec::new(),
             duplicates: false,
             facets: false,
             snippets: true,
@@ -113,25 +117,6 @@ pub struct SearchResults {
     pub facets: Option<Facets>,
 }
 
-/// An article as stored in the index.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct StoredArticle {
-    pub id: String,
-    pub url: Option<String>,
-    pub source: Option<String>,
-    pub published: Option<String>,
-    pub title: String,
-    pub body: String,
-    pub author: Option<String>,
-    pub category: Option<String>,
-    pub origin: String,
-    pub duplicate_of: Option<String>,
-    /// Entity keys such as `PERS:بوتين`.
-    pub entities: Vec<String>,
-    /// The reading (entities, numbers, dates, quotes, events) as JSON, when extracted.
-    pub reading: Option<serde_json::Value>,
-}
-
 /// What `khabar stats` shows.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Stats {
@@ -151,9 +136,9 @@ pub fn rfc3339(t: i64) -> Option<String> {
 }
 
 /// Counts per day (days since the epoch) of the published fast field.
-struct DateHist;
+pub(crate) struct DateHist;
 
-struct DateHistSeg {
+pub(crate) struct DateHistSeg {
     col: Option<tantivy::columnar::Column<i64>>,
     days: BTreeMap<i64, u64>,
 }
@@ -198,7 +183,7 @@ impl SegmentCollector for DateHistSeg {
     }
 }
 
-fn histogram(days: &BTreeMap<i64, u64>) -> Vec<DateBucket> {
+pub(crate) fn histogram(days: &BTreeMap<i64, u64>) -> Vec<DateBucket> {
     let (Some(first), Some(last)) = (days.keys().next(), days.keys().next_back()) else {
         return Vec::new();
     };
@@ -239,29 +224,7 @@ impl Index {
     /// [`Index::search`] with explicit ranking weights (for tuning and evaluation).
     pub fn search_with(&self, req: &SearchRequest, weights: Weights) -> Result<SearchResults> {
         let f = &self.fields;
-        let compiled = compile(&req.query, req.syntax, f, weights)?;
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
-        let from = req.from.as_deref().map(parse_date_bound).transpose()?;
-        let to = req.to.as_deref().map(parse_date_bound).transpose()?;
-        if from.is_some() || to.is_some() {
-            let lo = from.map_or(Bound::Unbounded, |(s, _)| Bound::Included(s));
-            let hi = to.map_or(Bound::Unbounded, |(_, e)| Bound::Excluded(e));
-            parts.push((Occur::Must, date_filter(f, lo, hi)));
-        }
-        if !req.duplicates {
-            parts.push((
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.flags, "dup"),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        let query: Box<dyn Query> = if parts.len() == 1 {
-            parts.pop().expect("one").1
-        } else {
-            Box::new(BooleanQuery::new(parts))
-        };
+        let (query, highlight) = self.matching(req, weights)?;
         let searcher = self.reader.searcher();
         let limit = req.limit.min(10_000);
         let top = TopDocs::with_limit(limit.max(1)).and_offset(req.offset.min(1_000_000));
@@ -298,7 +261,7 @@ impl Index {
                     .and_then(rfc3339),
                 score,
                 snippet: if req.snippets {
-                    snippet(&body, &compiled.highlight, req.snippet_tokens)
+                    snippet(&body, &highlight, req.snippet_tokens)
                 } else {
                     String::new()
                 },
@@ -314,6 +277,43 @@ impl Index {
             hits,
             facets,
         })
+    }
+
+    /// The query of a request (its words, dates, filters and the duplicate rule) and the terms to
+    /// highlight.
+    pub(crate) fn matching(
+        &self,
+        req: &SearchRequest,
+        weights: Weights,
+    ) -> Result<(Box<dyn Query>, Highlight)> {
+        let f = &self.fields;
+        let compiled = compile(&req.query, req.syntax, f, weights)?;
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
+        let from = req.from.as_deref().map(parse_date_bound).transpose()?;
+        let to = req.to.as_deref().map(parse_date_bound).transpose()?;
+        if from.is_some() || to.is_some() {
+            let lo = from.map_or(Bound::Unbounded, |(s, _)| Bound::Included(s));
+            let hi = to.map_or(Bound::Unbounded, |(_, e)| Bound::Excluded(e));
+            parts.push((Occur::Must, date_filter(f, lo, hi)));
+        }
+        for filter in &req.filters {
+            parts.push((Occur::Must, filter.query(f)));
+        }
+        if !req.duplicates {
+            parts.push((
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.flags, "dup"),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let query: Box<dyn Query> = if parts.len() == 1 {
+            parts.pop().expect("one").1
+        } else {
+            Box::new(BooleanQuery::new(parts))
+        };
+        Ok((query, compiled.highlight))
     }
 
     fn facets(&self, query: &dyn Query) -> Result<Facets> {
@@ -393,29 +393,35 @@ impl Index {
             return Ok(None);
         };
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let reading = self
-            .first_text(&doc, f.reading)
-            .and_then(|r| serde_json::from_str(&r).ok());
-        Ok(Some(StoredArticle {
-            id: self.first_text(&doc, f.id).unwrap_or_default(),
-            url: self.first_text(&doc, f.url),
-            source: self.first_text(&doc, f.source),
+        Ok(Some(self.stored(&doc)))
+    }
+
+    /// The [`StoredArticle`] of a stored document.
+    pub(crate) fn stored(&self, doc: &TantivyDocument) -> StoredArticle {
+        let f = &self.fields;
+        StoredArticle {
+            id: self.first_text(doc, f.id).unwrap_or_default(),
+            url: self.first_text(doc, f.url),
+            source: self.first_text(doc, f.source),
             published: doc
                 .get_first(f.published)
                 .and_then(|v| v.as_i64())
                 .and_then(rfc3339),
-            title: self.first_text(&doc, f.title).unwrap_or_default(),
-            body: self.first_text(&doc, f.body).unwrap_or_default(),
-            author: self.first_text(&doc, f.author),
-            category: self.first_text(&doc, f.category),
-            origin: self.first_text(&doc, f.origin).unwrap_or_default(),
-            duplicate_of: self.first_text(&doc, f.dup_of),
+            title: self.first_text(doc, f.title).unwrap_or_default(),
+            body: self.first_text(doc, f.body).unwrap_or_default(),
+            author: self.first_text(doc, f.author),
+            category: self.first_text(doc, f.category),
+            origin: self.first_text(doc, f.origin).unwrap_or_default(),
+            duplicate_of: self.first_text(doc, f.dup_of),
             entities: doc
                 .get_all(f.entity)
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect(),
-            reading,
-        }))
+            reading: doc
+                .get_first(f.reading)
+                .and_then(|v| v.as_str())
+                .and_then(decode_reading),
+        }
     }
 
     /// Every live article id (in index order).

@@ -10,7 +10,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 use crate::analysis::{analyze_joined, SEP};
 use crate::{Error, Index, Result};
 
-/// What an extractor adds to an article: entity names and the reading (JSON text).
+/// What an extractor adds to an article: entity names and the reading.
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
     /// `(label, name)` of each distinct entity, such as `("PERS", "فلاديمير بوتين")`: facets, and
@@ -18,15 +18,15 @@ pub struct Extras {
     pub entities: Vec<(String, String)>,
     /// Other names the entities go by in the text (`("PERS", "بوتين")`): `entity:` terms only.
     pub aliases: Vec<(String, String)>,
-    /// The article's reading as JSON.
-    pub reading: Option<String>,
+    /// The article's reading, stored with its format version (see [`crate::StoredArticle`]).
+    pub reading: Option<khabar_extract::Reading>,
 }
 
 impl Extras {
     /// The extras of an article's reading: canonical entity names as facets,
     /// every other name an entity goes by as `entity:` terms, and the reading
-    /// itself as JSON.
-    pub fn from_reading(reading: &khabar_extract::Reading) -> Extras {
+    /// itself.
+    pub fn from_reading(reading: khabar_extract::Reading) -> Extras {
         let mut entities = std::collections::BTreeSet::new();
         let mut aliases = std::collections::BTreeSet::new();
         for m in &reading.entities {
@@ -39,7 +39,7 @@ impl Extras {
         Extras {
             entities: entities.into_iter().collect(),
             aliases: aliases.into_iter().collect(),
-            reading: serde_json::to_string(reading).ok(),
+            reading: Some(reading),
         }
     }
 }
@@ -325,7 +325,7 @@ impl Ingester<'_> {
         doc.add_text(f.body, &a.body);
         if let Some(s) = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             doc.add_text(f.source, s);
-            doc.add_text(f.source_key, s.to_lowercase());
+            doc.add_text(f.source_key, crate::query::source_key(s));
             doc.add_facet(f.source_facet, Facet::from_path([s]));
         }
         if let Some(t) = a.published {
@@ -357,7 +357,7 @@ impl Ingester<'_> {
             doc.add_text(f.entity, t);
         }
         if let Some(r) = &extras.reading {
-            doc.add_text(f.reading, r);
+            doc.add_text(f.reading, crate::stored::encode_reading(r));
         }
         doc.add_u64(f.content_hash, hash);
         Prepared {
@@ -607,7 +607,10 @@ mod tests {
                 ("LOC".into(), "كازاخستان".into()),
             ],
             aliases: vec![("PERS".into(), "بوتين".into())],
-            reading: Some(format!("{{\"chars\":{}}}", a.body.len())),
+            reading: Some(khabar_extract::Reading {
+                title: Some(a.title.clone()),
+                ..Default::default()
+            }),
         };
         ing.add_batch(vec![art("a", None, BODY)], Some(&extract))
             .unwrap();
@@ -633,7 +636,10 @@ mod tests {
         let top = index.top_entities(Some("PERS"), 5).unwrap();
         assert_eq!(top, [("PERS:فلاديمير بوتين".to_string(), 1)]);
         let got = index.get("a").unwrap().unwrap();
-        assert_eq!(got.reading.unwrap()["chars"], BODY.len());
+        assert_eq!(
+            got.reading.unwrap().title.as_deref(),
+            Some("بوتين وكازاخستان")
+        );
         assert_eq!(
             entity_term("pers", " فلاديمير  بوتين "),
             "PERS:فلاديمير بوتين"

@@ -4,19 +4,15 @@
 use khabar_index::{Index, IngestOptions};
 use khabar_ingest::{Item, Options};
 use std::collections::HashMap;
-use std::path::Path;
+
+#[path = "../../../tests/support/shared_data.rs"]
+mod shared_data;
 
 #[test]
 fn ant_doubly_filed_articles_are_marked_duplicates() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news/ant-multisource.jsonl.gz");
-    if !corpus.exists() {
-        eprintln!(
-            "skipped: {} is absent (the shared data sets sit beside the repo in CI)",
-            corpus.display()
-        );
+    let Some(corpus) = shared_data::shared_data("news/ant-multisource.jsonl.gz") else {
         return;
-    }
+    };
     let mut articles = Vec::new();
     khabar_ingest::read_file(&corpus, &Options::default(), &mut |item| {
         if let Item::Article(a) = item {

@@ -45,6 +45,7 @@ pub use date::parse_date;
 pub use decode::{decode, Decoded};
 pub use fields::FieldNames;
 pub use read::{read_bytes, read_file, read_paths, Format};
+pub use txt::split_title;
 pub use walk::{is_supported, walk};
 
 /// The errors of this crate.

@@ -2,18 +2,31 @@
 
 use crate::Article;
 
-/// Splits decoded text into an article (id not yet resolved). Line ends may be `\n`, `\r\n` or `\r`.
-/// The body keeps the writer's paragraphs; only leading and trailing blank space is trimmed.
-pub(crate) fn to_article(text: &str, origin: String) -> Result<Article, String> {
-    let text = text.trim_start_matches('\u{FEFF}');
-    let text = text.trim_start();
+/// The title and the body of plain text: the first non-empty line (trimmed) and the rest (only
+/// its leading and trailing blank space trimmed, so the writer's paragraphs stay). A leading BOM
+/// is dropped; line ends may be `\n`, `\r\n` or `\r`. Every reader of plain text (the `.txt`
+/// format, `khabar analyze`) splits with this, so spans into the body agree everywhere.
+///
+/// ```
+/// let (title, body) = khabar_ingest::split_title("\u{feff}\nقوات روسية في كازاخستان\r\n\r\nموسكو – لم يترك الرئيس الروسي\n");
+/// assert_eq!(title, "قوات روسية في كازاخستان");
+/// assert_eq!(body, "موسكو – لم يترك الرئيس الروسي");
+/// ```
+pub fn split_title(text: &str) -> (&str, &str) {
+    let text = text.trim_start_matches('\u{FEFF}').trim_start();
     let (title, body) = match text.find(['\n', '\r']) {
         Some(i) => (&text[..i], &text[i..]),
         None => (text, ""),
     };
+    (title.trim(), body.trim())
+}
+
+/// Splits decoded text into an article (id not yet resolved), by [`split_title`].
+pub(crate) fn to_article(text: &str, origin: String) -> Result<Article, String> {
+    let (title, body) = split_title(text);
     let a = Article {
-        title: title.trim().to_string(),
-        body: body.trim().to_string(),
+        title: title.to_string(),
+        body: body.to_string(),
         origin,
         ..Article::default()
     };

@@ -1,27 +1,19 @@
 //! Reads the real corpora in `../shared/data/news` (beside the repository). Slow in debug builds, so
 //! ignored by default: `cargo test --release -p khabar-ingest -- --ignored --nocapture` (prints the
-//! timings). Each test prints a message and passes when the data is absent.
+//! timings). Without the data each test says so and passes, except under `CI=true`, where it fails.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use khabar_ingest::dedup::{body_fingerprint, Deduper, Verdict};
 use khabar_ingest::{read_file, read_paths, Article, Item, Options};
 
+#[path = "../../../tests/support/shared_data.rs"]
+mod shared_data;
+
 fn news(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        println!(
-            "SKIPPED: {} not found (the shared data sets sit beside the repository)",
-            p.display()
-        );
-        None
-    }
+    shared_data::shared_data(&format!("news/{rel}"))
 }
 
 fn read_all(paths: &[PathBuf]) -> (Vec<Article>, Vec<(String, String)>, f64) {

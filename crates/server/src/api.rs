@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use axum::extract::{FromRequest, Path, Query, Request, State};
 use axum::Json;
-use khabar_index::{SearchRequest, Sort};
+use khabar_index::{EventItem, Filter, SearchRequest, Sort, StoredArticle};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -18,8 +18,6 @@ use crate::{AppState, Error};
 pub const MAX_LIMIT: usize = 100;
 /// The largest `offset` of a search.
 pub const MAX_OFFSET: usize = 10_000;
-/// The most articles `/api/events` reads.
-pub const MAX_SCAN: usize = 2_000;
 /// The entity types.
 pub const ENTITY_TYPES: [&str; 4] = ["PERS", "LOC", "ORG", "MISC"];
 
@@ -239,7 +237,7 @@ pub struct SearchFacets {
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct SearchResponse {
-    /// The query as run (with the `source` and `entity` filters folded in).
+    /// The query as run (the `source` and `entity` filters apply beside it).
     pub query: String,
     pub total: usize,
     pub offset: usize,
@@ -289,12 +287,11 @@ pub const MAX_QUERY_CHARS: usize = 4096;
 /// The deepest nesting of parentheses in a query.
 pub const MAX_QUERY_DEPTH: usize = 32;
 
-/// Makes a user's query safe for the index's query reader, which has two failure modes on
-/// hostile input: a `»` outside a `«…»` phrase makes its lexer loop forever (allocating until the
-/// process dies), so such a `»` becomes a space; and it parses parentheses recursively without
-/// a limit (thousands of `(` overflow the stack and abort the server), so queries longer than
-/// [`MAX_QUERY_CHARS`] or nested deeper than [`MAX_QUERY_DEPTH`] are a 400. Phrases are tracked
-/// the way that lexer reads them.
+/// Bounds a user's query before it reaches the index: queries longer than [`MAX_QUERY_CHARS`] or
+/// nested deeper than [`MAX_QUERY_DEPTH`] are a 400 (the index's parser reads deeper nesting as
+/// plain grouping, but a request should say when it asks too much), and a `»` outside a `«…»`
+/// phrase becomes a space (a stray closing mark, as the index's lexer reads it). Phrases are
+/// tracked the way that lexer reads them.
 pub fn guard_query(q: &str) -> Result<String, Error> {
     if q.chars().count() > MAX_QUERY_CHARS {
         return Err(Error::BadRequest(format!(
@@ -333,46 +330,20 @@ pub fn guard_query(q: &str) -> Result<String, Error> {
     Ok(out)
 }
 
-/// Checks an entity filter `TYPE:name` and returns it with the type upper-cased.
-fn entity_filter(e: &str) -> Result<String, Error> {
-    let bad = || {
-        Error::BadRequest(format!(
-            "entity must be TYPE:name with TYPE one of PERS, LOC, ORG, MISC (got {e:?})"
-        ))
-    };
-    let (ty, name) = e.split_once(':').ok_or_else(bad)?;
-    let ty = ty.trim().to_ascii_uppercase();
-    if !ENTITY_TYPES.contains(&ty.as_str()) || name.trim().is_empty() {
-        return Err(bad());
+/// The typed filters of the `source` and `entity` parameters (`entity` as `TYPE:name`).
+fn filters(source: Option<String>, entity: Option<String>) -> Result<Vec<Filter>, Error> {
+    let mut out = Vec::new();
+    if let Some(s) = non_empty(source) {
+        out.push(Filter::Source(s));
     }
-    Ok(format!("{ty}:{}", name.trim()))
-}
-
-/// The query with filters: the filters first (so an unbalanced quote or parenthesis in the
-/// user's part cannot swallow them), then the user's query as one required group.
-pub fn filtered_query(
-    q: &str,
-    source: Option<&str>,
-    entity: Option<&str>,
-) -> Result<String, Error> {
-    let quote = |s: &str| s.replace(['"', '«', '»', '“', '”'], " ");
-    let mut out = String::new();
-    if let Some(s) = source {
-        out.push_str(&format!("+source:\"{}\" ", quote(s).trim()));
+    if let Some(e) = non_empty(entity) {
+        out.push(Filter::entity(&e).ok_or_else(|| {
+            Error::BadRequest(format!(
+                "entity must be TYPE:name with TYPE one of PERS, LOC, ORG, MISC (got {e:?})"
+            ))
+        })?);
     }
-    if let Some(e) = entity {
-        out.push_str(&format!("+entity:\"{}\" ", quote(e).trim()));
-    }
-    let q = guard_query(q)?;
-    let q = q.trim();
-    if !q.is_empty() {
-        if out.is_empty() {
-            out.push_str(q);
-        } else {
-            out.push_str(&format!("+({q})"));
-        }
-    }
-    Ok(out.trim_end().to_string())
+    Ok(out)
 }
 
 fn facets_of(f: Option<khabar_index::Facets>) -> SearchFacets {
@@ -425,14 +396,13 @@ async fn search(
             "offset must be at most {MAX_OFFSET}"
         )));
     }
-    let entity = non_empty(p.entity).map(|e| entity_filter(&e)).transpose()?;
-    let query = filtered_query(
-        &non_empty(p.q).unwrap_or_default(),
-        non_empty(p.source).as_deref(),
-        entity.as_deref(),
-    )?;
+    let filters = filters(p.source, p.entity)?;
+    let query = guard_query(&non_empty(p.q).unwrap_or_default())?
+        .trim()
+        .to_string();
     let req = SearchRequest {
         query: query.clone(),
+        filters,
         limit,
         offset,
         sort: match p.sort.unwrap_or_default() {
@@ -472,98 +442,23 @@ async fn search(
 // ---------------------------------------------------------------------------------------------
 // articles
 
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct ArticleResponse {
-    pub id: String,
-    pub url: Option<String>,
-    pub source: Option<String>,
-    /// RFC 3339, UTC.
-    pub published: Option<String>,
-    pub title: String,
-    pub body: String,
-    pub author: Option<String>,
-    pub category: Option<String>,
-    pub origin: String,
-    /// The id of the article this one duplicates.
-    pub duplicate_of: Option<String>,
-    /// Entity keys as indexed (`PERS:بوتين`).
-    pub entities: Vec<String>,
-    /// The reading of the body, as `khabar analyze --json` prints it: entities, numbers, dates,
-    /// quotes, events, keywords, summary; every `start`/`end` is a UTF-8 byte offset into `body`.
-    #[schema(value_type = Object)]
-    pub reading: serde_json::Value,
-}
-
-fn published_date(rfc3339: Option<&str>) -> Option<khabar_extract::NaiveDate> {
-    rfc3339
-        .and_then(|s| s.get(..10))
-        .and_then(|d| khabar_extract::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-}
-
-/// A reading is usable for the body when its spans fit it.
-fn reading_fits(reading: &serde_json::Value, body: &str) -> bool {
-    let Some(obj) = reading.as_object() else {
-        return false;
-    };
-    obj.values()
-        .filter_map(|v| v.as_array())
-        .flatten()
-        .all(|item| {
-            let start = item.get("start").and_then(|v| v.as_u64());
-            let end = item.get("end").and_then(|v| v.as_u64());
-            match (start, end) {
-                (Some(s), Some(e)) => {
-                    let (s, e) = (s as usize, e as usize);
-                    s <= e
-                        && e <= body.len()
-                        && body.is_char_boundary(s)
-                        && body.is_char_boundary(e)
-                }
-                _ => true,
-            }
-        })
-}
-
 /// One article: text, metadata and the full reading.
 #[utoipa::path(
     get, path = "/api/articles/{id}", tag = "articles",
     params(("id" = String, Path, description = "The article id (percent-encoded)")),
     responses(
-        (status = 200, body = ArticleResponse),
+        (status = 200, description = "The stored article with its reading (always present: read again when none is stored or it is of another format version)", body = StoredArticle),
         (status = 404, description = "No article has this id", body = ErrorBody),
     )
 )]
 async fn article(
     State(state): State<AppState>,
     path: Result<Path<String>, axum::extract::rejection::PathRejection>,
-) -> Result<Json<ArticleResponse>, Error> {
+) -> Result<Json<StoredArticle>, Error> {
     let Path(id) = path?;
-    let found = blocking(&state, move |ix| {
-        let Some(a) = ix.get(&id)? else {
-            return Err(Error::NotFound(format!("no article with id {id:?}")));
-        };
-        let reading = match a.reading {
-            Some(r) if reading_fits(&r, &a.body) => r,
-            _ => {
-                let date = published_date(a.published.as_deref());
-                let r = khabar_extract::read_article(Some(&a.title), &a.body, date);
-                serde_json::to_value(r).map_err(|e| Error::Internal(e.to_string()))?
-            }
-        };
-        Ok(ArticleResponse {
-            id: a.id,
-            url: a.url,
-            source: a.source,
-            published: a.published,
-            title: a.title,
-            body: a.body,
-            author: a.author,
-            category: a.category,
-            origin: a.origin,
-            duplicate_of: a.duplicate_of,
-            entities: a.entities,
-            reading,
-        })
+    let found = blocking(&state, move |ix| match ix.get(&id)? {
+        Some(a) => Ok(a.with_reading()),
+        None => Err(Error::NotFound(format!("no article with id {id:?}"))),
     })
     .await?;
     Ok(Json(found))
@@ -661,13 +556,26 @@ pub struct EntitiesResponse {
     pub trends: Vec<Trend>,
 }
 
-fn entity_type(t: Option<String>) -> Result<Option<String>, Error> {
+fn entity_type(t: Option<String>) -> Result<Option<khabar_extract::EntityLabel>, Error> {
     match non_empty(t).map(|t| t.to_ascii_uppercase()) {
-        Some(t) if !ENTITY_TYPES.contains(&t.as_str()) => Err(Error::BadRequest(format!(
-            "type must be one of PERS, LOC, ORG, MISC (got {t:?})"
-        ))),
-        t => Ok(t),
+        None => Ok(None),
+        Some(t) => match khabar_extract::EntityLabel::parse(&t) {
+            Some(l) if ENTITY_TYPES.contains(&t.as_str()) => Ok(Some(l)),
+            _ => Err(Error::BadRequest(format!(
+                "type must be one of PERS, LOC, ORG, MISC (got {t:?})"
+            ))),
+        },
     }
+}
+
+fn date_counts(buckets: Vec<khabar_index::DateBucket>) -> Vec<DateCount> {
+    buckets
+        .into_iter()
+        .map(|b| DateCount {
+            date: b.date,
+            count: b.count,
+        })
+        .collect()
 }
 
 /// Top entities with counts over the matching articles, and articles per day for a trend line.
@@ -690,73 +598,40 @@ async fn entities(
     if n_trends > 10 {
         return Err(Error::BadRequest("trends must be at most 10".into()));
     }
-    let q = guard_query(&non_empty(p.q).unwrap_or_default())?;
-    let base = SearchRequest {
-        query: q.clone(),
-        limit: 1,
+    let req = SearchRequest {
+        query: guard_query(&non_empty(p.q).unwrap_or_default())?,
         from: non_empty(p.from),
         to: non_empty(p.to),
-        facets: true,
-        snippets: false,
         ..SearchRequest::default()
     };
-    let out = blocking(&state, move |ix| {
-        let res = ix.search(&base)?;
-        let f = res.facets.unwrap_or_default();
-        let mut ents: Vec<EntityCount> = Vec::new();
-        for (t, list) in f.entities {
-            if ty.as_deref().is_some_and(|want| want != t) {
-                continue;
-            }
-            for (name, count) in list {
-                ents.push(EntityCount {
-                    key: format!("{t}:{name}"),
-                    entity_type: t.clone(),
-                    name,
-                    count,
-                });
-            }
-        }
-        ents.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
-        ents.truncate(limit);
-        let mut trends = Vec::new();
-        for e in ents.iter().take(n_trends) {
-            let req = SearchRequest {
-                query: filtered_query(&q, None, Some(&e.key))?,
-                ..base.clone()
-            };
-            let r = ix.search(&req)?;
-            let days = r
-                .facets
-                .unwrap_or_default()
-                .dates
-                .into_iter()
-                .map(|b| DateCount {
-                    date: b.date,
-                    count: b.count,
-                })
-                .collect();
-            trends.push(Trend {
-                key: e.key.clone(),
-                days,
-            });
-        }
-        Ok(EntitiesResponse {
-            total: res.total,
-            entities: ents,
-            days: f
-                .dates
-                .into_iter()
-                .map(|b| DateCount {
-                    date: b.date,
-                    count: b.count,
-                })
-                .collect(),
-            trends,
-        })
+    let found = blocking(&state, move |ix| {
+        Ok(ix.entity_counts(&req, ty, limit, n_trends)?)
     })
     .await?;
-    Ok(Json(out))
+    let entities: Vec<EntityCount> = found
+        .entities
+        .into_iter()
+        .map(|e| EntityCount {
+            key: format!("{}:{}", e.label, e.name),
+            entity_type: e.label.to_string(),
+            name: e.name,
+            count: e.count,
+        })
+        .collect();
+    let trends = entities
+        .iter()
+        .zip(found.trends)
+        .map(|(e, days)| Trend {
+            key: e.key.clone(),
+            days: date_counts(days),
+        })
+        .collect();
+    Ok(Json(EntitiesResponse {
+        total: found.total,
+        entities,
+        days: date_counts(found.days),
+        trends,
+    }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -777,29 +652,11 @@ pub struct EventsParams {
     pub limit: Option<usize>,
 }
 
-/// The article an event was read in.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct ArticleRef {
-    pub id: String,
-    pub title: String,
-    pub source: Option<String>,
-    pub published: Option<String>,
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct EventItem {
-    /// The event as in the reading (`type`, `mode`, `trigger`, `actor`, `target`, `location`,
-    /// `date`, `count`, spans into the article's body).
-    #[schema(value_type = Object)]
-    pub event: serde_json::Value,
-    pub article: ArticleRef,
-}
-
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct EventsResponse {
     /// Events found (before `limit`).
     pub total: usize,
-    /// Articles read (the newest matching articles, at most 2000).
+    /// Articles read: every matching article.
     pub articles_read: usize,
     /// Events per type.
     pub types: Vec<Count>,
@@ -820,79 +677,27 @@ async fn events(
     if limit == 0 || limit > 1000 {
         return Err(Error::BadRequest("limit must be between 1 and 1000".into()));
     }
-    let want = non_empty(p.event_type).map(|t| t.to_ascii_uppercase());
+    let want = non_empty(p.event_type);
     let req = SearchRequest {
         query: guard_query(&non_empty(p.q).unwrap_or_default())?,
-        limit: MAX_SCAN,
-        sort: Sort::Date,
         from: non_empty(p.from),
         to: non_empty(p.to),
-        snippets: false,
         ..SearchRequest::default()
     };
-    let out = blocking(&state, move |ix| {
-        let res = ix.search(&req)?;
-        let mut types: BTreeMap<String, u64> = BTreeMap::new();
-        let mut events = Vec::new();
-        let mut total = 0;
-        for h in &res.hits {
-            let Some(a) = ix.get(&h.id)? else { continue };
-            let reading = match a.reading {
-                Some(r) if reading_fits(&r, &a.body) => r,
-                _ => {
-                    let r = khabar_extract::read_article(
-                        Some(&a.title),
-                        &a.body,
-                        published_date(a.published.as_deref()),
-                    );
-                    serde_json::to_value(r).map_err(|e| Error::Internal(e.to_string()))?
-                }
-            };
-            let Some(list) = reading.get("events").and_then(|v| v.as_array()) else {
-                continue;
-            };
-            for ev in list {
-                let ty = ev
-                    .get("type")
-                    .and_then(|t| t.as_str())
-                    .unwrap_or_default()
-                    .to_string();
-                if want
-                    .as_deref()
-                    .is_some_and(|w| w != ty.to_ascii_uppercase())
-                {
-                    continue;
-                }
-                total += 1;
-                *types.entry(ty).or_insert(0) += 1;
-                if events.len() < limit {
-                    let article = ArticleRef {
-                        id: a.id.clone(),
-                        title: a.title.clone(),
-                        source: a.source.clone(),
-                        published: a.published.clone(),
-                    };
-                    events.push(EventItem {
-                        event: ev.clone(),
-                        article,
-                    });
-                }
-            }
-        }
-        let mut types: Vec<Count> = types
-            .into_iter()
-            .map(|(name, count)| Count { name, count })
-            .collect();
-        types.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        Ok(EventsResponse {
-            total,
-            articles_read: res.hits.len(),
-            types,
-            events,
-        })
+    let found = blocking(&state, move |ix| {
+        Ok(ix.events(&req, want.as_deref(), limit)?)
     })
     .await?;
-    Ok(Json(out))
+    Ok(Json(EventsResponse {
+        total: found.total,
+        articles_read: found.articles_read,
+        types: found
+            .types
+            .into_iter()
+            .map(|(name, count)| Count { name, count })
+            .collect(),
+        events: found.events,
+    }))
 }
 
 #[cfg(test)]
@@ -917,37 +722,6 @@ mod tests {
     }
 
     #[test]
-    fn filters_come_first_and_survive_unbalanced_queries() {
-        assert_eq!(filtered_query("بوتين", None, None).unwrap(), "بوتين");
-        assert_eq!(
-            filtered_query("  ", Some("العرب"), None).unwrap(),
-            "+source:\"العرب\""
-        );
-        assert_eq!(
-            filtered_query("\"قوات حفظ", Some("العرب"), Some("PERS:بوتين")).unwrap(),
-            "+source:\"العرب\" +entity:\"PERS:بوتين\" +(\"قوات حفظ)"
-        );
-        assert_eq!(
-            filtered_query("", None, Some("LOC:\"x\"")).unwrap(),
-            "+entity:\"LOC: x\""
-        );
-    }
-
-    #[test]
-    fn a_stored_reading_is_used_only_when_its_spans_fit_the_body() {
-        let body = "وقال بوتين إن القوات ستنسحب.";
-        let start = body.find("بوتين").unwrap();
-        let ok = serde_json::json!({"entities": [{"start": start, "end": start + "بوتين".len()}], "numbers": []});
-        assert!(reading_fits(&ok, body));
-        let inside_a_letter =
-            serde_json::json!({"entities": [{"start": start + 1, "end": start + 4}]});
-        assert!(!reading_fits(&inside_a_letter, body));
-        let past_the_end = serde_json::json!({"quotes": [{"start": 0, "end": body.len() + 1}]});
-        assert!(!reading_fits(&past_the_end, body));
-        assert!(!reading_fits(&serde_json::json!([]), body));
-    }
-
-    #[test]
     fn a_stray_closing_guillemet_is_dropped_but_phrases_keep_theirs() {
         assert_eq!(guard_query("»").unwrap(), " ");
         assert_eq!(guard_query(":» بوتين").unwrap(), ":  بوتين");
@@ -957,7 +731,6 @@ mod tests {
         );
         assert_eq!(guard_query("\"a » b\" »").unwrap(), "\"a » b\"  ");
         assert_eq!(guard_query("«a \" b» c").unwrap(), "«a \" b  c");
-        assert_eq!(filtered_query("»", None, None).unwrap(), "");
         // Deep nesting and huge queries are refused before the index's recursive parser.
         let deep = "(".repeat(MAX_QUERY_DEPTH + 1);
         assert!(matches!(guard_query(&deep), Err(Error::BadRequest(_))));
@@ -968,9 +741,17 @@ mod tests {
 
     #[test]
     fn entity_filters_are_checked() {
-        assert_eq!(entity_filter("pers:بوتين").unwrap(), "PERS:بوتين");
-        assert!(entity_filter("بوتين").is_err());
-        assert!(entity_filter("XYZ:بوتين").is_err());
-        assert!(entity_filter("LOC: ").is_err());
+        let f = filters(Some(" العرب ".into()), Some("pers:بوتين".into())).unwrap();
+        assert_eq!(
+            f,
+            [
+                Filter::Source("العرب".into()),
+                Filter::Entity(khabar_extract::EntityLabel::Pers, "بوتين".into())
+            ]
+        );
+        assert!(filters(None, Some("بوتين".into())).is_err());
+        assert!(filters(None, Some("XYZ:بوتين".into())).is_err());
+        assert!(filters(None, Some("LOC: ".into())).is_err());
+        assert_eq!(filters(Some(" ".into()), None).unwrap(), []);
     }
 }

@@ -26,7 +26,7 @@ mod stem;
 mod stopwords;
 mod tokenize;
 
-pub use normalize::{display_form, display_text_with_map, fold_char, norm_form};
+pub use normalize::{display_form, fold_char, norm_form};
 pub use sentence::{sentences, sentences_from_tokens, Span};
 pub use stem::{is_protected_name, stem};
 pub use stopwords::{is_stopword, stop_form, stopwords};
@@ -48,7 +48,9 @@ pub enum Form {
 
 /// Appends the search key of one token to `out` (which it clears first) and
 /// returns it. Words are normalized and stemmed; numbers, mixed tokens,
-/// hashtags, URLs and the rest are normalized only.
+/// hashtags, URLs and the rest are normalized only. The one definition of the
+/// key: the index, the reading's vocabulary and the NER features all call this
+/// (or [`norm_and_key`], the same key without the copy).
 ///
 /// ```
 /// let mut buf = String::new();
@@ -59,15 +61,40 @@ pub fn key_of<'b>(surface: &str, kind: TokenKind, out: &'b mut String) -> &'b st
     out.clear();
     norm_form(surface, out);
     if kind == TokenKind::Word {
-        let st = stem(out);
-        if let Some(s) = stem::offset_in(out, st) {
-            return &out[s..s + st.len()];
+        let key = key_of_norm(out, kind);
+        if let Some(s) = stem::offset_in(out, key) {
+            return &out[s..s + key.len()];
         }
         // A key from the name list (a nisba adjective keyed by its country,
         // الأمريكية → أمريكا) is not a slice of the norm form; rare enough to copy.
-        *out = st.to_owned();
+        *out = key.to_owned();
     }
     out
+}
+
+/// The norm form of one token (written to `buf`, cleared first) and its search
+/// key ([`key_of`]'s, borrowed from the norm form or from the name list): one
+/// pass for callers that need both forms (the index writes both).
+///
+/// ```
+/// let mut buf = String::new();
+/// let (norm, key) = khabar_text::norm_and_key("الروسية", khabar_text::TokenKind::Word, &mut buf);
+/// assert_eq!((norm, key), ("الروسيه", "روسيا"));
+/// ```
+pub fn norm_and_key<'b>(surface: &str, kind: TokenKind, buf: &'b mut String) -> (&'b str, &'b str) {
+    buf.clear();
+    norm_form(surface, buf);
+    let norm: &'b str = buf;
+    (norm, key_of_norm(norm, kind))
+}
+
+/// The key of a token's norm form: words are stemmed, the rest kept.
+fn key_of_norm(norm: &str, kind: TokenKind) -> &str {
+    if kind == TokenKind::Word {
+        stem(norm)
+    } else {
+        norm
+    }
 }
 
 /// A configured analysis: which form to produce, and which tokens to keep.

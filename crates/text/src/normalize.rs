@@ -92,28 +92,6 @@ pub fn norm_form(surface: &str, out: &mut String) {
     });
 }
 
-/// Normalizes a whole text to its display form, returning it with a map from
-/// each byte of the output back to the byte of the original it came from.
-///
-/// Use it where a rewrite must happen before tokenizing (e.g. feeding a tool
-/// that cannot handle presentation forms): `map[i]` is the original offset of
-/// output byte `i`, and `map[out.len()]` is `text.len()`.
-pub fn display_text_with_map(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    for (i, c) in text.char_indices() {
-        let before = out.len();
-        if is_presentation_form(c) {
-            out.extend(std::iter::once(c).nfkc());
-        } else if !is_invisible(c) && c != TATWEEL {
-            out.push(c);
-        }
-        map.extend(std::iter::repeat_n(i, out.len() - before));
-    }
-    map.push(text.len());
-    (out, map)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,18 +152,5 @@ mod tests {
     fn decomposed_hamza_composes() {
         assert_eq!(norm("مسو\u{0654}ول"), norm("مسؤول"));
         assert_eq!(norm("ا\u{0654}حمد"), "احمد");
-    }
-
-    #[test]
-    fn offset_map_points_into_the_original() {
-        let text = "ﺍﻟﻜﺘﺎﺏ كتـاب";
-        let (out, map) = display_text_with_map(text);
-        assert_eq!(out, "الكتاب كتاب");
-        assert_eq!(map.len(), out.len() + 1);
-        // the space sits at the same character in both
-        let sp = out.find(' ').unwrap();
-        assert_eq!(&text[map[sp]..map[sp] + 1], " ");
-        assert!(map.windows(2).all(|w| w[0] <= w[1]));
-        assert_eq!(*map.last().unwrap(), text.len());
     }
 }

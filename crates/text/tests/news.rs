@@ -3,6 +3,9 @@
 
 use khabar_text::{analyze, sentences, tokenize, Analyzer, Form, TokenKind};
 
+#[path = "../../../tests/support/shared_data.rs"]
+mod shared_data;
+
 static SEED: &str = include_str!("../../../samples/csto-kazakhstan-2022.txt");
 
 fn key(word: &str) -> String {
@@ -127,15 +130,9 @@ fn stopwords_are_dropped_only_when_asked() {
 /// tokens on character boundaries and a non-empty key for every word.
 #[test]
 fn ant_corpus_analyzes_cleanly() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/news/ant-multisource.jsonl.gz");
-    if !path.exists() {
-        eprintln!(
-            "skipped: {} is absent (the shared data sets sit beside the repo in CI)",
-            path.display()
-        );
+    let Some(path) = shared_data::shared_data("news/ant-multisource.jsonl.gz") else {
         return;
-    }
+    };
     // The corpus is gzipped JSONL; decompress with the system's gzip to keep
     // the text crate free of I/O dependencies.
     let out = std::process::Command::new("gzip")

@@ -2,7 +2,9 @@
 //! boundaries inside the text and never going backwards, normalization
 //! idempotent, and the key of a key is itself.
 
-use khabar_text::{display_form, key_of, norm_form, sentences, stem, tokenize, TokenKind};
+use khabar_text::{
+    display_form, key_of, norm_and_key, norm_form, sentences, stem, tokenize, TokenKind,
+};
 use proptest::prelude::*;
 
 /// Strings drawn from the characters that make Arabic text hard: letters,
@@ -138,6 +140,11 @@ proptest! {
             if t.kind == TokenKind::Word {
                 prop_assert_eq!(stem(&k), k.as_str());
             }
+            // The index writes this key as is: a token with a norm form always has a key.
+            let mut nbuf = String::new();
+            let (norm, nk) = norm_and_key(t.text(&text), t.kind, &mut nbuf);
+            prop_assert_eq!(nk, k.as_str());
+            prop_assert!(norm.is_empty() || !nk.is_empty());
         }
     }
 }

@@ -86,8 +86,11 @@ pub fn run(args: Args) -> Result<u8> {
     }
     let text =
         String::from_utf8(raw).map_err(|_| UsageError("the input is not UTF-8 text".into()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let (title, body) = split_title(text);
+    let (title, body) = match khabar_ingest::split_title(&text) {
+        // One line only: it is the text to read, not a title.
+        (line, "") => (None, line),
+        (title, body) => (Some(title), body),
+    };
     let reading = read_article(title, body, date);
     let out = io::stdout();
     let mut out = out.lock();
@@ -98,15 +101,6 @@ pub fn run(args: Args) -> Result<u8> {
         print_reading(&mut out, body, &reading)?;
     }
     Ok(crate::exit::OK)
-}
-
-/// The first non-empty line is the title, the rest the body (as ingest's `.txt` format).
-fn split_title(text: &str) -> (Option<&str>, &str) {
-    let trimmed = text.trim_start_matches(['\n', '\r', ' ', '\t']);
-    match trimmed.split_once('\n') {
-        Some((t, rest)) if !t.trim().is_empty() => (Some(t.trim()), rest),
-        _ => (None, trimmed),
-    }
 }
 
 fn run_jsonl(path: &PathBuf, date: Option<NaiveDate>) -> Result<u8> {

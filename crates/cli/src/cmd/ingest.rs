@@ -104,7 +104,7 @@ struct Summary {
 fn extract(a: &Article) -> Extras {
     let title = Some(a.title.as_str()).filter(|t| !t.trim().is_empty());
     let date = a.published.and_then(khabar_extract::date_of_timestamp);
-    Extras::from_reading(&khabar_extract::read_article(title, &a.body, date))
+    Extras::from_reading(khabar_extract::read_article(title, &a.body, date))
 }
 
 pub fn run(args: Args) -> Result<u8> {

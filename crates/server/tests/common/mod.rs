@@ -47,7 +47,7 @@ fn extract(a: &Article) -> Extras {
     let date = a.published.and_then(khabar_extract::date_of_timestamp);
     let reading =
         khabar_extract::read_with_mentions(Some(&a.title), &a.body, date, mentions(&a.body));
-    Extras::from_reading(&reading)
+    Extras::from_reading(reading)
 }
 
 pub fn build_index(dir: &Path) -> Index {
