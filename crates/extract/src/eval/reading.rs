@@ -9,7 +9,10 @@
 //! gold lists (the gold is exhaustive for its phenomenon, so what is left over
 //! is spurious).
 
-use crate::{read_article, EventType, NaiveDate, Participant, Reading};
+use crate::ontology::EventType;
+use crate::reading::{read_article, Reading};
+use crate::roles::Participant;
+use chrono::NaiveDate;
 use khabar_text::{key_of, tokenize};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -207,47 +210,46 @@ pub struct Report {
 /// Reads every passage and scores it against its gold.
 pub fn evaluate(passages: &[GoldPassage]) -> Report {
     let mut report = Report::default();
+    let Report { parts, misses } = &mut report;
     for g in passages {
-        let reading = read_article(None, &g.text, Some(g.date));
-        let mut misses = Vec::new();
-        let part = report.parts.entry(g.part.clone()).or_default();
+        let r = read_article(None, &g.text, Some(g.date));
+        let part = parts.entry(g.part.clone()).or_default();
         if let Some(q) = &g.quotes {
             score_quotes(
                 g,
                 q,
-                &reading,
+                &r,
                 part.quotes.get_or_insert_with(Default::default),
-                &mut misses,
+                misses,
             );
         }
         if let Some(n) = &g.numbers {
             score_numbers(
                 g,
                 n,
-                &reading,
+                &r,
                 part.numbers.get_or_insert_with(Default::default),
-                &mut misses,
+                misses,
             );
         }
         if let Some(d) = &g.dates {
             score_dates(
                 g,
                 d,
-                &reading,
+                &r,
                 part.dates.get_or_insert_with(Default::default),
-                &mut misses,
+                misses,
             );
         }
         if let Some(e) = &g.events {
             score_events(
                 g,
                 e,
-                &reading,
+                &r,
                 part.events.get_or_insert_with(Default::default),
-                &mut misses,
+                misses,
             );
         }
-        report.misses.extend(misses);
     }
     for p in report.parts.values_mut() {
         if let Some(q) = &mut p.quotes {
