@@ -73,14 +73,6 @@ pub struct EntityCounts {
     pub trends: Vec<Vec<DateBucket>>,
 }
 
-/// The PLOVER type of an event as the reading's JSON writes it (`PROTEST`).
-fn type_name(e: &Event) -> String {
-    match serde_json::to_value(&e.event_type) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 /// Order of kept events: newest article first, undated last, then index order and reading order.
 type EventKey = (bool, std::cmp::Reverse<i64>, u32, DocId, usize);
 
@@ -133,15 +125,12 @@ impl Index {
                     };
                     let events = a.reading.map(|r| r.events).unwrap_or_default();
                     for (i, event) in events.into_iter().enumerate() {
-                        let ty = type_name(&event);
-                        if want
-                            .as_deref()
-                            .is_some_and(|w| w != ty.to_ascii_uppercase())
-                        {
+                        let ty = event.event_type.as_str();
+                        if want.as_deref().is_some_and(|w| w != ty) {
                             continue;
                         }
                         out.total += 1;
-                        *types.entry(ty).or_insert(0) += 1;
+                        *types.entry(ty.to_string()).or_insert(0) += 1;
                         let key = (
                             published.is_none(),
                             std::cmp::Reverse(published.unwrap_or(0)),
@@ -313,7 +302,7 @@ mod tests {
         assert!(kz
             .events
             .iter()
-            .all(|e| type_name(&e.event) == "PROTEST" && e.article.id != "a2"));
+            .all(|e| e.event.event_type == "PROTEST" && e.article.id != "a2"));
     }
 
     #[test]
