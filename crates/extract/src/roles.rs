@@ -50,6 +50,10 @@ impl Actor {
                 | Protesters
         ) || self.label == Some(EntityLabel::Pers)
     }
+    /// Whether it is a person's name the NER model found.
+    pub fn is_named_person(&self) -> bool {
+        self.label == Some(EntityLabel::Pers)
+    }
     /// Whether it may be the speaker of a quotation: person-like or a named entity.
     pub fn can_speak(&self) -> bool {
         self.is_person_like() || self.label.is_some()

@@ -56,5 +56,13 @@ word_lists! {
         that = "that",
         /// The forms with a pronoun (أنه، أنها), which is what was said's first word.
         with_subject = "that-subject",
+        /// Words that begin the setting of a speech after its verb, ending the speaker.
+        setting_end = "setting-end",
+        /// Nouns of the setting after في (في بيان، في تصريحات).
+        setting_noun = "setting-noun",
+        /// A statement, whose issuer after عن/من is the speaker.
+        statement = "statement",
+        /// The participle between a statement and its issuer (صادر).
+        issued = "issued",
     }
 }
