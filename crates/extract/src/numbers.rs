@@ -7,7 +7,7 @@
 
 use crate::doc::Doc;
 use crate::lexicon::clitics::strip_conj;
-use crate::lexicon::numbers::{first_number_word, number_words, word_value, W};
+use crate::lexicon::numbers::{definite_unit, first_number_word, number_words, word_value, W};
 use khabar_text::chars::digit_value;
 use khabar_text::TokenKind;
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,10 @@ pub struct Number {
     pub text: String,
     pub value: f64,
     pub kind: NumberKind,
+    /// The upper end of a range (`بين 10.5 و11 مليار` → 10,500,000,000 to
+    /// 11,000,000,000; `value` is the lower end).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<f64>,
     /// The counted noun or unit that follows (`كيلومترا`, `جندي`, `دولار`,
     /// `%`), as written.
     pub unit: Option<String>,
@@ -80,19 +84,40 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 
 /// All numbers of a text, in order.
 pub(crate) fn find(doc: &Doc) -> Vec<Number> {
-    let mut out = Vec::new();
+    // Each number with its first and last token.
+    let mut out: Vec<(Number, usize, usize)> = Vec::new();
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
         let t = &doc.toks[i];
+        let mut first = i;
         let (value, last, kind) = if t.kind == TokenKind::Number {
             let Some(v) = parse_digits(doc.surface(i)) else {
                 i += 1;
                 continue;
             };
-            // Scale words after digits: 3.5 مليون, ٣٫٥ مليار, 500 ألف
+            // A minus sign written onto the digits (-1200000، -2 درجة), not a dash between two
+            // numbers (100 -150).
             let mut v = v;
+            if i > 0
+                && matches!(doc.surface(i - 1), "-" | "−")
+                && doc.toks[i - 1].end == t.start
+                && (i < 2 || doc.toks[i - 2].kind != TokenKind::Number)
+            {
+                v = -v;
+                first = i - 1;
+            }
+            // Scale words after digits: 3.5 مليون, ٣٫٥ مليار, 500 ألف, (١٣) مليون
             let mut last = i;
+            if i > 0
+                && doc.surface(i - 1) == "("
+                && i + 2 < n
+                && doc.surface(i + 1) == ")"
+                && scale_at(doc, i + 2).is_some()
+            {
+                first = i - 1;
+                last = i + 1;
+            }
             while last + 1 < n && !doc.line_break_after(last) {
                 match word_value(&doc.toks[last + 1].norm) {
                     Some(W::Scale(s, 1.0)) => {
@@ -143,15 +168,100 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
                 unit = Some(doc.surface(last + 1).to_string());
             }
         }
-        out.push(Number {
-            text: doc.slice(i, last).to_string(),
-            value,
-            kind,
-            unit,
-            start: t.start,
-            end: doc.toks[last].end,
-        });
+        out.push((
+            Number {
+                text: doc.slice(first, last).to_string(),
+                value,
+                kind,
+                to: None,
+                unit,
+                start: doc.toks[first].start,
+                end: doc.toks[last].end,
+            },
+            first,
+            last,
+        ));
         i = last + 1;
+    }
+    combine(doc, out)
+}
+
+/// The scale a token is (ألف، مليون، مليار), if it is one.
+fn scale_at(doc: &Doc, k: usize) -> Option<f64> {
+    match word_value(&doc.toks[k].norm) {
+        Some(W::Scale(s, _)) => Some(s),
+        _ => None,
+    }
+}
+
+/// Joins what the text writes as one quantity in pieces:
+/// * a mixed chain: a scale, و, a smaller number (ثلاثة مليارات و160 مليون = 3,160,000,000;
+///   ستة آلاف و259 = 6,259), while two counts of one scale stay two (ستة آلاف وثمانية آلاف);
+/// * a range: بين A و B، (من) A إلى/حتى B, A-B: one number from A `to` B, where a scale, a
+///   percent and a unit written after B hold for A too (بين 10.5 و11 مليار دولار). من A إلى B
+///   after a verb of change is two values (ارتفع من 18 إلى 21). A dash between a larger and a
+///   smaller number, or two under ten, is a score (3-1), not a range.
+fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
+    let w = number_words();
+    let norm = |k: usize| doc.toks[k].norm.as_str();
+    let mut out = Vec::with_capacity(nums.len());
+    let mut it = nums.into_iter().peekable();
+    while let Some((mut a, a0, mut a1)) = it.next() {
+        while let Some((b, b0, b1)) = it.peek() {
+            let (b0, b1) = (*b0, *b1);
+            let between = a1 + 1..b0;
+            let one = |f: &dyn Fn(usize) -> bool| between.len() == 1 && f(a1 + 1);
+            let and = one(&|k| norm(k) == "و");
+            let cardinals = a.kind != NumberKind::Ordinal && b.kind != NumberKind::Ordinal;
+            if !cardinals || a.to.is_some() || b.to.is_some() {
+                break;
+            }
+            let chain = and
+                && a.kind == NumberKind::Cardinal
+                && b.kind == NumberKind::Cardinal
+                && scale_at(doc, a1).is_some_and(|s| b.value > 0.0 && b.value < s);
+            let from = a0 > 0 && {
+                let n = norm(a0 - 1);
+                w.range_from.contains(&n)
+                    || strip_conj(n).is_some_and(|n| w.range_from.contains(&n))
+            };
+            let dash = one(&|k| matches!(doc.surface(k), "-" | "–"))
+                && b.value > a.value
+                && b.value >= 10.0;
+            let changed = || {
+                (a0.saturating_sub(3)..a0).any(|k| {
+                    let n = norm(k);
+                    w.change.contains(&n) || strip_conj(n).is_some_and(|n| w.change.contains(&n))
+                })
+            };
+            // (من) A إلى B only after من or inside a parenthesis (a change reads من … إلى too).
+            let opened = a0 > 0 && (norm(a0 - 1) == "من" || doc.surface(a0 - 1) == "(");
+            let to = one(&|k| w.range_to.contains(&norm(k)))
+                && opened
+                && b.value > a.value
+                && !changed();
+            if chain {
+                a.value += b.value;
+            } else if (from && and) || dash || to {
+                if scale_at(doc, a1).is_none() {
+                    if let Some(s) = scale_at(doc, b1) {
+                        a.value *= s;
+                    }
+                }
+                a.to = Some(b.value);
+                if b.kind == NumberKind::Percent {
+                    a.kind = NumberKind::Percent;
+                }
+            } else {
+                break;
+            }
+            a.text = doc.slice(a0, b1).to_string();
+            a.end = b.end;
+            a.unit = b.unit.clone();
+            a1 = b1;
+            it.next();
+        }
+        out.push(a);
     }
     out
 }
@@ -176,6 +286,20 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
         if v == 1.0 && i > 0 && !doc.toks[i - 1].is_word() {
             return None;
         }
+        // Compound ordinals: الثالث عشر، الحادية عشرة (a ten after it), الخامس والعشرين.
+        if i + 1 < n && !doc.line_break_after(i) {
+            let next = doc.toks[i + 1].norm.as_str();
+            if word_value(next) == Some(W::Unit(10.0)) {
+                return Some((v + 10.0, i + 1, NumberKind::Ordinal));
+            }
+            let ten = next
+                .strip_prefix('و')
+                .map(|t| t.strip_prefix("ال").unwrap_or(t))
+                .and_then(word_value);
+            if let Some(W::Ten(t)) = ten {
+                return Some((v + t, i + 1, NumberKind::Ordinal));
+            }
+        }
         return Some((v, i, NumberKind::Ordinal));
     }
     // A lone scale word (مليون) or ten (عشرة) reads as a number too; "ست"/"عشر"
@@ -186,6 +310,8 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     let mut k = i;
     let mut kind = NumberKind::Cardinal;
     let mut last_scale = 0.0;
+    // Where the words after the last scale began.
+    let mut seg_first = None;
     loop {
         if k >= n || (k > i && doc.line_break_after(k - 1)) {
             break;
@@ -195,6 +321,8 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
             Some(first_w.0)
         } else if let Some(w) = word_value(norm) {
             Some(w)
+        } else if let Some(w) = definite_unit(norm).filter(|_| k == i + 1 && current == 0.0) {
+            Some(w)
         } else if let Some(rest) = norm.strip_prefix('و') {
             // و-chains: ثلاثة آلاف وخمسمائة
             word_value(rest).filter(|w| !matches!(w, W::Scale(_, _) | W::Ordinal(_)))
@@ -202,6 +330,9 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
             None
         };
         let Some(w) = w else { break };
+        if current == 0.0 && !matches!(w, W::Scale(_, _)) {
+            seg_first = Some(k);
+        }
         match w {
             W::Unit(v) => {
                 // a teen: أحد عشر، ثلاثة عشر
@@ -226,6 +357,19 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
                 }
             }
             W::Scale(s, m) => {
+                // ستة آلاف وثمانية آلاف: a scale not below the last one starts a second count.
+                if last_scale > 0.0 && s >= last_scale {
+                    if current == 0.0 {
+                        // مليار ونصف المليار: the scale said again.
+                        last = k;
+                        k += 1;
+                        continue;
+                    }
+                    if let Some(f) = seg_first.filter(|&f| f > i) {
+                        return Some((total, f - 1, kind));
+                    }
+                    break;
+                }
                 let base = if current == 0.0 { m } else { current * m };
                 // ثلاثمائة ألف: the scale multiplies everything before it below the next scale
                 if total > 0.0 && total < s {
@@ -251,7 +395,8 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
         let bare = strip_conj(norm).unwrap_or(norm);
         // Ambiguous lone words: ست (lady), عشر, اثنين (Monday), واحد (one of).
         let ambiguous = |w: &str| number_words().lone.contains(&w);
-        if ambiguous(bare) || ambiguous(norm) {
+        let definite = norm.strip_prefix("ال").unwrap_or(norm);
+        if ambiguous(bare) || ambiguous(norm) || ambiguous(definite) {
             return None;
         }
     }
@@ -267,6 +412,69 @@ mod tests {
             .into_iter()
             .map(|n| (n.value, n.unit))
             .collect()
+    }
+
+    fn values(t: &str) -> Vec<(f64, Option<f64>)> {
+        find(&Doc::new(t))
+            .into_iter()
+            .map(|n| (n.value, n.to))
+            .collect()
+    }
+
+    // Sentences from the ANT development corpus (gold/reading/numbers.jsonl, dev part).
+    #[test]
+    fn mixed_chains_combine_and_two_counts_stay_two() {
+        assert_eq!(
+            values("وبلغت قيمة الصادرات 13 مليار و829 مليون دولار."),
+            [(13_829_000_000.0, None)]
+        );
+        assert_eq!(
+            values("وبلغ سعر الكيلوغرام من اللحم تسعة ملايين و500 ألف بوليفار."),
+            [(9_500_000.0, None)]
+        );
+        assert_eq!(values("وعددهم ستة آلاف و259 شخصا."), [(6259.0, None)]);
+        assert_eq!(
+            values("وشارك ستة آلاف وثمانية آلاف شخص في المسيرتين."),
+            [(6000.0, None), (8000.0, None)]
+        );
+    }
+
+    #[test]
+    fn ranges_share_their_scale_and_unit_and_are_not_sums() {
+        let n = find(&Doc::new(
+            "بقيمة إجمالية تتراوح بين 35 و39 مليار جنيه استرليني.",
+        ));
+        assert_eq!((n.len(), n[0].value, n[0].to), (1, 35e9, Some(39e9)));
+        assert_eq!(n[0].unit.as_deref(), Some("جنيه"));
+        assert_eq!(
+            values("وإنهن يشكلن الآن ما بين 40 و 50 في المئة من خريجي الجامعات."),
+            [(40.0, Some(50.0))]
+        );
+        assert_eq!(
+            values("بعرض يتراوح بين 15-20 كيلومترا."),
+            [(15.0, Some(20.0))]
+        );
+        assert_eq!(
+            values("إن بلاده يلزمها من 10 إلى 15 عاما."),
+            [(10.0, Some(15.0))]
+        );
+        // a score and a change are two numbers
+        assert_eq!(values("خسر 3-1 أمام بورتون."), [(3.0, None), (1.0, None)]);
+        assert_eq!(
+            values("وارتفعت النسبة من 18 إلى 21 في المئة."),
+            [(18.0, None), (21.0, None)]
+        );
+    }
+
+    #[test]
+    fn duals_teens_compound_ordinals_negatives_and_parentheses() {
+        assert_eq!(values("أفرج عنها بكفالة مليوني رينغيت."), [(2e6, None)]);
+        assert_eq!(values("وقتل اثني عشر شخصا."), [(12.0, None)]);
+        assert_eq!(values("وأفرج عن الستة عشر معتقلا."), [(16.0, None)]);
+        assert_eq!(values("في الدورة الثالث عشر للمهرجان."), [(13.0, None)]);
+        assert_eq!(values("في ذكراها التاسعة والعشرين."), [(29.0, None)]);
+        assert_eq!(values("وسجلت الحرارة -2 درجة."), [(-2.0, None)]);
+        assert_eq!(values("ويبلغ عدد سكانها (١٣) مليون نسمة."), [(13e6, None)]);
     }
 
     #[test]

@@ -230,6 +230,10 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                     .find(|s| s.verb_tok >= first && s.verb_tok < i)
                     .and_then(|s| s.speaker.clone());
             }
+            if speaker.is_none() {
+                // وكانت بيونغيانغ قد قالت إن: the subject between كان and قد.
+                speaker = kana_subject(doc, actors, first, i);
+            }
             if speaker.is_none() && !verb.cont {
                 // the subject before the verb in this sentence (الرئيس … مؤكدا أن; موسكو تؤكد أن):
                 // a person or body not governed by a preposition; a place only as the sentence's first word
@@ -383,9 +387,7 @@ fn subject_between(
     // جنيف إن); one that a name follows is part of a title (رئيس المركز في سوريا اللواء …).
     let place_at = |k: usize| {
         actors.iter().any(|a| {
-            a.first == k
-                && a.is_place()
-                && (a.last + 1 >= that || doc.toks[a.last + 1].is_punct())
+            a.first == k && a.is_place() && (a.last + 1 >= that || doc.toks[a.last + 1].is_punct())
         })
     };
     let w = self::that();
@@ -455,7 +457,13 @@ fn subject_participant(
     let inner = actors
         .iter()
         .find(|a| a.first >= s0 && a.last <= s1 && a.can_speak());
-    Some(Participant {
+    Some(participant_over(doc, inner, s0, s1))
+}
+
+/// The words `s0..=s1` as a participant, with the kind (and the person's name) of the name or
+/// role found inside them.
+fn participant_over(doc: &Doc, inner: Option<&Actor>, s0: usize, s1: usize) -> Participant {
+    Participant {
         text: doc.slice(s0, s1).to_string(),
         start: doc.toks[s0].start,
         end: doc.toks[s1].end,
@@ -466,7 +474,27 @@ fn subject_participant(
                     .then(|| doc.slice(a.first, a.last).to_string())
             })
         }),
-    })
+    }
+}
+
+/// The subject of `وكان X قد قال` (كان, the subject, قد, the verb of speech at `verb`), within
+/// the sentence that starts at token `first`.
+fn kana_subject(doc: &Doc, actors: &[Actor], first: usize, verb: usize) -> Option<Participant> {
+    let qad = verb
+        .checked_sub(1)
+        .filter(|&q| q > first && doc.toks[q].norm.as_str() == "قد")?;
+    let kana = (first..qad)
+        .rev()
+        .take(MAX_SUBJECT_WORDS + 1)
+        .find(|&k| matches!(without_conj(&doc.toks[k].norm), "كان" | "كانت" | "كانوا"))?;
+    let (s0, s1) = (kana + 1, qad - 1);
+    if s1 < s0 || (s0..=s1).any(|k| doc.toks[k].is_punct()) {
+        return None;
+    }
+    let inner = actors
+        .iter()
+        .find(|a| a.first >= s0 && a.last <= s1 && a.can_speak());
+    Some(participant_over(doc, inner, s0, s1))
 }
 
 /// The longest subject [`subject_between`] takes (title, name and apposition).

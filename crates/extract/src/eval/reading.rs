@@ -450,10 +450,13 @@ fn score_numbers(
     let pairs = pair(gold.len(), r.numbers.len(), |gi, fi| {
         let gs = spans[gi]?;
         let (want, f) = (&gold[gi], &r.numbers[fi]);
-        // A range's end is not read yet as such: a gold range is found only
-        // when the reading gives its lower end and nothing claims it whole.
         let o = overlap(gs, (f.start, f.end));
-        (o > 0 && same_value(want.value, f.value) && want.to.is_none()).then_some(o as f64)
+        let same_to = match (want.to, f.to) {
+            (Some(a), Some(b)) => same_value(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        (o > 0 && same_value(want.value, f.value) && same_to).then_some(o as f64)
     });
     for (n, m) in gold.iter().zip(&pairs) {
         let ordinal = n.kind == "ordinal";

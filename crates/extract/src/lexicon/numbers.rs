@@ -28,6 +28,12 @@ pub(crate) struct NumberWords {
     pub percent: Vec<Vec<&'static str>>,
     /// Words after which a bare ordinal is a month's (كانون الثاني).
     pub month_heads: Vec<&'static str>,
+    /// Before the first end of a range (بين).
+    pub range_from: Vec<&'static str>,
+    /// Between the ends of a range (إلى، حتى).
+    pub range_to: Vec<&'static str>,
+    /// Verbs and nouns of change: من A إلى B after them is two values.
+    pub change: Vec<&'static str>,
 }
 
 fn value(s: &str) -> f64 {
@@ -50,6 +56,9 @@ pub(crate) fn number_words() -> &'static NumberWords {
             lone: Vec::new(),
             percent: Vec::new(),
             month_heads: Vec::new(),
+            range_from: Vec::new(),
+            range_to: Vec::new(),
+            change: Vec::new(),
         };
         for f in rows(include_str!("../../data/number_words.tsv")) {
             let v = || value(f.get(2).copied().unwrap_or(""));
@@ -64,8 +73,14 @@ pub(crate) fn number_words() -> &'static NumberWords {
                     t.percent.push(f[0].split(' ').collect());
                     continue;
                 }
-                "month-head" => {
-                    t.month_heads.push(f[0]);
+                "month-head" | "range-from" | "range-to" | "change" => {
+                    match f[1] {
+                        "month-head" => &mut t.month_heads,
+                        "range-from" => &mut t.range_from,
+                        "range-to" => &mut t.range_to,
+                        _ => &mut t.change,
+                    }
+                    .push(f[0]);
                     continue;
                 }
                 k => panic!("number_words.tsv: unknown kind {k:?}"),
@@ -91,16 +106,24 @@ pub(crate) fn word_value(norm: &str) -> Option<W> {
 /// a clitic was taken off for it: the first word may carry a conjunction or
 /// preposition (وثلاثة، بنصف).
 pub(crate) fn first_number_word(first: &str) -> Option<(W, bool)> {
-    word_value(first).map(|w| (w, false)).or_else(|| {
-        let s = strip_conj(first)
-            .or_else(|| first.strip_prefix('ب'))
-            .or_else(|| first.strip_prefix('ل'))?;
-        // بثلاثة، لخمسة; but not لست ("I am not")
-        if s.chars().count() < 4 && !first.starts_with(['و', 'ف']) {
-            return None;
-        }
-        word_value(s).map(|w| (w, true))
-    })
+    word_value(first)
+        .map(|w| (w, false))
+        .or_else(|| {
+            let s = strip_conj(first)
+                .or_else(|| first.strip_prefix('ب'))
+                .or_else(|| first.strip_prefix('ل'))?;
+            // بثلاثة، لخمسة; but not لست ("I am not")
+            if s.chars().count() < 4 && !first.starts_with(['و', 'ف']) {
+                return None;
+            }
+            word_value(s).map(|w| (w, true))
+        })
+        .or_else(|| definite_unit(first).map(|w| (w, false)))
+}
+
+/// A unit written with the article (الثلاثة، الستة عشر، الخمس): the unit.
+pub(crate) fn definite_unit(norm: &str) -> Option<W> {
+    word_value(norm.strip_prefix("ال")?).filter(|w| matches!(w, W::Unit(_)))
 }
 
 /// Whether a norm form may begin a number written in words (kept for each
