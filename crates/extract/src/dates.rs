@@ -10,10 +10,11 @@
 
 use crate::doc::Doc;
 use crate::lexicon::dates::{counted_keys, cues, months, relatives, weekdays, DateCues, Rel};
-use crate::numbers::parse_digits;
+use crate::numbers::{ordinal_ending_at, parse_digits};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use khabar_text::TokenKind;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::ops::RangeInclusive;
 
 /// What a date mention names.
@@ -133,6 +134,8 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
         cues: cues(),
     };
     let mut out: Vec<DateMention> = Vec::new();
+    // The last token of the last date found.
+    let mut prev_last = None;
     let mut i = 0;
     while i < doc.toks.len() {
         let read = r
@@ -144,9 +147,38 @@ pub(crate) fn find(doc: &Doc, article: Option<NaiveDate>) -> Vec<DateMention> {
         match read {
             Some(Read::Date(f)) => {
                 i = f.last + 1;
+                // أمس الجمعة، غدا الثلاثاء: the weekday names the day the relative word gave.
+                if let Some(d) = out.last_mut().filter(|d| {
+                    d.kind == DateKind::Relative
+                        && f.kind == DateKind::Weekday
+                        && prev_last.is_some_and(|p: usize| p + 1 == f.first)
+                        && d.value.as_ref().is_some_and(|v| v.len() == 10)
+                }) {
+                    d.end = doc.toks[f.last].end;
+                    d.text = doc.text[d.start..d.end].to_string();
+                    prev_last = Some(f.last);
+                    continue;
+                }
+                // يوم الأربعاء الحادي والثلاثين من يناير: the weekday names the date after it.
+                // A Hijri or yearless date keeps the weekday's resolved day (يوم الأحد القادم
+                // 26/9/1439هـ) until Hijri dates are converted.
+                let mut f = f;
+                let mut start = doc.toks[f.first].start;
+                let after_weekday = out.last().is_some_and(|d| d.kind == DateKind::Weekday)
+                    && f.kind == DateKind::Date
+                    && prev_last.is_some_and(|p: usize| p + 1 == f.first);
+                if let Some(w) = after_weekday.then(|| out.pop()).flatten() {
+                    let full_day = f.calendar == Calendar::Gregorian
+                        && f.value.as_ref().is_some_and(|v| v.len() == 10);
+                    if !full_day && w.value.is_some() {
+                        (f.kind, f.value, f.calendar) = (w.kind, w.value, w.calendar);
+                    }
+                    start = w.start;
+                }
+                prev_last = Some(f.last);
                 out.push(DateMention {
-                    text: doc.slice(f.first, f.last).to_string(),
-                    start: doc.toks[f.first].start,
+                    text: doc.text[start..doc.toks[f.last].end].to_string(),
+                    start,
                     end: doc.toks[f.last].end,
                     kind: f.kind,
                     value: f.value,
@@ -235,13 +267,18 @@ impl Reader<'_, '_> {
         let mo = *hit.value;
         let mut first = i;
         let mut last = hit.last;
-        // كانون الثاني/يناير: two names of one month
+        // كانون الثاني/يناير، يونيو حزيران: two names of one month
         if last + 2 < n && doc.surface(last + 1) == "/" {
             if let Some(h2) = months().match_at(doc, last + 2) {
                 last = h2.last;
             }
+        } else if let Some(h2) = months()
+            .match_at(doc, last + 1)
+            .filter(|h| h.value.n == mo.n)
+        {
+            last = h2.last;
         }
-        let day = if !hit.clitic {
+        let mut day = if !hit.clitic {
             i.checked_sub(1)
                 .and_then(|p| self.int_at(p))
                 .filter(|d| (1..=31).contains(d))
@@ -250,6 +287,17 @@ impl Reader<'_, '_> {
         };
         if day.is_some() {
             first = i - 1;
+        } else if let Some((f, d)) = self.ordinal_day_before(i) {
+            // الرابع من أبريل، الخامس والعشرين من شهر يونيو
+            day = Some(i64::from(d));
+            first = f;
+        }
+        // أبريل المقبل، يناير الماضي، يونيو الجاري: which year's month, from the article's.
+        let direction = (last + 1 < n)
+            .then(|| self.norm(last + 1))
+            .and_then(|w| self.cues.month_direction(w));
+        if direction.is_some() {
+            last += 1;
         }
         let mut calendar = Calendar::of(mo.hijri);
         let mut year = self.int_at(last + 1).filter(|&y| calendar.has_year(y));
@@ -264,7 +312,14 @@ impl Reader<'_, '_> {
             return Some(Read::Skip(hit.last + 1));
         }
         if year.is_none() && calendar == Calendar::Gregorian {
-            year = self.article.map(|d| d.year() as i64);
+            year = self.article.map(|d| {
+                let (y, m) = (d.year() as i64, d.month());
+                match direction {
+                    Some(Ordering::Greater) if mo.n < m => y + 1,
+                    Some(Ordering::Less) if mo.n > m => y - 1,
+                    _ => y,
+                }
+            });
         }
         let value = match (year, day) {
             (Some(y), Some(d)) => format!("{y:04}-{:02}-{d:02}", mo.n),
@@ -281,6 +336,26 @@ impl Reader<'_, '_> {
             calendar,
             ..Found::new(first, last, kind, Some(value))
         }))
+    }
+
+    /// An ordinal day before the month name at `month`: `الرابع من`, `الرابع عشر من شهر`, with
+    /// يوم before it. Its first token and the day.
+    fn ordinal_day_before(&self, month: usize) -> Option<(usize, u32)> {
+        let mut p = month.checked_sub(1)?;
+        if self.norm(p) == "شهر" {
+            p = p.checked_sub(1)?;
+        }
+        if self.norm(p) != "من" {
+            return None;
+        }
+        let (mut first, d) = ordinal_ending_at(self.doc, p.checked_sub(1)?)?;
+        if !(1.0..=31.0).contains(&d) || d.fract() != 0.0 {
+            return None;
+        }
+        if first > 0 && self.cues.weekday_day.contains(&self.norm(first - 1)) {
+            first -= 1;
+        }
+        Some((first, d as u32))
     }
 
     /// Years (after a cue: في عام 2011) and ranges of years (من 1989 حتى 2019,
@@ -478,6 +553,54 @@ mod tests {
             vec![(DateKind::Year, Some("2011".into()), None)]
         );
         assert!(dates("أرسلت 2500 جندي", None).is_empty());
+    }
+
+    // Sentences from the ANT development corpus (gold/reading/dates.jsonl, dev part).
+    #[test]
+    fn ordinal_days_name_the_day_of_their_month() {
+        let d = day("2018-04-10");
+        let v = |t: &str| dates(t, d).first().and_then(|x| x.1.clone());
+        assert_eq!(
+            v("وستجرى الانتخابات في الرابع من أبريل").as_deref(),
+            Some("2018-04-04")
+        );
+        assert_eq!(
+            v("على أن يعقد الاجتماع في الرابع عشر من نيسان/أبريل الجاري").as_deref(),
+            Some("2018-04-14")
+        );
+        assert_eq!(
+            v("في السابع والعشرين من أبريل المقبل").as_deref(),
+            Some("2018-04-27")
+        );
+        assert_eq!(
+            v("يوم الأربعاء الحادي والثلاثين من شهر يناير الماضي").as_deref(),
+            Some("2018-01-31")
+        );
+        // a month after the article's with الماضي is last year's; before it with المقبل, next year's
+        assert_eq!(v("في ديسمبر الماضي").as_deref(), Some("2017-12"));
+        assert_eq!(v("في فبراير المقبل").as_deref(), Some("2019-02"));
+    }
+
+    #[test]
+    fn a_relative_day_and_its_weekday_are_one_date() {
+        let d = day("2018-09-01");
+        let r = dates(
+            "أمس الجمعة، أعلنت الشركة أنها وافقت على شراء سلسلة القهوة",
+            d,
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].1.as_deref(), Some("2018-08-31"));
+        let r = dates("وسيعود للعمل غدا الثلاثاء.", day("2018-05-28"));
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].1.as_deref(), Some("2018-05-29"));
+    }
+
+    #[test]
+    fn relative_years_and_weeks_in_every_direction() {
+        let d = day("2018-03-14");
+        assert_eq!(dates("هذه السنة", d)[0].1.as_deref(), Some("2018"));
+        assert_eq!(dates("العام المنصرم", d)[0].1.as_deref(), Some("2017"));
+        assert_eq!(dates("الأسبوع الحالي", d)[0].1.as_deref(), Some("2018-W11"));
     }
 
     #[test]

@@ -266,6 +266,15 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
     out
 }
 
+/// An ordinal in words that ends at token `end` (الرابع، الرابع عشر، السابع والعشرين): its
+/// first token and value.
+pub(crate) fn ordinal_ending_at(doc: &Doc, end: usize) -> Option<(usize, f64)> {
+    (end.saturating_sub(1)..=end).find_map(|s| match parse_words(doc, s) {
+        Some((v, last, NumberKind::Ordinal)) if last == end => Some((s, v)),
+        _ => None,
+    })
+}
+
 /// A number written in words starting at token `i`: its value, last token and kind.
 fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     if !doc.toks[i].number_word {

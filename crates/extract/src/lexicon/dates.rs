@@ -99,9 +99,25 @@ word_lists! {
         weekday_day = "weekday-day",
         future = "future",
         past = "past",
+        current = "current",
         pair_after = "pair-after",
         pair_before = "pair-before",
         time = "time",
+    }
+}
+
+impl DateCues {
+    /// Which way a word after a month name points from the article's month: `Greater` for
+    /// المقبل، `Less` for الماضي، `Equal` for الجاري.
+    pub(crate) fn month_direction(&self, w: &str) -> Option<std::cmp::Ordering> {
+        use std::cmp::Ordering::*;
+        [
+            (&self.future, Greater),
+            (&self.past, Less),
+            (&self.current, Equal),
+        ]
+        .into_iter()
+        .find_map(|(l, o)| l.contains(&w).then_some(o))
     }
 }
 
