@@ -319,6 +319,14 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                 .find(|&k| doc.toks[k].is_word() && verb_of_tok(&doc.toks[k]).is_some())
         };
         let words = (q0..=q1).filter(|&k| !doc.toks[k].is_punct()).count();
+        // Reported speech that opens with its quotation marks and is mostly inside them
+        // (قال إن "…"، قال إنهم "…") is one quotation: the reported one, which holds it. A
+        // quotation later in the clause (كانت “محاولة انقلاب”) stays its own.
+        if inside.is_some_and(|s| {
+            o <= s.content.0 + 1 && 2 * (c + 1 - o) >= s.content.1 + 1 - s.content.0
+        }) {
+            continue;
+        }
         let (speaker, verb, deny) = if let Some(s) = inside {
             (
                 s.speaker.clone(),
@@ -556,6 +564,13 @@ mod tests {
             speaker("وأشار البيان إلى أن قاسم هو أحد قادة سرايا الأشتر."),
             "البيان"
         );
+    }
+
+    #[test]
+    fn reported_speech_all_in_marks_is_one_quotation() {
+        let q = quotes("وقال المندوب الروسي إنهم \"يلعبون بالنار\".");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].kind, QuoteKind::Reported);
     }
 
     #[test]
