@@ -12,7 +12,8 @@
 
 use crate::exit::UsageError;
 use anyhow::{Context, Result};
-use khabar_extract::eval::events::{self, ratio, GoldMiss};
+use khabar_extract::eval::events::{self, GoldMiss};
+use khabar_extract::eval::ratio;
 use khabar_extract::{read_article, Reading};
 use khabar_ingest::{read_paths, Item, Options};
 use std::io::Write;

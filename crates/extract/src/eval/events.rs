@@ -4,6 +4,7 @@
 //! the events read in articles that should have none (PROTEST and ASSAULT in
 //! sport news).
 
+use super::ratio;
 use crate::events::EventType;
 use crate::reading::{read_article, Reading};
 use chrono::NaiveDate;
@@ -187,15 +188,6 @@ pub fn score_gold<'a>(gold: impl IntoIterator<Item = &'a GoldSentence>, show: us
         sc.actor_accuracy = ratio(sc.actor_correct, sc.with_gold_actor);
     }
     rep
-}
-
-/// `a / b`, 0 when `b` is 0.
-pub fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// One article to read: its id, title, body and publication date.

@@ -9,3 +9,12 @@
 
 pub mod events;
 pub mod reading;
+
+/// `a / b`, or 0 when `b` is 0: the share every report prints.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}

@@ -9,6 +9,7 @@
 //! gold lists (the gold is exhaustive for its phenomenon, so what is left over
 //! is spurious).
 
+use super::ratio;
 use crate::ontology::EventType;
 use crate::reading::{read_article, Reading};
 use crate::roles::Participant;
@@ -275,14 +276,6 @@ pub fn evaluate(passages: &[GoldPassage]) -> Report {
         }
     }
     report
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 /// The byte span of the `nth` (1-based, default 1) occurrence of `needle`.
