@@ -6,7 +6,7 @@
 //! carries its counted noun or unit.
 
 use crate::doc::Doc;
-use crate::lexicon::clitics::strip_conj;
+use crate::lexicon::clitics::{strip_conj, without_conj};
 use crate::lexicon::numbers::{definite_unit, first_number_word, number_words, word_value, W};
 use khabar_text::chars::digit_value;
 use khabar_text::TokenKind;
@@ -204,6 +204,9 @@ fn scale_at(doc: &Doc, k: usize) -> Option<f64> {
 fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
     let w = number_words();
     let norm = |k: usize| doc.toks[k].norm.as_str();
+    // A word of a list, with or without و/ف.
+    let listed =
+        |list: &[&str], k: usize| list.contains(&norm(k)) || list.contains(&without_conj(norm(k)));
     let mut out = Vec::with_capacity(nums.len());
     let mut it = nums.into_iter().peekable();
     while let Some((mut a, a0, mut a1)) = it.next() {
@@ -220,20 +223,11 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
                 && a.kind == NumberKind::Cardinal
                 && b.kind == NumberKind::Cardinal
                 && scale_at(doc, a1).is_some_and(|s| b.value > 0.0 && b.value < s);
-            let from = a0 > 0 && {
-                let n = norm(a0 - 1);
-                w.range_from.contains(&n)
-                    || strip_conj(n).is_some_and(|n| w.range_from.contains(&n))
-            };
+            let from = a0 > 0 && listed(&w.range_from, a0 - 1);
             let dash = one(&|k| matches!(doc.surface(k), "-" | "–"))
                 && b.value > a.value
                 && b.value >= 10.0;
-            let changed = || {
-                (a0.saturating_sub(3)..a0).any(|k| {
-                    let n = norm(k);
-                    w.change.contains(&n) || strip_conj(n).is_some_and(|n| w.change.contains(&n))
-                })
-            };
+            let changed = || (a0.saturating_sub(3)..a0).any(|k| listed(&w.change, k));
             // (من) A إلى B only after من or inside a parenthesis (a change reads من … إلى too).
             let opened = a0 > 0 && (norm(a0 - 1) == "من" || doc.surface(a0 - 1) == "(");
             let to = one(&|k| w.range_to.contains(&norm(k)))

@@ -462,15 +462,15 @@ fn subject_participant(
         .flatten()
         .unwrap_or(verb);
     let (s0, s1) = subject_between(doc, actors, from, that)?;
-    let inner = actors
-        .iter()
-        .find(|a| a.first >= s0 && a.last <= s1 && a.can_speak());
-    Some(participant_over(doc, inner, s0, s1))
+    Some(participant_over(doc, actors, s0, s1))
 }
 
 /// The words `s0..=s1` as a participant, with the kind (and the person's name) of the name or
 /// role found inside them.
-fn participant_over(doc: &Doc, inner: Option<&Actor>, s0: usize, s1: usize) -> Participant {
+fn participant_over(doc: &Doc, actors: &[Actor], s0: usize, s1: usize) -> Participant {
+    let inner = actors
+        .iter()
+        .find(|a| a.first >= s0 && a.last <= s1 && a.can_speak());
     Participant {
         text: doc.slice(s0, s1).to_string(),
         start: doc.toks[s0].start,
@@ -499,10 +499,7 @@ fn kana_subject(doc: &Doc, actors: &[Actor], first: usize, verb: usize) -> Optio
     if s1 < s0 || (s0..=s1).any(|k| doc.toks[k].is_punct()) {
         return None;
     }
-    let inner = actors
-        .iter()
-        .find(|a| a.first >= s0 && a.last <= s1 && a.can_speak());
-    Some(participant_over(doc, inner, s0, s1))
+    Some(participant_over(doc, actors, s0, s1))
 }
 
 /// The longest subject [`subject_between`] takes (title, name and apposition).
