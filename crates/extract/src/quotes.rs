@@ -205,6 +205,8 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                             end: doc.toks[e].end,
                             kind: ParticipantKind::Person,
                             name: None,
+                            key: None,
+                            canonical: None,
                         });
                         j = e + 1;
                         continue;
@@ -482,6 +484,8 @@ fn participant_over(doc: &Doc, actors: &[Actor], s0: usize, s1: usize) -> Partic
                     .then(|| doc.slice(a.first, a.last).to_string())
             })
         }),
+        key: None,
+        canonical: None,
     }
 }
 

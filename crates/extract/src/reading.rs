@@ -11,8 +11,9 @@ use crate::events::{self, Event};
 use crate::keywords::{self, Keyword};
 use crate::ner::{self, EntityLabel, Mention};
 use crate::numbers::{self, Number};
+use crate::ontology::ParticipantKind;
 use crate::quotes::{self, Quote};
-use crate::roles;
+use crate::roles::{self, Participant};
 use crate::summary::{self, SummarySentence};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -102,8 +103,8 @@ pub fn read_with_mentions(
     // A year or a day of a date is read as a date, not as a number.
     numbers.retain(|n| !dates.iter().any(|d| d.start <= n.start && n.end <= d.end));
     let roles = roles::find(&doc, &mentions);
-    let quotes = quotes::find(&doc, &roles);
-    let events = events::find(
+    let mut quotes = quotes::find(&doc, &roles);
+    let mut events = events::find(
         &doc,
         &events::Context {
             roles: &roles,
@@ -112,6 +113,14 @@ pub fn read_with_mentions(
             quotes: &quotes,
         },
     );
+    for p in quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+        link(p, &entities);
+    }
+    for e in &mut events {
+        for p in [e.actor.as_mut(), e.target.as_mut()].into_iter().flatten() {
+            link(p, &entities);
+        }
+    }
     let title_doc = title.map(Doc::new);
     let weights = keywords::weights(&doc, title_doc.as_ref());
     let keywords = keywords::top(&doc, &weights, 10);
@@ -157,6 +166,69 @@ fn key_of_span(text: &str) -> String {
     out
 }
 
+/// Gives a participant the key and canonical name of the entity it names:
+/// - the entity mention over its person's name when it has one (`الرئيس
+///   الروسي فلاديمير بوتين` → the mention `فلاديمير بوتين`, not `الروسي`);
+/// - for a named-entity participant, the mention of its label that covers most
+///   of it;
+/// - for a role with a person inside (`المتحدث العسكري العقيد تامر الرفاعي`),
+///   that person;
+/// - else the one person entity of the article whose key holds all the
+///   participant's words (`وأضاف الرفاعي` after `تامر الرفاعي`), when the NER
+///   did not mark the short form itself.
+///
+/// A role noun alone (`المتحدث باسم الوزارة`) is not the entity it mentions and
+/// stays unlinked.
+fn link(p: &mut Participant, entities: &[EntityMention]) {
+    let (label, inside_only) = match p.kind {
+        ParticipantKind::Person => (Some(EntityLabel::Pers), false),
+        ParticipantKind::Org => (Some(EntityLabel::Org), false),
+        ParticipantKind::Place => (Some(EntityLabel::Loc), false),
+        ParticipantKind::Misc => (None, false),
+        _ => (Some(EntityLabel::Pers), true),
+    };
+    let (s0, s1) = match p
+        .name
+        .as_deref()
+        .and_then(|n| p.text.find(n).map(|o| (o, n.len())))
+    {
+        Some((o, len)) => (p.start + o, p.start + o + len),
+        None => (p.start, p.end),
+    };
+    let best = entities
+        .iter()
+        .take_while(|m| m.start < s1)
+        .filter(|m| {
+            label.is_none_or(|l| m.label == l)
+                && if inside_only {
+                    m.start >= s0 && m.end <= s1
+                } else {
+                    m.end > s0
+                }
+        })
+        .max_by_key(|m| m.end.min(s1) - m.start.max(s0));
+    let best = best.or_else(|| {
+        if !matches!(p.kind, ParticipantKind::Person | ParticipantKind::Misc) {
+            return None;
+        }
+        let key = key_of_span(p.name.as_deref().unwrap_or(&p.text));
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() {
+            return None;
+        }
+        let mut people = entities.iter().filter(|m| {
+            m.label == EntityLabel::Pers && words.iter().all(|w| m.key.split(' ').any(|k| k == *w))
+        });
+        let first = people.next()?;
+        // One person only: two people sharing the word is no answer.
+        people.all(|m| m.key == first.key).then_some(first)
+    });
+    if let Some(m) = best {
+        p.key = Some(m.key.clone());
+        p.canonical = Some(m.canonical.clone());
+    }
+}
+
 /// The mentions with the entity each belongs to ([`crate::entities::merge`]), in text order.
 fn entities_of(text: &str, mentions: &[Mention]) -> Vec<EntityMention> {
     let mut out: Vec<EntityMention> = Vec::with_capacity(mentions.len());
@@ -193,4 +265,57 @@ fn entities_of(text: &str, mentions: &[Mention]) -> Vec<EntityMention> {
     }
     out.sort_by_key(|e| (e.start, e.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speakers_carry_the_key_of_the_entity_they_name() {
+        let text = "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تتدخل في الأزمة. \
+                    وأكد لافروف أن الحوار هو الحل الوحيد.";
+        let r = read_article(None, text, None);
+        let speakers: Vec<_> = r.quotes.iter().filter_map(|q| q.speaker.as_ref()).collect();
+        assert_eq!(speakers.len(), 2, "{:?}", r.quotes);
+        let key = speakers[0].key.as_deref().expect("the minister is linked");
+        assert_eq!(speakers[1].key.as_deref(), Some(key), "{speakers:?}");
+        let person = r
+            .entities
+            .iter()
+            .find(|e| e.text.contains("لافروف"))
+            .unwrap();
+        assert_eq!(key, person.key);
+        assert_eq!(
+            speakers[0].canonical.as_deref(),
+            Some(person.canonical.as_str())
+        );
+    }
+
+    #[test]
+    fn a_titled_spokesman_and_his_surname_later_are_one_person() {
+        let text = "وقال المتحدث العسكري العقيد تامر الرفاعي إن القوات تلاحق المهاجمين. \
+                    وأضاف الرفاعي أن العملية مستمرة.";
+        let r = read_article(None, text, None);
+        let person = r
+            .entities
+            .iter()
+            .find(|e| e.text == "تامر الرفاعي")
+            .unwrap();
+        let keys: Vec<_> = r
+            .quotes
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.key.as_deref()))
+            .collect();
+        assert_eq!(keys, [Some(person.key.as_str()); 2], "{:?}", r.quotes);
+    }
+
+    #[test]
+    fn a_role_speaker_is_not_the_entity_it_mentions() {
+        let text = "وقال المتحدث باسم وزارة الخارجية المصرية إن القاهرة ترحب بالاتفاق.";
+        let r = read_article(None, text, None);
+        let q = &r.quotes[0];
+        let s = q.speaker.as_ref().expect("a speaker");
+        assert!(s.key.is_none(), "{s:?}");
+    }
 }

@@ -74,6 +74,14 @@ pub struct Participant {
     /// The person's name inside a titled mention, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The `key` of the entity it names (as in the reading's `entities`: one
+    /// key for every mention of one person, whatever the title or clitics),
+    /// when it names one; role nouns (`مصدر مسؤول`) name none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// That entity's canonical name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
 }
 
 impl Participant {
@@ -84,6 +92,8 @@ impl Participant {
             end: a.end,
             kind: a.class,
             name: a.name.map(|(s, e)| doc.text[s..e].to_string()),
+            key: None,
+            canonical: None,
         }
     }
 }

@@ -31,8 +31,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "reading",
         &[
-            "doc", "vocab", "ner", "entities", "numbers", "dates", "roles", "quotes", "events",
-            "keywords", "summary",
+            "ontology", "doc", "vocab", "ner", "entities", "numbers", "dates", "roles", "quotes",
+            "events", "keywords", "summary",
         ],
     ),
     ("eval", &["reading", "ontology", "roles", "events"]),
