@@ -166,6 +166,10 @@ pub struct DateScore {
     pub spurious: usize,
     pub found_rate: f64,
     pub right_value_rate: f64,
+    /// Gold Hijri dates (with a `hijri` value).
+    pub hijri: usize,
+    /// Gold Hijri dates found with their Hijri value (whatever their Gregorian one).
+    pub right_hijri: usize,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -535,11 +539,15 @@ fn score_dates(
             Some(to) => format!("{} = {}..{}", d.text, d.value, to),
             None => format!("{} = {}", d.text, d.value),
         };
+        s.hijri += usize::from(d.hijri.is_some());
         let Some(fi) = *m else {
             misses.push(miss(g, "date", want, String::new()));
             continue;
         };
         s.found += 1;
+        if let Some(h) = &d.hijri {
+            s.right_hijri += usize::from(r.dates[fi].hijri.as_ref() == Some(h));
+        }
         if right(gi, fi) {
             s.right_value += 1;
         } else {
@@ -726,6 +734,21 @@ mod tests {
         let d = r.parts["dev"].dates.as_ref().unwrap();
         assert_eq!(
             (d.gold, d.found, d.right_value),
+            (1, 1, 1),
+            "{:?}",
+            r.misses
+        );
+    }
+
+    #[test]
+    fn a_hijri_date_is_scored_by_its_gregorian_value_and_its_hijri_one_apart() {
+        let g = passage(
+            r#"{"id":"t5","part":"dev","date":"2018-06-09","text":"ويعقد الاجتماع يوم الأحد 26/9/1439هـ في مكة.","dates":[{"text":"يوم الأحد 26/9/1439هـ","value":"2018-06-10","hijri":"1439-09-26"}]}"#,
+        );
+        let r = evaluate(&[g]);
+        let d = r.parts["dev"].dates.as_ref().unwrap();
+        assert_eq!(
+            (d.right_value, d.hijri, d.right_hijri),
             (1, 1, 1),
             "{:?}",
             r.misses
