@@ -3,11 +3,16 @@
 //! words in all their forms (units, teens, tens, hundreds, singular/dual/plural
 //! thousands, millions and billions, و-chains, نصف and ربع, ordinals); scale
 //! words after digits (`3.5 مليون` = 3,500,000); percentages. Each number
-//! carries its counted noun or unit.
+//! carries its counted noun or unit, and money its currency.
 
 use crate::doc::Doc;
 use crate::lexicon::clitics::{strip_conj, without_conj};
-use crate::lexicon::numbers::{definite_unit, first_number_word, number_words, word_value, W};
+use crate::lexicon::dates::{counted_keys, cues, is_time_word, months};
+pub use crate::lexicon::numbers::Currency;
+use crate::lexicon::numbers::{
+    currency, definite_ten, definite_unit, first_number_word, measure_keys, number_words,
+    short_prep_unit, word_value, W,
+};
 use khabar_text::chars::digit_value;
 use khabar_text::TokenKind;
 use serde::{Deserialize, Serialize};
@@ -36,8 +41,31 @@ pub struct Number {
     /// The counted noun or unit that follows (`كيلومترا`, `جندي`, `دولار`,
     /// `%`), as written.
     pub unit: Option<String>,
+    /// Whether the unit is a currency (`دولار`, `ريالا سعوديا`, `جنيه`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub money: bool,
+    /// The currency of money, when the words say which (ISO 4217: `دولار` USD,
+    /// `ريال سعودي` SAR); absent for a bare ambiguous noun (`ريال`، `دينار`، `جنيه`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
     pub start: usize,
     pub end: usize,
+}
+
+/// `480.000`: one to three digits (not starting with 0), one `.` and exactly three
+/// digits, read with the dot as a thousands separator, and whether the three are `000`.
+fn dot_grouped(s: &str) -> Option<(f64, bool)> {
+    let (a, b) = s.split_once('.')?;
+    let digits = |x: &str| x.chars().map(digit_value).collect::<Option<Vec<u32>>>();
+    let (a, b) = (digits(a)?, digits(b)?);
+    if a.is_empty() || a.len() > 3 || a[0] == 0 || b.len() != 3 {
+        return None;
+    }
+    let v = a
+        .iter()
+        .chain(&b)
+        .fold(0.0, |v, &d| v * 10.0 + f64::from(d));
+    Some((v, b.iter().all(|&d| d == 0)))
 }
 
 /// The value of a number token as written in any digit set: `٫` is always a
@@ -91,20 +119,24 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
     while i < n {
         let t = &doc.toks[i];
         let mut first = i;
+        // The dot-grouped reading of digits (480.000) and whether a scale followed.
+        let mut grouped = None;
         let (value, last, kind) = if t.kind == TokenKind::Number {
             let Some(v) = parse_digits(doc.surface(i)) else {
                 i += 1;
                 continue;
             };
-            // A minus sign written onto the digits (-1200000، -2 درجة), not a dash between two
-            // numbers (100 -150).
+            // A sign written onto the digits (-1200000، -2 درجة، +0.8%), not a dash between
+            // two numbers (100 -150).
             let mut v = v;
             if i > 0
-                && matches!(doc.surface(i - 1), "-" | "−")
+                && matches!(doc.surface(i - 1), "-" | "−" | "+")
                 && doc.toks[i - 1].end == t.start
                 && (i < 2 || doc.toks[i - 2].kind != TokenKind::Number)
             {
-                v = -v;
+                if doc.surface(i - 1) != "+" {
+                    v = -v;
+                }
                 first = i - 1;
             }
             // Scale words after digits: 3.5 مليون, ٣٫٥ مليار, 500 ألف, (١٣) مليون
@@ -118,6 +150,15 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
                 first = i - 1;
                 last = i + 1;
             }
+            // 7 ونصف مليون = 7,500,000
+            if last + 2 < n
+                && doc.toks[last + 1].norm == "ونصف"
+                && scale_at(doc, last + 2).is_some()
+            {
+                v += 0.5;
+                last += 1;
+            }
+            let digits_last = last;
             while last + 1 < n && !doc.line_break_after(last) {
                 match word_value(&doc.toks[last + 1].norm) {
                     Some(W::Scale(s, 1.0)) => {
@@ -126,6 +167,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
                     }
                     _ => break,
                 }
+            }
+            if last == digits_last && first == i {
+                grouped = dot_grouped(doc.surface(i)).map(|(g, zeros)| (g * v.signum(), zeros));
             }
             (v, last, NumberKind::Cardinal)
         } else if t.is_word() {
@@ -142,6 +186,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
         };
         let mut last = last;
         let mut kind = kind;
+        let mut value = value;
         let mut unit = None;
         // Percentages: 25%, ٢٥٪, 25 في المائة
         if last + 1 < n && matches!(doc.surface(last + 1), "%" | "٪") {
@@ -158,15 +203,41 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
             last += len;
             kind = NumberKind::Percent;
             unit = Some("%".to_string());
-        } else if kind != NumberKind::Ordinal && last + 1 < n && !doc.line_break_after(last) {
-            let u = &doc.toks[last + 1];
-            if u.is_word()
-                && !u.stop
-                && word_value(&u.norm).is_none()
-                && u.norm.chars().count() >= 2
-            {
-                unit = Some(doc.surface(last + 1).to_string());
+        }
+        let mut unit_tok = None;
+        if unit.is_none() && kind != NumberKind::Ordinal {
+            if let Some((u0, u1)) = unit_span(doc, first, last) {
+                unit = Some(doc.slice(u0, u1).to_string());
+                unit_tok = Some(u0);
             }
+        }
+        // 480.000 دولار: the dot groups thousands when the three digits are 000 (a decimal
+        // never needs them) or when what is counted is counted in wholes (2.500 شخص); else it
+        // is a decimal mark (3.750 ريال، 1.500 مليون).
+        if let Some((g, zeros)) = grouped.filter(|_| kind == NumberKind::Cardinal) {
+            let counted = unit_tok.is_some_and(|u| {
+                let key = khabar_text::stem(doc.toks[u].norm.as_str());
+                counted_keys().contains(key) && !measure_keys().contains(key)
+            });
+            if zeros || counted {
+                value = g;
+            }
+        }
+        if is_year(doc, first, last, value, unit.is_some()) {
+            i = last + 1;
+            continue;
+        }
+        // Money: a currency noun as the unit, its currency decided by the adjective after it.
+        let cur = unit_tok.and_then(|u| {
+            let adj = (u + 1 < n && doc.toks[u + 1].is_word() && !doc.line_break_after(u))
+                .then(|| doc.toks[u + 1].norm.as_str());
+            currency(&doc.toks[u].norm, adj)
+        });
+        // ثمانين تحت الصفر، 8 درجات تحت الصفر: below zero.
+        let below =
+            |k: usize| k + 1 < n && doc.toks[k].norm == "تحت" && doc.toks[k + 1].norm == "الصفر";
+        if value > 0.0 && (below(last + 1) || unit_tok.is_some_and(|u| u > last && below(u + 1))) {
+            value = -value;
         }
         out.push((
             Number {
@@ -175,6 +246,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
                 kind,
                 to: None,
                 unit,
+                money: cur.is_some(),
+                currency: cur.flatten(),
                 start: doc.toks[first].start,
                 end: doc.toks[last].end,
             },
@@ -183,7 +256,134 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
         ));
         i = last + 1;
     }
+    // 7 أو 8 درجات تحت الصفر: a number joined by أو/و to one below zero is below zero too.
+    for k in (1..out.len()).rev() {
+        let (b0, bv) = (out[k].1, out[k].0.value);
+        let (a, _, a1) = &mut out[k - 1];
+        if bv < 0.0
+            && a.value > 0.0
+            && a1.checked_add(2) == Some(b0)
+            && matches!(doc.toks[b0 - 1].norm.as_str(), "او" | "و")
+            && a.unit.is_none()
+        {
+            a.value = -a.value;
+        }
+    }
+    // 7 أو 8 درجات، من 45 إلى 90 يوما، ستة آلاف وثمانية آلاف شخص: a number coordinated with
+    // the next one shares its unit when it has none of its own.
+    for k in (1..out.len()).rev() {
+        let b0 = out[k].1;
+        let (left, right) = out.split_at_mut(k);
+        let ((a, _, a1), (b, _, _)) = (&mut left[k - 1], &right[0]);
+        let joined = (*a1 + 2 == b0
+            && matches!(doc.toks[b0 - 1].norm.as_str(), "و" | "او" | "الي" | "حتي"))
+            || (*a1 + 1 == b0
+                && doc.toks[b0].is_word()
+                && strip_conj(&doc.toks[b0].norm).is_some());
+        if joined && a.unit.is_none() && a.kind == b.kind && b.unit.is_some() {
+            a.unit = b.unit.clone();
+            a.money = b.money;
+            a.currency = b.currency;
+        }
+    }
     combine(doc, out)
+}
+
+/// The tokens of the counted noun or unit of the number on tokens `first..=last`: the word
+/// after it (past a closing parenthesis or a quotation mark: (٣٥٩) طلقة، 11 "مطلوبا"; past
+/// من: 4 من الطائرات), with the words that finish it (كيلو متر مربع، قدم مكعبة); for a
+/// definite number or واحد, the noun before it (التهم الخمس، تغييراته الثلاثة، نقطة واحدة).
+fn unit_span(doc: &Doc, first: usize, last: usize) -> Option<(usize, usize)> {
+    let n = doc.toks.len();
+    let w = number_words();
+    let norm = doc.toks[first].norm.as_str();
+    let own = without_conj(norm);
+    let definite = own
+        .strip_prefix("ال")
+        .is_some_and(|r| word_value(r).is_some());
+    let one = matches!(norm, "واحد" | "واحده") || matches!(own, "واحد" | "واحده");
+    if first == last && doc.toks[first].is_word() && (definite || one) {
+        let p = first.checked_sub(1)?;
+        let (pt, s) = (&doc.toks[p], doc.surface(p));
+        let pn = without_conj(&pt.norm);
+        let defined = ["ال", "بال", "لل"].iter().any(|a| pn.starts_with(a))
+            || ["ه", "ها", "هم", "هما", "هن"]
+                .iter()
+                .any(|x| s.ends_with(x));
+        let ok = pt.is_word()
+            && !pt.stop
+            && !pt.number_word
+            && (defined || !definite)
+            && !doc.line_break_after(p);
+        return ok.then_some((p, p));
+    }
+    let mut k = last + 1;
+    if k < n && doc.surface(k) == ")" && first > 0 && doc.surface(first - 1) == "(" {
+        k += 1;
+    }
+    if k < n && matches!(doc.surface(k), "\"" | "«" | "“") {
+        k += 1;
+    }
+    if k >= n || doc.line_break_after(k - 1) {
+        return None;
+    }
+    if doc.toks[k].norm == "من" && k + 1 < n && unit_word(doc, k + 1) {
+        k += 1;
+    }
+    if !unit_word(doc, k) {
+        return None;
+    }
+    let mut e = k;
+    while e + 1 < n
+        && !doc.line_break_after(e)
+        && (w.unit_heads.contains(&doc.toks[e].norm.as_str())
+            || w.unit_tails.contains(&doc.toks[e + 1].norm.as_str()))
+    {
+        e += 1;
+    }
+    Some((k, e))
+}
+
+/// Whether token `k` may be a counted noun or unit: a word that is not a stop word, a number
+/// word, a preposition or an adverb (مقابل، تحت، دوليا، عالميا), a prepositional phrase
+/// (للوجود، باللغة), a plural verb in -وا (خرجوا), a year noun before a year (ألفا عام
+/// ٢٠١٠) or يوم before its weekday.
+fn unit_word(doc: &Doc, k: usize) -> bool {
+    let u = &doc.toks[k];
+    let norm = u.norm.as_str();
+    let next = doc.toks.get(k + 1);
+    u.is_word()
+        && !u.stop
+        && !u.number_word
+        && norm.chars().count() >= 2
+        && !number_words().not_units.contains(&norm)
+        && !norm.starts_with("لل")
+        && !norm.starts_with("بال")
+        && !(norm.ends_with("وا") && norm.chars().count() >= 5)
+        && !(cues().year_nouns.contains(&norm) && next.is_some_and(|t| t.kind == TokenKind::Number))
+        && !(norm == "يوم" && next.is_some_and(|t| is_time_word(&t.norm)))
+}
+
+/// Whether the digits of tokens `first..=last` are a year rather than a count: four digits
+/// from 1900 to 2100 alone, after a year noun (بعام 2016، للعام ٢٠١٧) or after a name with
+/// nothing counted after it (بمونديال روسيا 2018.).
+fn is_year(doc: &Doc, first: usize, last: usize, value: f64, has_unit: bool) -> bool {
+    let t = &doc.toks[first];
+    if first != last
+        || t.kind != TokenKind::Number
+        || doc.surface(first).chars().count() != 4
+        || !(1900.0..=2100.0).contains(&value)
+        || first == 0
+    {
+        return false;
+    }
+    let prev = &doc.toks[first - 1];
+    if !prev.is_word() {
+        return false;
+    }
+    let year_noun = crate::lexicon::clitics::candidates(&prev.norm)
+        .any(|c| cues().year_nouns.contains(&c.as_ref()));
+    year_noun || (!has_unit && !prev.stop && !prev.number_word && !prev.norm.starts_with("ال"))
 }
 
 /// The scale a token is (ألف، مليون، مليار), if it is one.
@@ -215,6 +415,9 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
             let between = a1 + 1..b0;
             let one = |f: &dyn Fn(usize) -> bool| between.len() == 1 && f(a1 + 1);
             let and = one(&|k| norm(k) == "و");
+            // و written onto a number word: بين ثلاثة ملايين وخمسة
+            let attached_and =
+                between.is_empty() && doc.toks[b0].is_word() && strip_conj(norm(b0)).is_some();
             let cardinals = a.kind != NumberKind::Ordinal && b.kind != NumberKind::Ordinal;
             if !cardinals || a.to.is_some() || b.to.is_some() {
                 break;
@@ -224,25 +427,48 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
                 && b.kind == NumberKind::Cardinal
                 && scale_at(doc, a1).is_some_and(|s| b.value > 0.0 && b.value < s);
             let from = a0 > 0 && listed(&w.range_from, a0 - 1);
-            let dash = one(&|k| matches!(doc.surface(k), "-" | "–"))
-                && b.value > a.value
-                && b.value >= 10.0;
-            let changed = || (a0.saturating_sub(3)..a0).any(|k| listed(&w.change, k));
+            let is_dash = |k: usize| matches!(doc.surface(k), "-" | "–");
+            // not the parts of a date written with dashes (8 - 3 - 1428هـ)
+            let in_date =
+                (a0 >= 2 && is_dash(a0 - 1) && doc.toks[a0 - 2].kind == TokenKind::Number)
+                    || (b1 + 1 < doc.toks.len() && is_dash(b1 + 1));
+            let dash = one(&|k| is_dash(k)) && b.value > a.value && b.value >= 10.0 && !in_date;
+            // A verb or noun of change earlier in the clause (تمديد فترة البقاء … من 45 إلى 90).
+            let changed = || {
+                (a0.saturating_sub(12)..a0)
+                    .rev()
+                    .take_while(|&k| !doc.toks[k].is_punct())
+                    .any(|k| listed(&w.change, k))
+            };
+            // اثنين وخمسين فاصلة سبعة في المئة = 52.7
+            let fasila = one(&|k| norm(k) == "فاصله")
+                && a.kind == NumberKind::Cardinal
+                && scale_at(doc, a1).is_none()
+                && a.value.fract() == 0.0
+                && b.value.fract() == 0.0
+                && b.value >= 0.0
+                && matches!(b.kind, NumberKind::Cardinal | NumberKind::Percent);
             // (من) A إلى B only after من or inside a parenthesis (a change reads من … إلى too).
             let opened = a0 > 0 && (norm(a0 - 1) == "من" || doc.surface(a0 - 1) == "(");
             let to = one(&|k| w.range_to.contains(&norm(k)))
                 && opened
                 && b.value > a.value
                 && !changed();
-            if chain {
+            if fasila {
+                let places = (b.value as u64).to_string().len() as i32;
+                a.value += b.value / 10f64.powi(places);
+                a.kind = b.kind;
+            } else if chain {
                 a.value += b.value;
-            } else if (from && and) || dash || to {
-                if scale_at(doc, a1).is_none() {
-                    if let Some(s) = scale_at(doc, b1) {
-                        a.value *= s;
-                    }
+            } else if (from && (and || attached_and)) || dash || to {
+                let mut to = b.value;
+                match (scale_at(doc, a1), scale_at(doc, b1)) {
+                    (None, Some(s)) => a.value *= s,
+                    // بين ثلاثة ملايين وخمسة: the scale of the first end holds for the second.
+                    (Some(s), None) if b.value < 1000.0 && b.value * s > a.value => to *= s,
+                    _ => {}
                 }
-                a.to = Some(b.value);
+                a.to = Some(to);
                 if b.kind == NumberKind::Percent {
                     a.kind = NumberKind::Percent;
                 }
@@ -252,12 +478,37 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
             a.text = doc.slice(a0, b1).to_string();
             a.end = b.end;
             a.unit = b.unit.clone();
+            a.money = b.money;
+            a.currency = b.currency;
             a1 = b1;
             it.next();
         }
-        out.push(a);
+        if !is_day(doc, &a, a1) {
+            out.push(a);
+        }
     }
     out
+}
+
+/// Whether a number ending at token `last` is the day of a date the dates read, not a count:
+/// a day (or days) before a month (من 15 إلى 25 أكتوبر), an ordinal day before من (ال)شهر
+/// or a month (السادس والعشرين من الشهر الجاري).
+fn is_day(doc: &Doc, a: &Number, last: usize) -> bool {
+    let day = |v: f64| v.fract() == 0.0 && (1.0..=31.0).contains(&v);
+    if !day(a.value) || !a.to.is_none_or(day) || a.unit.as_deref() == Some("%") {
+        return false;
+    }
+    let n = doc.toks.len();
+    let month = |k: usize| k < n && months().match_at(doc, k).is_some();
+    match a.kind {
+        NumberKind::Cardinal => month(last + 1),
+        NumberKind::Ordinal => {
+            last + 2 < n
+                && doc.toks[last + 1].norm == "من"
+                && (matches!(doc.toks[last + 2].norm.as_str(), "الشهر" | "شهر") || month(last + 2))
+        }
+        _ => false,
+    }
 }
 
 /// An ordinal in words that ends at token `end` (الرابع، الرابع عشر، السابع والعشرين): its
@@ -274,9 +525,19 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     if !doc.toks[i].number_word {
         return None;
     }
-    let first_w = first_number_word(&doc.toks[i].norm)?;
     let n = doc.toks.len();
+    let Some(first_w) = first_number_word(&doc.toks[i].norm) else {
+        return other_first_word(doc, i);
+    };
     if let (W::Ordinal(v), _) = first_w {
+        let base = without_conj(&doc.toks[i].norm);
+        // أول دولة، لغة أولى: أول/أولى are ordinals next to their noun (not أولي الأمر).
+        if matches!(base, "اول" | "اولي") {
+            let noun_after = i + 1 < n && doc.toks[i + 1].is_word() && !doc.toks[i + 1].stop;
+            if !noun_after && !indefinite_noun_before(doc, i) {
+                return None;
+            }
+        }
         // كانون الثاني: a month's ordinal
         if i > 0
             && number_words()
@@ -286,7 +547,7 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
             return None;
         }
         // "الأول" alone is too common to be read as a number unless it qualifies a noun.
-        if v == 1.0 && i > 0 && !doc.toks[i - 1].is_word() {
+        if v == 1.0 && i > 0 && !doc.toks[i - 1].is_word() && base != "اولا" {
             return None;
         }
         // Compound ordinals: الثالث عشر، الحادية عشرة (a ten after it), الخامس والعشرين.
@@ -328,7 +589,24 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
             Some(w)
         } else if let Some(rest) = norm.strip_prefix('و') {
             // و-chains: ثلاثة آلاف وخمسمائة
-            word_value(rest).filter(|w| !matches!(w, W::Scale(_, _) | W::Ordinal(_)))
+            let w = word_value(rest).filter(|w| !matches!(w, W::Scale(_, _) | W::Ordinal(_)));
+            // بين ثلاثة ملايين وخمسة: after بين a unit above the count is the range's other
+            // end, of the same scale.
+            if let Some(W::Unit(v)) = w {
+                let scale_next = k + 1 < n && scale_at(doc, k + 1).is_some();
+                if current == 0.0
+                    && last_scale > 0.0
+                    && v * last_scale > total
+                    && !scale_next
+                    && i > 0
+                    && number_words()
+                        .range_from
+                        .contains(&without_conj(&doc.toks[i - 1].norm))
+                {
+                    break;
+                }
+            }
+            w
         } else {
             None
         };
@@ -337,6 +615,18 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
             seg_first = Some(k);
         }
         match w {
+            // الاثنين ثلاث غارات: a unit right after a number (no و) begins another one.
+            W::Unit(_) if k > i && current > 0.0 && word_value(norm).is_some() => break,
+            // ثلاث مئة = 300
+            W::Hundred(v)
+                if v == 100.0
+                    && k > i
+                    && current > 0.0
+                    && current < 10.0
+                    && word_value(norm).is_some() =>
+            {
+                current *= 100.0
+            }
             W::Unit(v) => {
                 // a teen: أحد عشر، ثلاثة عشر
                 if v < 10.0 && k + 1 < n && word_value(&doc.toks[k + 1].norm) == Some(W::Unit(10.0))
@@ -396,14 +686,112 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     if last == i {
         let norm = doc.toks[i].norm.as_str();
         let bare = strip_conj(norm).unwrap_or(norm);
-        // Ambiguous lone words: ست (lady), عشر, اثنين (Monday), واحد (one of).
+        // Ambiguous lone words: ست (lady), عشر, اثنين (Monday), واحد (one of): a number
+        // before a counted noun (سبع مباريات، عشر سنوات), after a definite noun when definite
+        // itself (التهم الخمس), واحد/واحدة after its noun (بغارة واحدة).
         let ambiguous = |w: &str| number_words().lone.contains(&w);
-        let definite = norm.strip_prefix("ال").unwrap_or(norm);
-        if ambiguous(bare) || ambiguous(norm) || ambiguous(definite) {
+        // The ambiguous form (واحدة itself, not احدة after a و) and whether it has ال.
+        let lone = [norm, bare].into_iter().find_map(|f| {
+            let d = f.strip_prefix("ال");
+            let l = d.unwrap_or(f);
+            ambiguous(l).then_some((l, d.is_some()))
+        });
+        if let Some((lone, definite)) = lone {
+            let ok = match (lone, definite) {
+                // not وأحد ("and one of") nor واحد من ("one of")
+                ("واحد" | "واحده", false) => {
+                    indefinite_noun_before(doc, i)
+                        && !doc.surface(i).contains(['أ', 'إ'])
+                        && doc.toks.get(i + 1).is_none_or(|t| t.norm != "من")
+                }
+                ("خمس" | "ست" | "سبع" | "عشر", true) => definite_noun_before(doc, i),
+                ("خمس" | "ست" | "سبع" | "عشر", false) => counted_noun_after(doc, i),
+                _ => false,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        // آلاف الطلاب: a plural scale alone is a vague quantity.
+        if matches!(first_w.0, W::Scale(_, _))
+            && number_words().vague.iter().any(|v| norm.ends_with(v))
+        {
             return None;
         }
     }
     Some((value, last, kind))
+}
+
+/// A number at token `i` whose first word [`first_number_word`] does not read: صفر in a
+/// score (3-صفر); a definite ten or hundred after a definite ordinal head (للمرة الأربعين،
+/// الذكرى المئتين); a short unit after ب/ل (لخمس عشرة دولة، بستة مراكز).
+fn other_first_word(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
+    let n = doc.toks.len();
+    let norm = doc.toks[i].norm.as_str();
+    let num = |k: usize| k < n && doc.toks[k].kind == TokenKind::Number;
+    let dash = |k: usize| k < n && matches!(doc.surface(k), "-" | "–");
+    if norm == "صفر" {
+        let score = (i >= 2 && dash(i - 1) && num(i - 2)) || (dash(i + 1) && num(i + 2));
+        return score.then_some((0.0, i, NumberKind::Cardinal));
+    }
+    if let Some(W::Ten(v) | W::Hundred(v)) = definite_ten(norm) {
+        let head = i > 0 && {
+            let p = without_conj(&doc.toks[i - 1].norm);
+            ["لل", "بال", "ال"]
+                .iter()
+                .find_map(|a| p.strip_prefix(a))
+                .is_some_and(|h| number_words().ordinal_heads.contains(&h))
+        };
+        return head.then_some((v, i, NumberKind::Ordinal));
+    }
+    let W::Unit(v) = short_prep_unit(norm)? else {
+        return None;
+    };
+    if i + 1 < n
+        && !doc.line_break_after(i)
+        && word_value(&doc.toks[i + 1].norm) == Some(W::Unit(10.0))
+    {
+        return Some((v + 10.0, i + 1, NumberKind::Cardinal));
+    }
+    // not لست ("I am not")
+    let rest = norm.strip_prefix(['ب', 'ل']).unwrap_or(norm);
+    (rest != "ست" && counted_noun_after(doc, i)).then_some((v, i, NumberKind::Cardinal))
+}
+
+/// Whether the token before `i` is an indefinite noun-like word (نقطة واحدة، لغة أولى).
+fn indefinite_noun_before(doc: &Doc, i: usize) -> bool {
+    i > 0 && {
+        let p = &doc.toks[i - 1];
+        p.is_word()
+            && !p.stop
+            && !p.number_word
+            && !without_conj(&p.norm).starts_with("ال")
+            && !doc.line_break_after(i - 1)
+    }
+}
+
+/// Whether the token before `i` is a definite word (التهم الخمس).
+fn definite_noun_before(doc: &Doc, i: usize) -> bool {
+    i > 0 && {
+        let p = &doc.toks[i - 1];
+        let w = without_conj(&p.norm);
+        p.is_word()
+            && !p.stop
+            && !p.number_word
+            && ["ال", "بال", "لل", "كال"].iter().any(|a| w.starts_with(a))
+    }
+}
+
+/// Whether the token after `i` is an indefinite noun a count may go with (سبع مباريات).
+fn counted_noun_after(doc: &Doc, i: usize) -> bool {
+    i + 1 < doc.toks.len() && !doc.line_break_after(i) && {
+        let u = &doc.toks[i + 1];
+        u.is_word()
+            && !u.stop
+            && word_value(&u.norm).is_none()
+            && !u.norm.starts_with("ال")
+            && u.norm.chars().count() >= 3
+    }
 }
 
 #[cfg(test)]
@@ -541,6 +929,133 @@ mod tests {
         let r = find(&Doc::new("وهي ثاني أطول حدود في العالم"));
         assert_eq!((r[0].value, r[0].kind), (2.0, NumberKind::Ordinal));
         assert!(find(&Doc::new("في كانون الثاني")).is_empty());
+    }
+
+    fn one(t: &str) -> Number {
+        let r = find(&Doc::new(t));
+        assert_eq!(r.len(), 1, "{t}: {r:?}");
+        r.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn money_carries_its_currency() {
+        let n = one("ووقعت الشركة عقدا بقيمة 950 مليون ريال سعودي مع الوزارة.");
+        assert_eq!(
+            (n.value, n.money, n.currency),
+            (950e6, true, Some(Currency::Sar))
+        );
+        let n = one("وبلغت الأرباح 20 مليار درهم خلال العام.");
+        assert_eq!((n.money, n.currency), (true, None)); // a bare درهم: money, no currency
+        let n = one("وتبلغ كلفة المشروع 3 ملايين دولار.");
+        assert_eq!(n.currency, Some(Currency::Usd));
+        let n = one("في صفقة قيمتها 10 مليارات جنيه إسترليني.");
+        assert_eq!(n.currency, Some(Currency::Gbp));
+        let n = one("وسجل سعر الصرف 17.5 جنيها مصريا للدولار الواحد.");
+        assert_eq!((n.value, n.currency), (17.5, Some(Currency::Egp)));
+        let n = one("وفرضت غرامة قدرها ألف دينار كويتي.");
+        assert_eq!((n.value, n.currency), (1000.0, Some(Currency::Kwd)));
+        // a chain takes the currency of its end
+        let n = one("واستثمرت الحكومة ثمانية آلاف و500 يورو.");
+        assert_eq!((n.value, n.currency), (8500.0, Some(Currency::Eur)));
+        assert!(!one("وأصيب 300 شخص بجروح.").money);
+        let j = serde_json::to_string(&one("بقيمة 5 ملايين درهم إماراتي")).unwrap();
+        assert!(j.contains(r#""money":true,"currency":"AED""#), "{j}");
+    }
+
+    #[test]
+    fn dot_grouped_thousands_and_decimals() {
+        assert_eq!(one("بكفالة قدرها 480.000 دولار.").value, 480_000.0);
+        assert_eq!(one("وشارك في المسيرة 2.500 شخص.").value, 2500.0);
+        // not a count in wholes: a decimal mark (3.750 ريال), and before a scale
+        assert_eq!(one("واستقر سعر الدولار عند 3.750 ريال.").value, 3.75);
+        assert_eq!(one("بلغت المبيعات 1.500 مليون برميل.").value, 1_500_000.0);
+        assert_eq!(parse_digits("1.234.567"), Some(1234567.0));
+    }
+
+    #[test]
+    fn fasila_decimals_halves_and_signs() {
+        let n = one("وحصل المرشح على ثلاثة وأربعين فاصلة خمسة في المئة من الأصوات.");
+        assert_eq!((n.value, n.kind), (43.5, NumberKind::Percent));
+        assert_eq!(one("وتقاضى اللاعب 7 ونصف مليون يورو.").value, 7_500_000.0);
+        let n = one("وتراوحت التوقعات بين -0.5% و+1.2% هذا العام.");
+        assert_eq!((n.value, n.to), (-0.5, Some(1.2)));
+        assert_eq!(
+            values("وتنخفض الحرارة ليلا إلى 3 أو 4 درجات تحت الصفر."),
+            [(-3.0, None), (-4.0, None)]
+        );
+        assert_eq!(values("وسجلت خمس درجات تحت الصفر."), [(-5.0, None)]);
+    }
+
+    #[test]
+    fn lone_words_with_their_noun_and_scores() {
+        assert_eq!(values("وقضى في السجن سبع سنوات."), [(7.0, None)]);
+        assert_eq!(values("وتوقفت المباراة لمدة عشر دقائق."), [(10.0, None)]);
+        assert_eq!(values("وتقدم الفريق بستة مراكز."), [(6.0, None)]);
+        assert_eq!(values("وشارك وفد يمثل لخمس عشرة دولة."), [(15.0, None)]);
+        let n = one("ونفى المتهم الاتهامات الخمس.");
+        assert_eq!((n.value, n.unit.as_deref()), (5.0, Some("الاتهامات")));
+        let n = one("وحصل على نقطة واحدة فقط.");
+        assert_eq!((n.value, n.unit.as_deref()), (1.0, Some("نقطة")));
+        assert!(find(&Doc::new("وقالت ست البيت إنها سعيدة.")).is_empty());
+        assert!(find(&Doc::new("ولست متأكدا من ذلك.")).is_empty());
+        assert!(find(&Doc::new("لأنه واحد من أهم المشاريع")).is_empty());
+        assert_eq!(values("وشن الطيران الاثنين ثلاث غارات."), [(3.0, None)]);
+        assert_eq!(values("وشارك ثلاث مئة متطوع."), [(300.0, None)]);
+        assert_eq!(
+            values("وفاز الهلال 2-صفر على ضيفه."),
+            [(2.0, None), (0.0, None)]
+        );
+        assert!(find(&Doc::new("وخرج بآلاف المتظاهرين إلى الشوارع.")).is_empty());
+        assert_eq!(one("وحضر ثلثي الأعضاء.").value, 2.0 / 3.0);
+    }
+
+    #[test]
+    fn ordinals_first_and_definite_tens() {
+        let n = one("وأصبحت أول امرأة تتولى المنصب.");
+        assert_eq!((n.value, n.kind), (1.0, NumberKind::Ordinal));
+        let n = one("ويحتفل النادي بالذكرى الخمسين لتأسيسه.");
+        assert_eq!((n.value, n.kind), (50.0, NumberKind::Ordinal));
+        assert_eq!(one("وتوج باللقب للمرة الأربعين.").value, 40.0);
+        assert_eq!(one("وثالثا، تعزيز التعاون.").value, 3.0);
+        // a definite ten after a noun that takes no ordinal is no ordinal
+        assert!(find(&Doc::new("خلال السنوات العشرين الماضية")).is_empty());
+    }
+
+    #[test]
+    fn ranges_of_one_scale_changes_and_days() {
+        assert_eq!(
+            values("ويقدر عدد النازحين بين أربعة ملايين وستة."),
+            [(4e6, Some(6e6))]
+        );
+        let r = find(&Doc::new(
+            "وقررت الحكومة تمديد فترة الإقامة المؤقتة للعمال الأجانب من 30 إلى 90 يوما.",
+        ));
+        assert_eq!(r.len(), 2);
+        assert_eq!((r[0].value, r[0].unit.as_deref()), (30.0, Some("يوما")));
+        // days of a date are the date's
+        assert!(find(&Doc::new("وتقام البطولة من 15 إلى 25 أكتوبر.")).is_empty());
+        assert!(find(&Doc::new(
+            "وتقام المباراة مساء السادس والعشرين من الشهر الجاري."
+        ))
+        .is_empty());
+        // years after a name or a year noun are dates
+        assert!(find(&Doc::new("وتستعد المدينة لمعرض إكسبو 2020.")).is_empty());
+        assert!(find(&Doc::new("بنسبة كبيرة مقارنة بعام 2016.")).is_empty());
+    }
+
+    #[test]
+    fn units_are_nouns() {
+        let n = one("وشاركت 4 من الطائرات الحربية.");
+        assert_eq!(n.unit.as_deref(), Some("الطائرات"));
+        assert_eq!(one("واحتل المنتخب المركز 21 عالميا.").unit, None);
+        let n = one("وتبلغ مساحتها 360 ألف كيلو متر مربع.");
+        assert_eq!(n.unit.as_deref(), Some("كيلو متر مربع"));
+        let n = one("ونعى الحزب القتلى الثلاثة.");
+        assert_eq!(n.unit.as_deref(), Some("القتلى"));
+        let n = one("وضبطت الشرطة (٣٥٩) طلقة نارية.");
+        assert_eq!((n.value, n.unit.as_deref()), (359.0, Some("طلقة")));
+        assert_eq!(one("وبلغ 174 ألفا عام ٢٠١٠.").unit, None);
+        assert_eq!(one("واحتشد ألفين خرجوا إلى الساحة.").unit, None);
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub struct ReadingArgs {
     #[arg(long, default_value_t = 0)]
     pub show: usize,
     /// Only the misses of this kind (`speaker`, `quote`, `false-quote`, `number`, `ordinal`,
-    /// `spurious-number`, `date`, `date-value`, `spurious-date`, `event`, `actor`, `target`,
+    /// `money`, `spurious-number`, `date`, `date-value`, `spurious-date`, `event`, `actor`, `target`,
     /// `spurious-event`).
     #[arg(long, value_name = "KIND")]
     pub what: Option<String>,
@@ -162,8 +162,9 @@ fn reading(a: &ReadingArgs) -> Result<u8> {
         }
         if let Some(n) = &s.numbers {
             say!(
-                "numbers  {} gold in {} passages: found {:.3} ({}), right unit {}; ordinals {:.3} ({}/{}); spurious {} ({:.3} of gold)",
-                n.gold, n.passages, n.found_rate, n.found, n.right_unit, n.ordinal_rate,
+                "numbers  {} gold in {} passages: found {:.3} ({}), right unit {}, money right {}/{} ({} false); ordinals {:.3} ({}/{}); spurious {} ({:.3} of gold)",
+                n.gold, n.passages, n.found_rate, n.found, n.right_unit, n.money_right, n.money,
+                n.money_false, n.ordinal_rate,
                 n.ordinals_found, n.ordinals, n.spurious, n.spurious_rate
             );
         }

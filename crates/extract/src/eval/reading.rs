@@ -144,6 +144,12 @@ pub struct NumberScore {
     pub found: usize,
     /// Found with the right unit (the same key, or both none).
     pub right_unit: usize,
+    /// Gold numbers that are money (`money: true`).
+    pub money: usize,
+    /// Of those, found and read as money.
+    pub money_right: usize,
+    /// Found numbers read as money whose gold is not.
+    pub money_false: usize,
     pub ordinals: usize,
     pub ordinals_found: usize,
     /// Numbers read that match no gold number or ordinal.
@@ -195,7 +201,7 @@ pub struct EventScore {
 pub struct Miss {
     pub part: String,
     pub id: String,
-    /// `quote`, `speaker`, `false-quote`, `number`, `spurious-number`,
+    /// `quote`, `speaker`, `false-quote`, `number`, `money`, `spurious-number`,
     /// `date`, `date-value`, `spurious-date`, `event`, `actor`, `target`,
     /// `spurious-event`.
     pub what: &'static str,
@@ -461,6 +467,7 @@ fn score_numbers(
             s.ordinals += 1;
         } else {
             s.gold += 1;
+            s.money += usize::from(n.money);
         }
         let Some(fi) = *m else {
             let got: Vec<String> = r
@@ -491,6 +498,22 @@ fn score_numbers(
                 _ => false,
             };
             s.right_unit += usize::from(unit_ok);
+            let money = r.numbers[fi].money;
+            s.money_right += usize::from(money && n.money);
+            s.money_false += usize::from(money && !n.money);
+            if n.money && !money {
+                misses.push(miss(
+                    g,
+                    "money",
+                    format!("{} {}", n.text, n.unit.as_deref().unwrap_or("")),
+                    format!(
+                        "{} = {} (unit {})",
+                        r.numbers[fi].text,
+                        r.numbers[fi].value,
+                        r.numbers[fi].unit.as_deref().unwrap_or("none")
+                    ),
+                ));
+            }
         }
     }
     for fi in unmatched(&pairs, r.numbers.len()) {

@@ -1,11 +1,137 @@
 //! The number words (`data/number_words.tsv`): units, tens, hundreds, scales,
 //! fractions and ordinals with their values, the percent phrases, and the
-//! words that make a bare ordinal a month's.
+//! words that make a bare ordinal a month's; the currency words
+//! (`data/currencies.tsv`) with their ISO 4217 codes.
 
 use super::clitics::strip_conj;
 use super::rows;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
+
+macro_rules! currencies {
+    ($($v:ident $code:literal $name:literal,)*) => {
+        /// A currency (ISO 4217), serialized as its code (`USD`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Currency {
+            $(#[doc = $name] #[serde(rename = $code)] $v,)*
+        }
+
+        impl Currency {
+            /// Its ISO 4217 code.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Currency::$v => $code,)*
+                }
+            }
+
+            /// The currency of an ISO 4217 code.
+            pub fn from_code(code: &str) -> Option<Currency> {
+                match code {
+                    $($code => Some(Currency::$v),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+currencies! {
+    Usd "USD" "US dollar",
+    Eur "EUR" "euro",
+    Gbp "GBP" "pound sterling",
+    Jpy "JPY" "yen",
+    Cny "CNY" "yuan",
+    Rub "RUB" "rouble",
+    Chf "CHF" "Swiss franc",
+    Cad "CAD" "Canadian dollar",
+    Aud "AUD" "Australian dollar",
+    Sar "SAR" "Saudi riyal",
+    Aed "AED" "UAE dirham",
+    Qar "QAR" "Qatari riyal",
+    Kwd "KWD" "Kuwaiti dinar",
+    Bhd "BHD" "Bahraini dinar",
+    Omr "OMR" "Omani rial",
+    Jod "JOD" "Jordanian dinar",
+    Iqd "IQD" "Iraqi dinar",
+    Lbp "LBP" "Lebanese pound",
+    Syp "SYP" "Syrian pound",
+    Egp "EGP" "Egyptian pound",
+    Sdg "SDG" "Sudanese pound",
+    Lyd "LYD" "Libyan dinar",
+    Tnd "TND" "Tunisian dinar",
+    Dzd "DZD" "Algerian dinar",
+    Mad "MAD" "Moroccan dirham",
+    Yer "YER" "Yemeni rial",
+    Irr "IRR" "Iranian rial",
+    Try "TRY" "Turkish lira",
+    Ils "ILS" "Israeli shekel",
+    Myr "MYR" "Malaysian ringgit",
+    Ves "VES" "Venezuelan bolivar",
+    Inr "INR" "Indian rupee",
+    Pkr "PKR" "Pakistani rupee",
+    Brl "BRL" "Brazilian real",
+}
+
+/// One currency noun form's readings: the bare noun's (`None` when it is
+/// ambiguous) and the ones an adjective after it decides.
+#[derive(Default)]
+struct CurrencyWord {
+    bare: Option<Currency>,
+    by_adjective: Vec<(&'static str, Currency)>,
+}
+
+fn currency_words() -> &'static FxHashMap<&'static str, CurrencyWord> {
+    static T: OnceLock<FxHashMap<&'static str, CurrencyWord>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t: FxHashMap<&'static str, CurrencyWord> = FxHashMap::default();
+        for f in rows(include_str!("../../data/currencies.tsv")) {
+            let code = f.get(1).copied().unwrap_or("");
+            let c = match code {
+                "-" => None,
+                c => Some(
+                    Currency::from_code(c)
+                        .unwrap_or_else(|| panic!("currencies.tsv: unknown code {c:?}")),
+                ),
+            };
+            let adjectives: Vec<&str> = f
+                .get(2)
+                .map(|a| a.split(' ').filter(|w| !w.is_empty()).collect())
+                .unwrap_or_default();
+            for form in f[0].split(' ') {
+                let e = t.entry(form).or_default();
+                match c {
+                    Some(c) if !adjectives.is_empty() => {
+                        e.by_adjective.extend(adjectives.iter().map(|&a| (a, c)))
+                    }
+                    Some(c) => e.bare = Some(c),
+                    None => {}
+                }
+            }
+        }
+        t
+    })
+}
+
+/// Whether a normalized word is a currency noun, and which currency it is with
+/// the normalized word after it (`adjective`, when there is one): the adjective
+/// decides (ريال سعودي → SAR, جنيه إسترليني → GBP); without one the bare noun's
+/// reading holds (دولار → USD), `None` inside when the bare noun is ambiguous
+/// (ريال، دينار، جنيه، درهم، ليرة).
+pub(crate) fn currency(norm: &str, adjective: Option<&str>) -> Option<Option<Currency>> {
+    let w = currency_words().get(norm)?;
+    let by_adj = adjective.and_then(|a| {
+        let a = a.strip_prefix("ال").unwrap_or(a);
+        let a = a
+            .strip_suffix('ا')
+            .or_else(|| a.strip_suffix('ه'))
+            .unwrap_or(a);
+        w.by_adjective
+            .iter()
+            .find_map(|&(x, c)| (x == a).then_some(c))
+    });
+    Some(by_adj.or(w.bare))
+}
 
 /// The value of one number word.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -34,6 +160,16 @@ pub(crate) struct NumberWords {
     pub range_to: Vec<&'static str>,
     /// Verbs and nouns of change: من A إلى B after them is two values.
     pub change: Vec<&'static str>,
+    /// Nouns after which a definite ten or hundred is an ordinal (للمرة الأربعين).
+    pub ordinal_heads: Vec<&'static str>,
+    /// Plural scales that alone are vague quantities (آلاف الطلاب).
+    pub vague: Vec<&'static str>,
+    /// Words after a number that are not its unit (مقابل، تحت، فقط).
+    pub not_units: Vec<&'static str>,
+    /// Unit words that join the next word into one unit (كيلو متر).
+    pub unit_heads: Vec<&'static str>,
+    /// Words that finish the unit before them (متر مربع، قدم مكعبة).
+    pub unit_tails: Vec<&'static str>,
 }
 
 fn value(s: &str) -> f64 {
@@ -59,6 +195,11 @@ pub(crate) fn number_words() -> &'static NumberWords {
             range_from: Vec::new(),
             range_to: Vec::new(),
             change: Vec::new(),
+            ordinal_heads: Vec::new(),
+            vague: Vec::new(),
+            not_units: Vec::new(),
+            unit_heads: Vec::new(),
+            unit_tails: Vec::new(),
         };
         for f in rows(include_str!("../../data/number_words.tsv")) {
             let v = || value(f.get(2).copied().unwrap_or(""));
@@ -73,11 +214,16 @@ pub(crate) fn number_words() -> &'static NumberWords {
                     t.percent.push(f[0].split(' ').collect());
                     continue;
                 }
-                "month-head" | "range-from" | "range-to" | "change" => {
+                "month-head" | "range-from" | "range-to" | "change" | "ordinal-head"
+                | "not-unit" | "unit-head" | "unit-tail" => {
                     match f[1] {
+                        "not-unit" => &mut t.not_units,
+                        "unit-head" => &mut t.unit_heads,
+                        "unit-tail" => &mut t.unit_tails,
                         "month-head" => &mut t.month_heads,
                         "range-from" => &mut t.range_from,
                         "range-to" => &mut t.range_to,
+                        "ordinal-head" => &mut t.ordinal_heads,
                         _ => &mut t.change,
                     }
                     .push(f[0]);
@@ -87,6 +233,7 @@ pub(crate) fn number_words() -> &'static NumberWords {
             };
             match f.get(4).copied().unwrap_or("") {
                 "lone" => t.lone.push(f[0]),
+                "vague" => t.vague.push(f[0]),
                 "" => {}
                 x => panic!("number_words.tsv: unknown flag {x:?}"),
             }
@@ -94,6 +241,19 @@ pub(crate) fn number_words() -> &'static NumberWords {
             t.values.entry(f[0]).or_insert(w);
         }
         t
+    })
+}
+
+/// The search keys of the counted nouns that are measures, counted in fractions too
+/// (`data/counted_nouns.tsv`, flag `measure`: دولار، برميل، كيلومتر).
+pub(crate) fn measure_keys() -> &'static rustc_hash::FxHashSet<String> {
+    static K: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    K.get_or_init(|| {
+        let mut buf = String::new();
+        rows(include_str!("../../data/counted_nouns.tsv"))
+            .filter(|f| f.get(1) == Some(&"measure"))
+            .map(|f| khabar_text::key_of(f[0], khabar_text::TokenKind::Word, &mut buf).to_string())
+            .collect()
     })
 }
 
@@ -119,6 +279,7 @@ pub(crate) fn first_number_word(first: &str) -> Option<(W, bool)> {
             word_value(s).map(|w| (w, true))
         })
         .or_else(|| definite_unit(first).map(|w| (w, false)))
+        .or_else(|| definite_unit(strip_conj(first)?).map(|w| (w, true)))
 }
 
 /// A unit written with the article (الثلاثة، الستة عشر، الخمس): the unit.
@@ -126,8 +287,25 @@ pub(crate) fn definite_unit(norm: &str) -> Option<W> {
     word_value(norm.strip_prefix("ال")?).filter(|w| matches!(w, W::Unit(_)))
 }
 
+/// A ten or hundred written with the article, with or without و (الأربعين،
+/// المئتين، والعشرين): the word.
+pub(crate) fn definite_ten(norm: &str) -> Option<W> {
+    let n = strip_conj(norm).unwrap_or(norm);
+    word_value(n.strip_prefix("ال")?).filter(|w| matches!(w, W::Ten(_) | W::Hundred(_)))
+}
+
+/// A short unit after ب or ل that [`first_number_word`] leaves out (لخمس، بستة):
+/// a number only where what follows says so.
+pub(crate) fn short_prep_unit(norm: &str) -> Option<W> {
+    let s = norm.strip_prefix('ب').or_else(|| norm.strip_prefix('ل'))?;
+    word_value(s).filter(|w| matches!(w, W::Unit(_)))
+}
+
 /// Whether a norm form may begin a number written in words (kept for each
 /// word by the vocabulary).
 pub(crate) fn may_begin_number(norm: &str) -> bool {
     first_number_word(norm).is_some()
+        || definite_ten(norm).is_some()
+        || short_prep_unit(norm).is_some()
+        || norm == "صفر"
 }
