@@ -621,11 +621,17 @@ impl Reader<'_, '_> {
         let mo = *hit.value;
         let mut first = i;
         let mut last = hit.last;
-        // كانون الثاني/يناير، يونيو حزيران: two names of one month
+        // كانون الثاني/يناير، يونيو حزيران، نوفمبر (تشرين الثاني): two names of one month
         if last + 2 < n && doc.surface(last + 1) == "/" {
             if let Some(h2) = months().match_at(doc, last + 2) {
                 last = h2.last;
             }
+        } else if let Some(h2) = (last + 3 < n && matches!(doc.surface(last + 1), "(" | "«"))
+            .then(|| months().match_at(doc, last + 2))
+            .flatten()
+            .filter(|h| h.value.n == mo.n && matches!(doc.surface(h.last + 1), ")" | "»"))
+        {
+            last = h2.last + 1;
         } else if let Some(h2) = months()
             .match_at(doc, last + 1)
             .filter(|h| h.value.n == mo.n)
@@ -644,8 +650,13 @@ impl Reader<'_, '_> {
             {
                 day = Some(d as u32);
                 first = i - 1;
-                // 13 إلى 15 تموز، من 10 حتى 31 مايو، 23-25 أكتوبر
-                if i >= 3 && self.cues.range_to.contains(&self.norm(i - 2)) {
+                // 13 إلى 15 تموز، من 10 حتى 31 مايو، 23-25 أكتوبر، بين 13 و15 مايو (و only
+                // after بين: 7 و14 أكتوبر are two days)
+                let to = self.norm(i - 2);
+                if i >= 3
+                    && self.cues.range_to.contains(&to)
+                    && (to != "و" || self.prev(i - 3) == "بين")
+                {
                     if let Some(d1) = self.int_at(i - 3).filter(|d1| (1..d).contains(d1)) {
                         day_from = Some(d1 as u32);
                         first = i - 3;
@@ -1489,6 +1500,11 @@ mod tests {
         );
         // two dates joined by و without بين stay two
         assert_eq!(find(&Doc::new("في 5 مايو و10 يونيو"), day(d)).len(), 2);
+        assert_eq!(one("جرت الجولتان في 7 و14 أكتوبر", d).1, None);
+        assert_eq!(
+            one("تقام المعارض بين 13 و15 مايو", d),
+            (s("2018-05-13"), s("2018-05-15"), None)
+        );
     }
 
     #[test]
@@ -1572,6 +1588,19 @@ mod tests {
         assert_eq!(
             one("في 5 أكتوبر/تشرين أول من عام 1918", d).0,
             s("1918-10-05")
+        );
+    }
+
+    #[test]
+    fn a_month_and_its_other_name_in_brackets_are_one() {
+        let d = "2015-07-21";
+        assert_eq!(
+            one("وهي الأعلى منذ نوفمبر (تشرين الثاني) 2007", d),
+            (s("2007-11"), None, None)
+        );
+        assert_eq!(
+            one("ووقعت الحادثة في 18 ديسمبر «كانون الأول» الماضي", d),
+            (s("2014-12-18"), None, None)
         );
     }
 
