@@ -10,8 +10,8 @@ use crate::lexicon::clitics::{strip_conj, without_conj};
 use crate::lexicon::dates::{counted_keys, cues, is_time_word, months};
 pub use crate::lexicon::numbers::Currency;
 use crate::lexicon::numbers::{
-    currency, definite_ten, definite_unit, first_number_word, measure_keys, number_words,
-    short_prep_unit, word_value, W,
+    currency, currency_sign, definite_ten, definite_unit, first_number_word, measure_keys,
+    number_words, short_prep_unit, word_value, W,
 };
 use khabar_text::chars::digit_value;
 use khabar_text::TokenKind;
@@ -205,6 +205,21 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
             unit = Some("%".to_string());
         }
         let mut unit_tok = None;
+        // 100$، $100، €5: a currency sign right after or before the digits.
+        let mut sign = None;
+        if unit.is_none() && t.kind == TokenKind::Number {
+            let after = (last + 1 < n && doc.toks[last + 1].start == doc.toks[last].end)
+                .then(|| (currency_sign(doc.surface(last + 1)), last + 1));
+            let before = (first > 0 && doc.toks[first - 1].end == doc.toks[first].start)
+                .then(|| (currency_sign(doc.surface(first - 1)), first - 1));
+            if let Some((Some(c), k)) = after.filter(|a| a.0.is_some()).or(before) {
+                unit = Some(doc.surface(k).to_string());
+                sign = Some(c);
+                if k > last {
+                    last = k;
+                }
+            }
+        }
         if unit.is_none() && kind != NumberKind::Ordinal {
             if let Some((u0, u1)) = unit_span(doc, first, last) {
                 unit = Some(doc.slice(u0, u1).to_string());
@@ -233,6 +248,7 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
                 .then(|| doc.toks[u + 1].norm.as_str());
             currency(&doc.toks[u].norm, adj)
         });
+        let cur = cur.or(sign.map(Some));
         // ثمانين تحت الصفر، 8 درجات تحت الصفر: below zero.
         let below =
             |k: usize| k + 1 < n && doc.toks[k].norm == "تحت" && doc.toks[k + 1].norm == "الصفر";
@@ -958,6 +974,12 @@ mod tests {
         let n = one("واستثمرت الحكومة ثمانية آلاف و500 يورو.");
         assert_eq!((n.value, n.currency), (8500.0, Some(Currency::Eur)));
         assert!(!one("وأصيب 300 شخص بجروح.").money);
+        let n = one("ويباع الجهاز بسعر 999$ في المتاجر.");
+        assert_eq!((n.value, n.currency), (999.0, Some(Currency::Usd)));
+        assert_eq!(
+            one("وارتفع السعر إلى €45 للقطعة.").currency,
+            Some(Currency::Eur)
+        );
         let j = serde_json::to_string(&one("بقيمة 5 ملايين درهم إماراتي")).unwrap();
         assert!(j.contains(r#""money":true,"currency":"AED""#), "{j}");
     }

@@ -113,6 +113,17 @@ fn currency_words() -> &'static FxHashMap<&'static str, CurrencyWord> {
     })
 }
 
+/// The currency of a currency sign ($ USD, € EUR, £ GBP, ¥ JPY).
+pub(crate) fn currency_sign(s: &str) -> Option<Currency> {
+    match s {
+        "$" | "US$" => Some(Currency::Usd),
+        "€" => Some(Currency::Eur),
+        "£" => Some(Currency::Gbp),
+        "¥" => Some(Currency::Jpy),
+        _ => None,
+    }
+}
+
 /// Whether a normalized word is a currency noun, and which currency it is with
 /// the normalized word after it (`adjective`, when there is one): the adjective
 /// decides (ريال سعودي → SAR, جنيه إسترليني → GBP); without one the bare noun's
