@@ -187,14 +187,16 @@ fn print_reading(out: &mut impl Write, body: &str, r: &Reading) -> io::Result<()
     writeln!(out, "\nNumbers:")?;
     for n in &r.numbers {
         let unit = n.unit.as_deref().unwrap_or("");
-        writeln!(
-            out,
-            "  {}\t= {} {}\t[{:?}]",
-            n.text,
-            fmt_num(n.value),
-            unit,
-            n.kind
-        )?;
+        let value = match n.to {
+            Some(to) => format!("{} .. {}", fmt_num(n.value), fmt_num(to)),
+            None => fmt_num(n.value),
+        };
+        let money = match (n.money, n.currency) {
+            (_, Some(c)) => format!(" {}", c.code()),
+            (true, None) => " money".to_string(),
+            (false, None) => String::new(),
+        };
+        writeln!(out, "  {}\t= {value} {unit}\t[{:?}{money}]", n.text, n.kind)?;
     }
     writeln!(out, "\nDates:")?;
     for d in &r.dates {
@@ -203,7 +205,12 @@ fn print_reading(out: &mut impl Write, body: &str, r: &Reading) -> io::Result<()
             (Some(a), None) => a.clone(),
             _ => "?".into(),
         };
-        writeln!(out, "  {}\t= {}\t[{:?}]", d.text, v, d.kind)?;
+        let hijri = d
+            .hijri
+            .as_deref()
+            .map(|h| format!(" hijri {h}"))
+            .unwrap_or_default();
+        writeln!(out, "  {}\t= {}\t[{:?}{hijri}]", d.text, v, d.kind)?;
     }
     writeln!(out, "\nQuotations:")?;
     for q in &r.quotes {
