@@ -92,6 +92,9 @@ struct Found {
     first: usize,
     last: usize,
     t: Trigger,
+    /// The last token of the trigger as written: the attack or penalty noun
+    /// of a light verb (شنت تركيا … هجوما), else `last`.
+    told: usize,
 }
 
 /// All events of a text, in order.
@@ -159,6 +162,7 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             {
                 continue;
             }
+            let mut told = last;
             match t.need {
                 Some(Need::Troops) if !troops_near(doc, cx.roles, last, b) => continue,
                 Some(need @ (Need::Attack | Need::Penalty)) => {
@@ -175,6 +179,7 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
                         continue;
                     };
                     consumed.push(k);
+                    told = k;
                 }
                 _ => {}
             }
@@ -183,7 +188,12 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
                 t.ty = EventType::Reject;
                 t.mode = None;
             }
-            found.push(Found { first, last, t });
+            found.push(Found {
+                first,
+                last,
+                t,
+                told,
+            });
         }
         found.retain(|f| !consumed.iter().any(|&k| f.first <= k && k <= f.last));
         // Weak triggers come last, and only for a type no strong trigger told:
@@ -579,7 +589,7 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
         .filter(|d| !matches!(d.kind, DateKind::Range | DateKind::Year))
         .find(|d| d.start >= doc.sents[si].start && d.end <= doc.sents[si].end)
         .map(|d| d.value.clone().unwrap_or_else(|| d.text.clone()));
-    let (tstart, tend) = (doc.toks[first].start, doc.toks[last].end);
+    let (tstart, tend) = (doc.toks[first].start, doc.toks[f.told].end);
     let win_start = doc.toks[first.saturating_sub(3).max(a)].start;
     let win_end = doc.toks[(last + 8).min(b - 1)].end;
     let count = cx

@@ -99,8 +99,9 @@ fn in_list(list: &[&str], norm: &str) -> bool {
     list.contains(&without_conj(norm)) || strip_prep(norm).is_some_and(|w| list.contains(&&*w))
 }
 
-/// A condition or an intention before a trigger: the act did not happen
-/// (إذا انسحبت واشنطن، في حال تعرضها لهجوم، تعتزم مقاطعة، مستعد للانسحاب).
+/// A condition, an intention, an expectation or a demand before a trigger:
+/// the act did not happen (إذا انسحبت واشنطن، في حال تعرضها لهجوم، تعتزم
+/// مقاطعة، مستعد للانسحاب، من المتوقع حصول تظاهرات، للمطالبة باستقالة).
 pub(super) fn unreal(doc: &Doc, first: usize, sent_start: usize) -> bool {
     let words = event_words();
     let from = first.saturating_sub(3).max(sent_start);
@@ -109,13 +110,17 @@ pub(super) fn unreal(doc: &Doc, first: usize, sent_start: usize) -> bool {
             .any(|k| in_list(&words.intent, &doc.toks[k].norm))
 }
 
-/// A charge or a threat before the trigger: بتهمة القتل، هددته بالقتل، دانتها بالقتل العمد.
+/// A charge, a threat or a sentence before the trigger: بتهمة القتل، هددته
+/// بالقتل، دانتها بالقتل العمد، حكمت عليها بالإعدام.
 pub(super) fn charged(doc: &Doc, first: usize, sent_start: usize) -> bool {
     let words = event_words();
-    (first.saturating_sub(6).max(sent_start)..first).any(|k| {
+    (first.saturating_sub(10).max(sent_start)..first).any(|k| {
         let n = doc.toks[k].norm.as_str();
-        // اتهم، يتهم، تتهمه، متهم، تهمة، بتهم، اتهامات
-        in_list(&words.charges, n) || n.contains("تهم") || n.contains("اتهام")
+        // اتهم، يتهم، تتهمه، متهم، تهمة، بتهم، اتهامات; a sentence: حكمت عليه، المحكمة
+        in_list(&words.charges, n)
+            || n.contains("تهم")
+            || n.contains("اتهام")
+            || n.contains("حكم")
     })
 }
 

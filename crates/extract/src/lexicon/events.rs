@@ -45,7 +45,7 @@ const FLAGS: &[&str] = &["amb", "weak", "mob", "launch", "impose", "pass", "n", 
 
 /// The written forms a row stands for. A `v` row is a past verb of the third
 /// person masculine (قتل): its feminine, plural and dual (قتلت، قتلوا، قتلا)
-/// and its object pronouns (قتله، قتلها، قتلهم) are read too. An `n` row is a
+/// and its object pronouns (قتلها، قتلهم) are read too. An `n` row is a
 /// noun (اعتقال، إصابة): with the article (الاعتقال) and with a possessive
 /// pronoun (اعتقاله، إصابتها، اعتقالهم), ة written ت before it.
 fn forms(phrase: &str, flags: &str) -> Vec<String> {
@@ -57,7 +57,8 @@ fn forms(phrase: &str, flags: &str) -> Vec<String> {
     let has = |x: &str| flags.split(' ').any(|f| f == x);
     let pronouns = ["ه", "ها", "هم", "هما"];
     if has("v") && !first.ends_with(['ا', 'ى', 'ي', 'ة']) {
-        for suf in ["ت", "وا", "ا"].iter().chain(&pronouns[..3]) {
+        // Not ـه: قتله would be read in every word ending in ة (زاره in وزارة).
+        for suf in ["ت", "وا", "ا"].iter().chain(&pronouns[1..3]) {
             out.push(format!("{first}{suf}{rest}"));
         }
     }
