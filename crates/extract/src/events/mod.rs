@@ -174,7 +174,7 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
                     };
                     let Some(k) = (last + 1..(last + 9).min(b)).find(|&k| {
                         let n = without_conj(&doc.toks[k].norm);
-                        list.contains(&n)
+                        list.contains(&n) || n.strip_prefix("ال").is_some_and(|w| list.contains(&w))
                     }) else {
                         continue;
                     };
@@ -433,12 +433,17 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
             .find(|r| r.class == Protesters && !r.prep)
             .copied();
     }
-    // Armed men, suicide bombers, militants are the perpetrators of an assault wherever they stand.
-    if actor.is_none() && t.ty == EventType::Assault && !t.pass {
-        actor = in_sent
-            .iter()
-            .find(|r| r.class == Armed && !r.prep && !counted(r) && !agent_phrase(doc, r))
-            .copied();
+    // The doer in a relative clause after a masdar: هجوم نفذه متطرف، غارة شنتها طائرة.
+    if actor.is_none() && t.nominal {
+        let perpetrated = &event_words().perpetrated;
+        if let Some(k) = (last + 1..(last + 5).min(b))
+            .find(|&k| perpetrated.contains(&without_conj(&doc.toks[k].norm)))
+        {
+            actor = in_sent
+                .iter()
+                .find(|r| r.first > k && r.first <= k + 2 && !governed(doc, r))
+                .copied();
+        }
     }
     for (idx, r) in after.iter().enumerate() {
         if actor.is_some_and(|x| *x == ***r) {
@@ -495,6 +500,13 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
             target = Some(r);
         }
     }
+    // Armed men, suicide bombers, militants are the perpetrators of an assault wherever they stand.
+    if actor.is_none() && t.ty == EventType::Assault && !t.pass {
+        actor = in_sent
+            .iter()
+            .find(|r| r.class == Armed && !r.prep && !counted(r) && !agent_phrase(doc, r))
+            .copied();
+    }
     // The subject after كان … قد (وكانت الوكالة قد اتهمت الجزائر): the one
     // after the verb is its object.
     let kana_qad = first > a && without_conj(&doc.toks[first - 1].norm) == "قد";
@@ -536,7 +548,8 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
                 && compatible(r)
                 && !victim_class(t.ty, r.class)
                 && !r.prep
-                && !counted(r)
+                // A counted subject does it when its object follows (ثمانية جنود نفذوا الغارة).
+                && (!counted(r) || target.is_some() || victims.is_some())
                 && target.is_none_or(|x| x != **r)
         };
         let protest_ok = |r: &&&Actor| {

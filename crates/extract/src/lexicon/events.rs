@@ -154,6 +154,7 @@ word_lists! {
         forums = "forum",
         accidents = "accident",
         crowds = "crowd",
+        perpetrated = "perpetrated",
     }
 }
 
