@@ -19,6 +19,7 @@ use crate::numbers::{Number, NumberKind};
 use crate::ontology::ParticipantKind::{self, *};
 use crate::quotes::{Quote, QuoteKind};
 use crate::roles::{Actor, Participant};
+use sense::in_list;
 use serde::{Deserialize, Serialize};
 
 pub use crate::ontology::{EventMode, EventType};
@@ -174,7 +175,7 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
                     };
                     let Some(k) = (last + 1..(last + 9).min(b)).find(|&k| {
                         let n = without_conj(&doc.toks[k].norm);
-                        list.contains(&n) || n.strip_prefix("ال").is_some_and(|w| list.contains(&w))
+                        in_list(list, n) || n.strip_prefix("ال").is_some_and(|w| list.contains(&w))
                     }) else {
                         continue;
                     };
@@ -262,8 +263,8 @@ fn troops_near(doc: &Doc, roles: &[Actor], last: usize, end: usize) -> bool {
 fn governed(doc: &Doc, r: &Actor) -> bool {
     r.prep
         || r.first.checked_sub(1).is_some_and(|p| {
-            let n = without_conj(&doc.toks[p].norm);
-            event_words().target_preps.contains(&n) || n == "في"
+            let n = doc.toks[p].norm.as_str();
+            in_list(&event_words().target_preps, n) || without_conj(n) == "في"
         })
 }
 
@@ -300,9 +301,11 @@ fn with_name(doc: &Doc, roles: &[Actor], r: &Actor) -> Participant {
 
 /// A target with the number that counts it (25 شخصا، 3700 شخص).
 fn with_count(doc: &Doc, cx: &Context, mut p: Participant) -> Participant {
-    if let Some(n) = cx.numbers.iter().find(|n| {
-        n.end <= p.start && p.start - n.end <= 1 && n.kind == NumberKind::Cardinal
-    }) {
+    if let Some(n) = cx
+        .numbers
+        .iter()
+        .find(|n| n.end <= p.start && p.start - n.end <= 1 && n.kind == NumberKind::Cardinal)
+    {
         p.start = n.start;
         p.text = doc.text[p.start..p.end].to_string();
     }
@@ -322,7 +325,9 @@ fn counted_span(doc: &Doc, cx: &Context, from: usize, to: usize) -> Option<Parti
         .iter()
         .find(|n| n.start >= lo && n.end <= hi && n.kind == NumberKind::Cardinal)
     {
-        let k = (from..to).find(|&k| doc.toks[k].start >= n.end).unwrap_or(to);
+        let k = (from..to)
+            .find(|&k| doc.toks[k].start >= n.end)
+            .unwrap_or(to);
         (n.start, k)
     } else {
         let k = (from..to).find(|&k| crowds.contains(&without_conj(&doc.toks[k].norm)))?;
@@ -362,8 +367,14 @@ fn crowd_at(doc: &Doc, k: usize, end: usize) -> Option<Participant> {
     }
     let mut last = i;
     // Its counted noun: آلاف الفلسطينيين، آلاف التونسيين، 5 آلاف شخص.
-    if let Some(t) = doc.toks.get(i + 1).filter(|t| i + 1 < end && t.is_word() && !t.stop) {
-        if !doc.toks[i].norm.starts_with("ال") && !is_trigger_word(&t.norm) {
+    if let Some(t) = doc
+        .toks
+        .get(i + 1)
+        .filter(|t| i + 1 < end && t.is_word() && !t.stop)
+    {
+        // الآلاف is definite, آلاف (normalized الاف) is in construct.
+        let w = without_conj(&doc.toks[i].norm);
+        if (w == "الاف" || !w.starts_with("ال")) && !is_trigger_word(&t.norm) {
             last = i + 1;
         }
     }
@@ -434,10 +445,13 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
             .copied();
     }
     // The doer in a relative clause after a masdar: هجوم نفذه متطرف، غارة شنتها طائرة.
-    if actor.is_none() && t.nominal {
+    // A word after a preposition is a noun, whatever its row (بناء على طلب من رئيسها).
+    let nominal =
+        t.nominal || (first > a && in_list(&event_words().target_preps, &doc.toks[first - 1].norm));
+    if actor.is_none() && nominal {
         let perpetrated = &event_words().perpetrated;
-        if let Some(k) = (last + 1..(last + 5).min(b))
-            .find(|&k| perpetrated.contains(&without_conj(&doc.toks[k].norm)))
+        if let Some(k) =
+            (last + 1..(last + 5).min(b)).find(|&k| in_list(perpetrated, &doc.toks[k].norm))
         {
             actor = in_sent
                 .iter()
@@ -449,18 +463,31 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
         if actor.is_some_and(|x| *x == ***r) {
             continue;
         }
+        // A place after في، وسط، شمال … is where it happened.
+        let loc = r.is_place()
+            && r.first
+                .checked_sub(1)
+                .is_some_and(|p| in_list(&event_words().location_cues, &doc.toks[p].norm));
+        if loc {
+            continue;
+        }
+        // من after a masdar names its doer: بناء على طلب من رئيسها، تحذير من روسيا.
+        let from_doer = nominal
+            && r.first == last + 2
+            && without_conj(&doc.toks[last + 1].norm) == "من"
+            && !matches!(t.ty, EventType::Retreat | EventType::Reject);
+        if from_doer && actor.is_none() && compatible(r) {
+            actor = Some(r);
+            continue;
+        }
         if governed(doc, r) {
-            let loc = r.is_place()
-                && r.first
-                    .checked_sub(1)
-                    .is_some_and(|p| without_conj(&doc.toks[p].norm) == "في");
-            if target.is_none() && !loc && t.ty != EventType::Mobilize && !agent_phrase(doc, r) {
+            if target.is_none() && t.ty != EventType::Mobilize && !agent_phrase(doc, r) {
                 target = Some(r);
             }
             continue;
         }
         let genitive = r.first == last + 1;
-        if t.nominal {
+        if nominal {
             // A masdar's genitive: its subject (انسحاب القوات، إجلاء المقاتلين),
             // or for a transitive one its object (مقتل خاشقجي، اعتقال الناشط),
             // unless a ل object follows it (اقتحام الجيش التركي لمدينة عفرين).
@@ -529,7 +556,9 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
     let victims = if target.is_none() && matches!(t.ty, EventType::Assault | EventType::Coerce) {
         counted_span(doc, cx, last + 1, clause_end.min(last + 7)).or_else(|| {
             let from = first.saturating_sub(4).max(a);
-            (!t.nominal).then(|| counted_span(doc, cx, from, first)).flatten()
+            (!nominal)
+                .then(|| counted_span(doc, cx, from, first))
+                .flatten()
         })
     } else {
         None
@@ -537,8 +566,8 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
     // The subject before the trigger (SVO): for a verb; for a masdar, the
     // subject of the verb it is the object of, in the same clause (أعلن
     // الرؤساء انسحابهم، وجهت النيابة تهمة).
-    let subject_before = !(t.pass && !t.nominal);
-    let no_punct_to = |r: &Actor| !t.nominal || !(r.last + 1..first).any(|k| doc.toks[k].is_punct());
+    let subject_before = !(t.pass && !nominal);
+    let no_punct_to = |r: &Actor| !nominal || !(r.last + 1..first).any(|k| doc.toks[k].is_punct());
     if actor.is_none() && crowd.is_none() && subject_before {
         // A non-place first, a state (place) next to it second.
         let before = |r: &&&Actor| {

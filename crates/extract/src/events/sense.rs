@@ -94,9 +94,12 @@ pub(super) fn contexts(doc: &Doc, a: usize, b: usize) -> Vec<String> {
     out
 }
 
-/// Whether a word, with or without its conjunction or preposition (للقمة، والاتفاق), is in a list.
-fn in_list(list: &[&str], norm: &str) -> bool {
-    list.contains(&without_conj(norm)) || strip_prep(norm).is_some_and(|w| list.contains(&&*w))
+/// Whether a word, as written or without its conjunction or preposition
+/// (للقمة، والاتفاق; وسط stays وسط), is in a list.
+pub(super) fn in_list(list: &[&str], norm: &str) -> bool {
+    list.contains(&norm)
+        || list.contains(&without_conj(norm))
+        || strip_prep(norm).is_some_and(|w| list.contains(&&*w))
 }
 
 /// A condition, an intention, an expectation or a demand before a trigger:
@@ -117,10 +120,7 @@ pub(super) fn charged(doc: &Doc, first: usize, sent_start: usize) -> bool {
     (first.saturating_sub(10).max(sent_start)..first).any(|k| {
         let n = doc.toks[k].norm.as_str();
         // اتهم، يتهم، تتهمه، متهم، تهمة، بتهم، اتهامات; a sentence: حكمت عليه، المحكمة
-        in_list(&words.charges, n)
-            || n.contains("تهم")
-            || n.contains("اتهام")
-            || n.contains("حكم")
+        in_list(&words.charges, n) || n.contains("تهم") || n.contains("اتهام") || n.contains("حكم")
     })
 }
 
@@ -130,9 +130,9 @@ pub(super) fn accident(doc: &Doc, a: usize, b: usize) -> bool {
     let words = event_words();
     let toks = &doc.toks[a..b];
     toks.iter().any(|t| in_list(&words.accidents, &t.norm))
-        && !toks
-            .iter()
-            .any(|t| in_list(&words.attack_nouns, &t.norm) || weapons().cands(t, 3).next().is_some())
+        && !toks.iter().any(|t| {
+            in_list(&words.attack_nouns, &t.norm) || weapons().cands(t, 3).next().is_some()
+        })
 }
 
 /// A withdrawal from a conference, a summit or a deal, or its boycott
@@ -141,6 +141,5 @@ pub(super) fn leaves_forum(doc: &Doc, last: usize, b: usize, t: &Trigger) -> boo
     let leaving = (t.ty == EventType::Retreat && t.mode == Some(EventMode::Military))
         || (t.ty == EventType::Protest && t.mode == Some(EventMode::Boycott));
     leaving
-        && (last + 1..(last + 5).min(b))
-            .any(|k| in_list(&event_words().forums, &doc.toks[k].norm))
+        && (last + 1..(last + 5).min(b)).any(|k| in_list(&event_words().forums, &doc.toks[k].norm))
 }

@@ -5,8 +5,8 @@
 
 use super::clitics::norm_phrase;
 use super::{rows, word_lists, PhraseSet, WordMap};
-use rustc_hash::FxHashSet;
 use crate::ontology::{EventMode, EventType};
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// An event trigger: its type and mode and how it is read.
