@@ -566,7 +566,7 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
     // The subject before the trigger (SVO): for a verb; for a masdar, the
     // subject of the verb it is the object of, in the same clause (أعلن
     // الرؤساء انسحابهم، وجهت النيابة تهمة).
-    let subject_before = !(t.pass && !nominal);
+    let subject_before = !t.pass || nominal;
     let no_punct_to = |r: &Actor| !nominal || !(r.last + 1..first).any(|k| doc.toks[k].is_punct());
     if actor.is_none() && crowd.is_none() && subject_before {
         // A non-place first, a state (place) next to it second.
