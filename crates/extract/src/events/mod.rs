@@ -124,7 +124,8 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
         let mut found: Vec<Found> = Vec::new();
         // Attack and penalty nouns a light verb already told (شنت … هجوما).
         let mut consumed: Vec<usize> = Vec::new();
-        let accident = sense::accident(doc, a, b);
+        // Read only when the sentence has an ASSAULT trigger.
+        let mut accident: Option<bool> = None;
         let mut i = a;
         while i < b {
             let Some(hit) = set.match_at(doc, i) else {
@@ -152,7 +153,9 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
                 continue;
             }
             // Deaths in a crash or a collapse are no assault.
-            if t.ty == EventType::Assault && accident {
+            if t.ty == EventType::Assault
+                && *accident.get_or_insert_with(|| sense::accident(doc, a, b))
+            {
                 continue;
             }
             // A characterization in quotation marks or a denied act is not an event.
