@@ -2,6 +2,7 @@
 //! counts and locations, and the senses that make a trigger no event.
 
 use khabar_extract::events::{Event, EventType};
+use khabar_extract::Participant;
 
 fn events(t: &str) -> Vec<Event> {
     khabar_extract::read_with_mentions(None, t, None, Vec::new()).events
@@ -34,7 +35,11 @@ fn senses_sports_denial_negation_quotation() {
     );
     assert!(types("واحتج اللاعب على قرار الحكم في المباراة.").is_empty());
     assert!(types("ولم تقتل الشرطة أحدا.").is_empty());
-    assert!(types("ونفت الوزارة أن قوات الأمن قتلت متظاهرين.").is_empty());
+    // A denial is a REJECT; what it denies is no event.
+    assert_eq!(
+        types("ونفت الوزارة أن قوات الأمن قتلت متظاهرين."),
+        vec![EventType::Reject]
+    );
     assert!(
         !types("وأكد رئيس كازاخستان أن أعمال الشغب كانت “محاولة انقلاب”.")
             .contains(&EventType::Assault)
@@ -48,4 +53,88 @@ fn troops_deployed() {
     assert_eq!(m.count, Some(2500.0));
     assert_eq!(m.location.as_ref().unwrap().text, "كازاخستان");
     assert!(types("ونشر الموقع صورا للحادث.").is_empty());
+}
+
+fn one(t: &str, ty: EventType) -> Event {
+    events(t)
+        .into_iter()
+        .find(|e| e.event_type == ty)
+        .unwrap_or_else(|| panic!("no {ty} in {t}"))
+}
+
+fn text(p: &Option<Participant>) -> Option<&str> {
+    p.as_ref().map(|p| p.text.as_str())
+}
+
+/// A masdar's genitive and a passive verb's subject are the target, not the actor.
+#[test]
+fn a_nominal_or_passive_trigger_makes_its_participant_the_target() {
+    let e = one(
+        "وأعلنت السلطات مقتل الصحفي داخل القنصلية.",
+        EventType::Assault,
+    );
+    assert_eq!(e.trigger, "مقتل");
+    assert_ne!(text(&e.actor), Some("الصحفي"));
+    let e = one("وأصيب ثلاثة جنود في الانفجار.", EventType::Assault);
+    assert_eq!(e.actor, None);
+    assert_eq!(text(&e.target), Some("ثلاثة جنود"));
+    let e = one("وقتل ما لا يقل عن 25 شخصا في القصف.", EventType::Assault);
+    assert_eq!(text(&e.target), Some("25 شخصا"));
+}
+
+/// The agent of a passive or a masdar after من قبل / على يد.
+#[test]
+fn the_agent_after_min_qibal_is_the_actor() {
+    let e = one("وتم اعتقال الناشط من قبل الشرطة أمس.", EventType::Coerce);
+    assert_eq!(text(&e.actor), Some("الشرطة"));
+}
+
+/// A state right after the verb is its subject (VSO); a title and the name after its comma are one.
+#[test]
+fn a_state_after_the_verb_is_its_subject() {
+    let e = one("وهددت إيران الولايات المتحدة بالرد.", EventType::Threaten);
+    assert_eq!(text(&e.actor), Some("إيران"));
+    assert_eq!(text(&e.target), Some("الولايات المتحدة"));
+}
+
+/// Leaving a conference or a deal is a REJECT; leaving in a condition is no event.
+#[test]
+fn leaving_a_conference_is_a_rejection() {
+    let e = one(
+        "وانسحب وزير المالية من مؤتمر الاستثمار في الرياض.",
+        EventType::Reject,
+    );
+    assert_eq!(e.trigger, "وانسحب");
+    assert!(
+        events("وقال إن بلاده ستتخذ إجراءات إذا انسحبت واشنطن من الاتفاق.")
+            .iter()
+            .all(|e| e.event_type != EventType::Retreat)
+    );
+}
+
+/// A light verb and its attack noun are one event, the verb's subject its actor.
+#[test]
+fn a_launched_attack_is_one_event() {
+    let e: Vec<Event> = events("وشنت القوات الحكومية هجوما على مواقع المسلحين.")
+        .into_iter()
+        .filter(|e| e.event_type == EventType::Assault)
+        .collect();
+    assert_eq!(e.len(), 1);
+    assert!(e[0].trigger.starts_with("وشنت") && e[0].trigger.ends_with("هجوما"));
+    assert_eq!(text(&e[0].actor), Some("القوات الحكومية"));
+}
+
+/// A charge or a threat of killing is no killing; an accident's dead are no assault.
+#[test]
+fn charges_and_accidents_are_no_assault() {
+    let ty = |t: &str| -> Vec<EventType> { events(t).into_iter().map(|e| e.event_type).collect() };
+    assert!(!ty("ووجهت المحكمة إليه تهمة بالقتل العمد.").contains(&EventType::Assault));
+    assert!(!ty("وأدى انهيار الجسر إلى مقتل 40 شخصا.").contains(&EventType::Assault));
+}
+
+/// A crowd counted by its size is the actor of a protest.
+#[test]
+fn a_crowd_is_the_actor_of_a_protest() {
+    let e = one("وتظاهر آلاف التونسيين في العاصمة.", EventType::Protest);
+    assert_eq!(text(&e.actor), Some("آلاف التونسيين"));
 }

@@ -13,12 +13,13 @@ mod sense;
 use crate::dates::{DateKind, DateMention};
 use crate::doc::Doc;
 use crate::lexicon::clitics::without_conj;
-use crate::lexicon::events::{event_words, triggers, Trigger};
+use crate::lexicon::events::{event_words, is_trigger_word, triggers, Need, Trigger};
 use crate::ner::EntityLabel;
 use crate::numbers::{Number, NumberKind};
 use crate::ontology::ParticipantKind::{self, *};
 use crate::quotes::{Quote, QuoteKind};
 use crate::roles::{Actor, Participant};
+use sense::in_list;
 use serde::{Deserialize, Serialize};
 
 pub use crate::ontology::{EventMode, EventType};
@@ -86,6 +87,17 @@ fn victim_class(ty: EventType, class: ParticipantKind) -> bool {
     }
 }
 
+/// A trigger found in a sentence, before its participants are read.
+#[derive(Clone, Copy)]
+struct Found {
+    first: usize,
+    last: usize,
+    t: Trigger,
+    /// The last token of the trigger as written: the attack or penalty noun
+    /// of a light verb (شنت تركيا … هجوما), else `last`.
+    told: usize,
+}
+
 /// All events of a text, in order.
 pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
     let set = triggers();
@@ -109,14 +121,18 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
     for (si, &(a, b)) in doc.sent_toks.iter().enumerate() {
         let sent_sport_words = per_sentence[si];
         let sent_sports = doc_sports || sent_sport_words >= 1;
-        let mut found: Vec<(usize, usize, &Trigger)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
+        // Attack and penalty nouns a light verb already told (شنت … هجوما).
+        let mut consumed: Vec<usize> = Vec::new();
+        // Read only when the sentence has an ASSAULT trigger.
+        let mut accident: Option<bool> = None;
         let mut i = a;
         while i < b {
             let Some(hit) = set.match_at(doc, i) else {
                 i += 1;
                 continue;
             };
-            let t = hit.value;
+            let mut t = *hit.value;
             let (first, last) = (hit.first, hit.last);
             i = last + 1;
             // In sport, an ambiguous word takes its sporting sense; a sentence about a match holds no assault or protest.
@@ -129,7 +145,17 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             if last >= b || sport_sense || sense::idiom(doc, first, last, t.ty) {
                 continue;
             }
-            if negated(doc, first, a) {
+            if negated(doc, first, a) || sense::unreal(doc, first, a) {
+                continue;
+            }
+            // بالقتل after a charge or a threat is what is charged or threatened.
+            if t.ty == EventType::Assault && hit.prep && sense::charged(doc, first, a) {
+                continue;
+            }
+            // Deaths in a crash or a collapse are no assault.
+            if t.ty == EventType::Assault
+                && *accident.get_or_insert_with(|| sense::accident(doc, a, b))
+            {
                 continue;
             }
             // A characterization in quotation marks or a denied act is not an event.
@@ -140,24 +166,64 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
             {
                 continue;
             }
-            if t.mob && !troops_near(doc, cx.roles, last, b) {
-                continue;
+            let mut told = last;
+            match t.need {
+                Some(Need::Troops) if !troops_near(doc, cx.roles, last, b) => continue,
+                Some(need @ (Need::Attack | Need::Penalty)) => {
+                    let words = event_words();
+                    let list = if need == Need::Attack {
+                        &words.attack_nouns
+                    } else {
+                        &words.penalties
+                    };
+                    let Some(k) = (last + 1..(last + 9).min(b)).find(|&k| {
+                        let n = without_conj(&doc.toks[k].norm);
+                        in_list(list, n) || n.strip_prefix("ال").is_some_and(|w| list.contains(&w))
+                    }) else {
+                        continue;
+                    };
+                    consumed.push(k);
+                    told = k;
+                }
+                _ => {}
             }
-            found.push((first, last, t));
+            // Leaving a conference, a summit or a deal is a rejection, not a retreat.
+            if sense::leaves_forum(doc, last, b, &t) {
+                t.ty = EventType::Reject;
+                t.mode = None;
+            }
+            found.push(Found {
+                first,
+                last,
+                t,
+                told,
+            });
         }
-        // One event per type per sentence: the first strong trigger, else the first weak one.
-        // Weak triggers come last: protesters who are the target of an arrest or an
-        // assault in the same sentence do not make a protest of their own.
-        let mut seen: Vec<EventType> = Vec::new();
+        found.retain(|f| !consumed.iter().any(|&k| f.first <= k && k <= f.last));
+        // Weak triggers come last, and only for a type no strong trigger told:
+        // protesters who are the target of an arrest or an assault in the same
+        // sentence do not make a protest of their own. Two triggers of one type
+        // and mode side by side (أدانت … واستنكرت) tell one act.
         let strong_types: Vec<EventType> =
-            found.iter().filter(|f| !f.2.weak).map(|f| f.2.ty).collect();
+            found.iter().filter(|f| !f.t.weak).map(|f| f.t.ty).collect();
         let sent_start = out.len();
+        let mut kept: Vec<Found> = Vec::new();
         for weak in [false, true] {
-            for &(first, last, t) in found.iter().filter(|f| f.2.weak == weak) {
-                if seen.contains(&t.ty) || (t.weak && strong_types.contains(&t.ty)) {
+            for f in found.iter().filter(|f| f.t.weak == weak) {
+                let t = &f.t;
+                if weak && (strong_types.contains(&t.ty) || kept.iter().any(|k| k.t.ty == t.ty)) {
                     continue;
                 }
-                let pos = doc.toks[first].start;
+                if kept.iter().any(|k| {
+                    k.t.ty == t.ty
+                        && k.t.mode == t.mode
+                        && f.first > k.last
+                        && f.first <= k.last + 3
+                        && !(k.last + 1..f.first).any(|j| doc.toks[j].is_punct())
+                }) {
+                    continue;
+                }
+                let pos = doc.toks[f.first].start;
                 if weak
                     && out[sent_start..].iter().any(|e: &Event| {
                         e.target
@@ -167,8 +233,8 @@ pub(crate) fn find(doc: &Doc, cx: &Context) -> Vec<Event> {
                 {
                     continue;
                 }
-                seen.push(t.ty);
-                out.push(build(doc, cx, si, a, b, first, last, t));
+                kept.push(*f);
+                out.push(build(doc, cx, si, a, b, f));
             }
         }
         out[sent_start..].sort_by_key(|e| e.start);
@@ -195,17 +261,138 @@ fn troops_near(doc: &Doc, roles: &[Actor], last: usize, end: usize) -> bool {
         .any(|k| event_words().troops.contains(&doc.toks[k].norm.as_str()))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn build(
-    doc: &Doc,
-    cx: &Context,
-    si: usize,
-    a: usize,
-    b: usize,
-    first: usize,
-    last: usize,
-    t: &Trigger,
-) -> Event {
+/// Whether a participant stands after a preposition that is a word of its own
+/// (ضد، على، إلى، مع، من …) or a clitic one (للشرطة): an object, not a subject.
+fn governed(doc: &Doc, r: &Actor) -> bool {
+    r.prep
+        || r.first.checked_sub(1).is_some_and(|p| {
+            let n = doc.toks[p].norm.as_str();
+            in_list(&event_words().target_preps, n) || without_conj(n) == "في"
+        })
+}
+
+/// Whether a participant is the agent of a passive or a masdar: after من قبل، على يد، على أيدي.
+fn agent_phrase(doc: &Doc, r: &Actor) -> bool {
+    r.first >= 2 && {
+        let cue = doc.toks[r.first - 1].norm.as_str();
+        let p = without_conj(&doc.toks[r.first - 2].norm);
+        event_words().agent_cues.contains(&cue) && (p == "من" || p == "علي")
+    }
+}
+
+/// A participant, with the name that follows its title after a comma
+/// (الرئيس الإيراني، حسن روحاني).
+fn with_name(doc: &Doc, roles: &[Actor], r: &Actor) -> Participant {
+    let named = (r.class == Official && r.name.is_none())
+        .then(|| {
+            roles.iter().find(|n| {
+                n.first == r.last + 2 && n.is_named_person() && doc.surface(r.last + 1) == "،"
+            })
+        })
+        .flatten();
+    match named {
+        Some(n) => {
+            let mut p = Participant::of(doc, r);
+            p.end = n.end;
+            p.text = doc.text[p.start..p.end].to_string();
+            p.name = Some(doc.text[n.start..n.end].to_string());
+            p
+        }
+        None => Participant::of(doc, r),
+    }
+}
+
+/// A target with the number that counts it (25 شخصا، 3700 شخص).
+fn with_count(doc: &Doc, cx: &Context, mut p: Participant) -> Participant {
+    if let Some(n) = cx
+        .numbers
+        .iter()
+        .find(|n| n.end <= p.start && p.start - n.end <= 1 && n.kind == NumberKind::Cardinal)
+    {
+        p.start = n.start;
+        p.text = doc.text[p.start..p.end].to_string();
+    }
+    p
+}
+
+/// A counted group in tokens `from..to`: a cardinal and its noun (25 شخصا،
+/// تسعة من أفراد الطواقم الطبية) or a crowd word (المئات، آلاف آخرون).
+fn counted_span(doc: &Doc, cx: &Context, from: usize, to: usize) -> Option<Participant> {
+    if from >= to {
+        return None;
+    }
+    let (lo, hi) = (doc.toks[from].start, doc.toks[to - 1].end);
+    let crowds = &event_words().crowds;
+    let (start, mut k) = if let Some(n) = cx
+        .numbers
+        .iter()
+        .find(|n| n.start >= lo && n.end <= hi && n.kind == NumberKind::Cardinal)
+    {
+        let k = (from..to)
+            .find(|&k| doc.toks[k].start >= n.end)
+            .unwrap_or(to);
+        (n.start, k)
+    } else {
+        let k = (from..to).find(|&k| crowds.contains(&without_conj(&doc.toks[k].norm)))?;
+        (doc.toks[k].start, k + 1)
+    };
+    // The counted noun, or من and the group (تسعة من أفراد الطواقم).
+    if k < to && doc.toks[k].norm == "من" {
+        k += 1;
+    }
+    let last = if k < doc.toks.len() && doc.toks[k].is_word() && !doc.toks[k].stop {
+        k
+    } else {
+        k - 1
+    };
+    let end = doc.toks[last].end.max(start);
+    (end > start).then(|| Participant {
+        text: doc.text[start..end].to_string(),
+        start,
+        end,
+        kind: Civilians,
+        name: None,
+    })
+}
+
+/// A crowd told by its size at token `k` (الآلاف، آلاف الفلسطينيين، نحو 5 آلاف شخص).
+fn crowd_at(doc: &Doc, k: usize, end: usize) -> Option<Participant> {
+    let words = &event_words().crowds;
+    let mut i = k;
+    if i < end && without_conj(&doc.toks[i].norm) == "نحو" {
+        i += 1;
+    }
+    if i < end && doc.toks[i].kind == khabar_text::TokenKind::Number {
+        i += 1;
+    }
+    if i >= end || !words.contains(&without_conj(&doc.toks[i].norm)) {
+        return None;
+    }
+    let mut last = i;
+    // Its counted noun: آلاف الفلسطينيين، آلاف التونسيين، 5 آلاف شخص.
+    if let Some(t) = doc
+        .toks
+        .get(i + 1)
+        .filter(|t| i + 1 < end && t.is_word() && !t.stop)
+    {
+        // الآلاف is definite, آلاف (normalized الاف) is in construct.
+        let w = without_conj(&doc.toks[i].norm);
+        if (w == "الاف" || !w.starts_with("ال")) && !is_trigger_word(&t.norm) {
+            last = i + 1;
+        }
+    }
+    let (start, stop) = (doc.toks[k].start, doc.toks[last].end);
+    Some(Participant {
+        text: doc.text[start..stop].to_string(),
+        start,
+        end: stop,
+        kind: Protesters,
+        name: None,
+    })
+}
+
+fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> Event {
+    let (first, last, t) = (f.first, f.last, &f.t);
     let classes = actor_classes(t.ty);
     let in_sent: Vec<&Actor> = cx
         .roles
@@ -228,14 +415,30 @@ fn build(
         .roles
         .iter()
         .find(|r| (r.first <= first && last <= r.last) || (r.first > first && r.first <= last));
+    // The participants after the trigger in its clause (up to a comma or a full stop).
+    // A comma after a date is not the clause's end (هددت إسرائيل اليوم الاثنين، بشار الأسد).
+    let after_date = |k: usize| {
+        let pos = doc.toks[k - 1].end;
+        cx.dates.iter().any(|d| d.start < pos && pos <= d.end)
+    };
+    let clause_end = (last + 1..b)
+        .find(|&k| doc.toks[k].is_punct() && doc.surface(k) != "\"" && !after_date(k))
+        .unwrap_or(b);
     let after: Vec<&&Actor> = in_sent
         .iter()
-        .filter(|r| r.first > last && r.first <= last + 5)
+        .filter(|r| r.first > last && r.first <= last + 5 && r.first < clause_end)
         .collect();
     let mut target: Option<&Actor> = None;
     let mut actor: Option<&Actor> = None;
     if let Some(s) = self_actor.filter(|s| !s.is_place()) {
         actor = Some(s);
+    }
+    // The agent of a passive or a masdar: قُتل X على يد Y، اعتقال X من قبل Y.
+    if actor.is_none() {
+        actor = in_sent
+            .iter()
+            .find(|r| r.first > last && r.first <= last + 10 && agent_phrase(doc, r))
+            .copied();
     }
     // Protesters are the actors of a protest wherever they stand in the sentence.
     if actor.is_none() && t.ty == EventType::Protest {
@@ -244,17 +447,69 @@ fn build(
             .find(|r| r.class == Protesters && !r.prep)
             .copied();
     }
-    // Armed men, suicide bombers, militants are the perpetrators of an assault wherever they stand.
-    if actor.is_none() && t.ty == EventType::Assault {
-        actor = in_sent
-            .iter()
-            .find(|r| r.class == Armed && !r.prep && !counted(r))
-            .copied();
+    // The doer in a relative clause after a masdar: هجوم نفذه متطرف، غارة شنتها طائرة.
+    // A word after a preposition is a noun, whatever its row (بناء على طلب من رئيسها).
+    let nominal =
+        t.nominal || (first > a && in_list(&event_words().target_preps, &doc.toks[first - 1].norm));
+    if actor.is_none() && nominal {
+        let perpetrated = &event_words().perpetrated;
+        if let Some(k) =
+            (last + 1..(last + 5).min(b)).find(|&k| in_list(perpetrated, &doc.toks[k].norm))
+        {
+            actor = in_sent
+                .iter()
+                .find(|r| r.first > k && r.first <= k + 2 && !governed(doc, r))
+                .copied();
+        }
     }
-    for r in &after {
-        if r.is_place() || (r.prep && t.ty != EventType::Mobilize) {
-            if target.is_none() && r.prep && !r.is_place() && t.ty != EventType::Mobilize {
+    for (idx, r) in after.iter().enumerate() {
+        if actor.is_some_and(|x| *x == ***r) {
+            continue;
+        }
+        // A place after في، وسط، شمال … is where it happened.
+        let loc = r.is_place()
+            && r.first
+                .checked_sub(1)
+                .is_some_and(|p| in_list(&event_words().location_cues, &doc.toks[p].norm));
+        if loc {
+            continue;
+        }
+        // من after a masdar names its doer: بناء على طلب من رئيسها، تحذير من روسيا.
+        let from_doer = nominal
+            && r.first == last + 2
+            && without_conj(&doc.toks[last + 1].norm) == "من"
+            && !matches!(t.ty, EventType::Retreat | EventType::Reject);
+        if from_doer && actor.is_none() && compatible(r) {
+            actor = Some(r);
+            continue;
+        }
+        if governed(doc, r) {
+            if target.is_none() && t.ty != EventType::Mobilize && !agent_phrase(doc, r) {
                 target = Some(r);
+            }
+            continue;
+        }
+        let genitive = r.first == last + 1;
+        if nominal {
+            // A masdar's genitive: its subject (انسحاب القوات، إجلاء المقاتلين),
+            // or for a transitive one its object (مقتل خاشقجي، اعتقال الناشط),
+            // unless a ل object follows it (اقتحام الجيش التركي لمدينة عفرين).
+            if !genitive {
+                if actor.is_some() && target.is_none() && t.pass && !r.is_place() {
+                    target = Some(r);
+                }
+                continue;
+            }
+            let lam_object = after.get(idx + 1).filter(|n| {
+                n.prep && doc.toks[n.first].norm.starts_with('ل') && n.first <= r.last + 2
+            });
+            if t.pass && lam_object.is_none() {
+                target = Some(r);
+            } else if actor.is_none() {
+                actor = Some(r);
+                if let Some(o) = lam_object {
+                    target = Some(o);
+                }
             }
             continue;
         }
@@ -267,22 +522,67 @@ fn build(
             }
             continue;
         }
-        if actor.is_none() && compatible(r) {
+        // After a verb: its subject (VSO, a state too: هددت إسرائيل), then its object.
+        let subject_ok = compatible(r) && (!r.is_place() || r.first <= last + 2);
+        if actor.is_none() && subject_ok {
             actor = Some(r);
-        } else if target.is_none() && t.ty != EventType::Mobilize && actor.is_some_and(|a| a != **r)
-        {
+        } else if target.is_none() && t.ty != EventType::Mobilize && actor.is_some() {
             target = Some(r);
         }
     }
-    if actor.is_none() {
-        // The subject before the trigger: a non-place first, a state (place) next to it second.
+    // Armed men, suicide bombers, militants are the perpetrators of an assault wherever they stand.
+    if actor.is_none() && t.ty == EventType::Assault && !t.pass {
+        actor = in_sent
+            .iter()
+            .find(|r| r.class == Armed && !r.prep && !counted(r) && !agent_phrase(doc, r))
+            .copied();
+    }
+    // The subject after كان … قد (وكانت الوكالة قد اتهمت الجزائر): the one
+    // after the verb is its object.
+    let kana_qad = first > a && without_conj(&doc.toks[first - 1].norm) == "قد";
+    if kana_qad && actor.is_some_and(|x| x.first > last) && !t.pass {
+        if target.is_none() {
+            target = actor;
+        }
+        actor = None;
+    }
+    // A crowd with no role noun: تظاهر الآلاف، احتشد آلاف الفلسطينيين.
+    let crowd = if actor.is_none() && t.ty == EventType::Protest {
+        crowd_at(doc, last + 1, b).or_else(|| {
+            (first.saturating_sub(3).max(a)..first).find_map(|k| crowd_at(doc, k, first))
+        })
+    } else {
+        None
+    };
+    // The victims or the arrested counted with no role noun: قتل ما لا يقل عن 25
+    // شخصا، مقتل ثمانية، 19 شخصا على الأقل قتلوا، أصيب 57 آخرون.
+    let victims = if target.is_none() && matches!(t.ty, EventType::Assault | EventType::Coerce) {
+        counted_span(doc, cx, last + 1, clause_end.min(last + 7)).or_else(|| {
+            let from = first.saturating_sub(4).max(a);
+            (!nominal)
+                .then(|| counted_span(doc, cx, from, first))
+                .flatten()
+        })
+    } else {
+        None
+    };
+    // The subject before the trigger (SVO): for a verb; for a masdar, the
+    // subject of the verb it is the object of, in the same clause (أعلن
+    // الرؤساء انسحابهم، وجهت النيابة تهمة).
+    let subject_before = !t.pass || nominal;
+    let no_punct_to = |r: &Actor| !nominal || !(r.last + 1..first).any(|k| doc.toks[k].is_punct());
+    if actor.is_none() && crowd.is_none() && subject_before {
+        // A non-place first, a state (place) next to it second.
         let before = |r: &&&Actor| {
             r.last < first
+                && no_punct_to(r)
                 && r.first + 12 >= first
                 && compatible(r)
                 && !victim_class(t.ty, r.class)
                 && !r.prep
-                && !counted(r)
+                // A counted subject does it when its object follows (ثمانية جنود نفذوا الغارة).
+                && (!counted(r) || target.is_some() || victims.is_some())
+                && target.is_none_or(|x| x != **r)
         };
         let protest_ok = |r: &&&Actor| {
             t.ty != EventType::Protest || matches!(r.class, Protesters | Civilians | Org)
@@ -334,7 +634,7 @@ fn build(
         .filter(|d| !matches!(d.kind, DateKind::Range | DateKind::Year))
         .find(|d| d.start >= doc.sents[si].start && d.end <= doc.sents[si].end)
         .map(|d| d.value.clone().unwrap_or_else(|| d.text.clone()));
-    let (tstart, tend) = (doc.toks[first].start, doc.toks[last].end);
+    let (tstart, tend) = (doc.toks[first].start, doc.toks[f.told].end);
     let win_start = doc.toks[first.saturating_sub(3).max(a)].start;
     let win_end = doc.toks[(last + 8).min(b - 1)].end;
     let count = cx
@@ -369,8 +669,10 @@ fn build(
         mode,
         context,
         trigger: doc.text[tstart..tend].to_string(),
-        actor: actor.map(|r| Participant::of(doc, r)),
-        target: target.map(|r| Participant::of(doc, r)),
+        actor: actor.map(|r| with_name(doc, cx.roles, r)).or(crowd),
+        target: target
+            .map(|r| with_count(doc, cx, with_name(doc, cx.roles, r)))
+            .or(victims),
         location,
         date,
         count,

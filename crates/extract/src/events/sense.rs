@@ -1,9 +1,9 @@
 //! Word senses and contexts around a trigger: sports, idioms, weapons, PLOVER contexts.
 
 use crate::doc::Doc;
-use crate::lexicon::clitics::without_conj;
+use crate::lexicon::clitics::{strip_prep, without_conj};
 use crate::lexicon::dates::is_time_word;
-use crate::lexicon::events::{contexts as context_words, event_words, sports, weapons};
+use crate::lexicon::events::{contexts as context_words, event_words, sports, weapons, Trigger};
 use crate::lexicon::roles::is_role_word;
 use crate::ontology::{EventMode, EventType};
 
@@ -92,4 +92,54 @@ pub(super) fn contexts(doc: &Doc, a: usize, b: usize) -> Vec<String> {
         out.retain(|c| c != "peacekeeping");
     }
     out
+}
+
+/// Whether a word, as written or without its conjunction or preposition
+/// (للقمة، والاتفاق; وسط stays وسط), is in a list.
+pub(super) fn in_list(list: &[&str], norm: &str) -> bool {
+    list.contains(&norm)
+        || list.contains(&without_conj(norm))
+        || strip_prep(norm).is_some_and(|w| list.contains(&&*w))
+}
+
+/// A condition, an intention, an expectation or a demand before a trigger:
+/// the act did not happen (إذا انسحبت واشنطن، في حال تعرضها لهجوم، تعتزم
+/// مقاطعة، مستعد للانسحاب، من المتوقع حصول تظاهرات، للمطالبة باستقالة).
+pub(super) fn unreal(doc: &Doc, first: usize, sent_start: usize) -> bool {
+    let words = event_words();
+    let from = first.saturating_sub(3).max(sent_start);
+    (from..first).any(|k| in_list(&words.hypothetical, &doc.toks[k].norm))
+        || (first.saturating_sub(2).max(sent_start)..first)
+            .any(|k| in_list(&words.intent, &doc.toks[k].norm))
+}
+
+/// A charge, a threat or a sentence before the trigger: بتهمة القتل، هددته
+/// بالقتل، دانتها بالقتل العمد، حكمت عليها بالإعدام.
+pub(super) fn charged(doc: &Doc, first: usize, sent_start: usize) -> bool {
+    let words = event_words();
+    (first.saturating_sub(10).max(sent_start)..first).any(|k| {
+        let n = doc.toks[k].norm.as_str();
+        // اتهم، يتهم، تتهمه، متهم، تهمة، بتهم، اتهامات; a sentence: حكمت عليه، المحكمة
+        in_list(&words.charges, n) || n.contains("تهم") || n.contains("اتهام") || n.contains("حكم")
+    })
+}
+
+/// Whether a sentence tells an accident (a crash, a collapse, a flood) and no
+/// attack or weapon: its dead are no ASSAULT.
+pub(super) fn accident(doc: &Doc, a: usize, b: usize) -> bool {
+    let words = event_words();
+    let toks = &doc.toks[a..b];
+    toks.iter().any(|t| in_list(&words.accidents, &t.norm))
+        && !toks.iter().any(|t| {
+            in_list(&words.attack_nouns, &t.norm) || weapons().cands(t, 3).next().is_some()
+        })
+}
+
+/// A withdrawal from a conference, a summit or a deal, or its boycott
+/// (انسحب من القمة، الانسحاب من الاتفاق النووي، مقاطعة منتدى): a REJECT.
+pub(super) fn leaves_forum(doc: &Doc, last: usize, b: usize, t: &Trigger) -> bool {
+    let leaving = (t.ty == EventType::Retreat && t.mode == Some(EventMode::Military))
+        || (t.ty == EventType::Protest && t.mode == Some(EventMode::Boycott));
+    leaving
+        && (last + 1..(last + 5).min(b)).any(|k| in_list(&event_words().forums, &doc.toks[k].norm))
 }

@@ -3,12 +3,14 @@
 //! sport words (`data/sports.tsv`), weapons with their ASSAULT mode
 //! (`data/weapons.tsv`) and PLOVER contexts (`data/event_contexts.tsv`).
 
+use super::clitics::norm_phrase;
 use super::{rows, word_lists, PhraseSet, WordMap};
 use crate::ontology::{EventMode, EventType};
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// An event trigger: its type and mode and how it is read.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Trigger {
     pub ty: EventType,
     pub mode: Option<EventMode>,
@@ -16,37 +18,113 @@ pub(crate) struct Trigger {
     pub amb: bool,
     /// A participant noun: read only when the sentence has no other trigger of its type.
     pub weak: bool,
-    /// Needs troops/forces/weapons in the next words (إرسال، نشر).
-    pub mob: bool,
-    /// A passive or nominal form: the following participant is the target.
+    /// What must follow it for the act to be told (forces after إرسال، an
+    /// attack after شن، a penalty after فرض).
+    pub need: Option<Need>,
+    /// A passive verb or the masdar of a transitive verb: the participant
+    /// after it (its genitive) is the target (قُتل X، مقتل X، اعتقال X).
     pub pass: bool,
+    /// A noun (a masdar, a plural): its genitive is its subject unless `pass`,
+    /// and no subject stands before it.
+    pub nominal: bool,
+}
+
+/// What a light verb needs after it to be an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// Troops, forces, weapons (نشر القوات، إرسال جنود): `mob`.
+    Troops,
+    /// An attack noun (شنت هجوما، نفذت غارات): `launch`.
+    Attack,
+    /// A penalty noun (فرضت عقوبات، فرض حظرا): `impose`.
+    Penalty,
+}
+
+/// The flags a row of `data/events.tsv` may carry.
+const FLAGS: &[&str] = &["amb", "weak", "mob", "launch", "impose", "pass", "n", "v"];
+
+/// The written forms a row stands for. A `v` row is a past verb of the third
+/// person masculine (قتل): its feminine, plural and dual (قتلت، قتلوا، قتلا)
+/// and its object pronouns (قتلها، قتلهم) are read too. An `n` row is a
+/// noun (اعتقال، إصابة): with the article (الاعتقال) and with a possessive
+/// pronoun (اعتقاله، إصابتها، اعتقالهم), ة written ت before it.
+fn forms(phrase: &str, flags: &str) -> Vec<String> {
+    let mut out = vec![phrase.to_string()];
+    let (first, rest) = match phrase.split_once(' ') {
+        Some((f, r)) => (f, format!(" {r}")),
+        None => (phrase, String::new()),
+    };
+    let has = |x: &str| flags.split(' ').any(|f| f == x);
+    let pronouns = ["ه", "ها", "هم", "هما"];
+    if has("v") && !first.ends_with(['ا', 'ى', 'ي', 'ة']) {
+        // Not ـه: قتله would be read in every word ending in ة (زاره in وزارة).
+        for suf in ["ت", "وا", "ا"].iter().chain(&pronouns[1..3]) {
+            out.push(format!("{first}{suf}{rest}"));
+        }
+    }
+    if has("n") && !first.starts_with("ال") {
+        out.push(format!("ال{first}{rest}"));
+        if rest.is_empty() && !first.ends_with("ات") {
+            let stem = first
+                .strip_suffix('ة')
+                .map_or_else(|| first.to_string(), |s| format!("{s}ت"));
+            for suf in pronouns {
+                out.push(format!("{stem}{suf}"));
+            }
+        }
+    }
+    out
 }
 
 pub(crate) fn triggers() -> &'static PhraseSet<Trigger> {
     static SET: OnceLock<PhraseSet<Trigger>> = OnceLock::new();
     SET.get_or_init(|| {
-        PhraseSet::from_tsv(include_str!("../../data/events.tsv"), |f| {
-            let ty = f[0].parse().unwrap_or_else(|e| panic!("events.tsv: {e}"));
+        let mut set = PhraseSet::default();
+        let mut generated: Vec<(String, Trigger)> = Vec::new();
+        let mut listed = FxHashSet::default();
+        for f in rows(include_str!("../../data/events.tsv")) {
+            let ty = f[1].parse().unwrap_or_else(|e| panic!("events.tsv: {e}"));
             let mode = f
-                .get(1)
+                .get(2)
                 .filter(|m| !m.is_empty())
                 .map(|m| m.parse().unwrap_or_else(|e| panic!("events.tsv: {e}")));
-            let flags = f.get(2).copied().unwrap_or("");
+            let flags = f.get(3).copied().unwrap_or("");
             for x in flags.split(' ').filter(|x| !x.is_empty()) {
-                assert!(
-                    matches!(x, "amb" | "weak" | "mob" | "pass"),
-                    "events.tsv: unknown flag {x:?}"
-                );
+                assert!(FLAGS.contains(&x), "events.tsv: unknown flag {x:?}");
             }
-            Trigger {
+            let has = |x: &str| flags.split(' ').any(|f| f == x);
+            let need = if has("mob") {
+                Some(Need::Troops)
+            } else if has("launch") {
+                Some(Need::Attack)
+            } else if has("impose") {
+                Some(Need::Penalty)
+            } else {
+                None
+            };
+            let t = Trigger {
                 ty,
                 mode,
-                amb: flags.contains("amb"),
-                weak: flags.contains("weak"),
-                mob: flags.contains("mob"),
-                pass: flags.contains("pass"),
+                amb: has("amb"),
+                weak: has("weak"),
+                need,
+                pass: has("pass"),
+                nominal: has("n"),
+            };
+            let mut all = forms(f[0], flags).into_iter();
+            if let Some(p) = all.next() {
+                listed.insert(norm_phrase(&p).join(" "));
+                set.insert(&p, t);
             }
-        })
+            generated.extend(all.map(|p| (p, t)));
+        }
+        // A form listed in its own row keeps that row's reading.
+        for (p, t) in generated {
+            if listed.insert(norm_phrase(&p).join(" ")) {
+                set.insert(&p, t);
+            }
+        }
+        set
     })
 }
 
@@ -66,6 +144,17 @@ word_lists! {
         show = "show",
         festival = "festival",
         verbal = "verbal",
+        attack_nouns = "attack-noun",
+        penalties = "penalty",
+        target_preps = "target-prep",
+        agent_cues = "agent",
+        hypothetical = "hypothetical",
+        intent = "intent",
+        charges = "charge",
+        forums = "forum",
+        accidents = "accident",
+        crowds = "crowd",
+        perpetrated = "perpetrated",
     }
 }
 
