@@ -34,10 +34,10 @@ fn test_part(file: &str) -> PartScore {
 fn quotations_and_speakers_on_the_test_gold() {
     let q = test_part("quotes.jsonl").quotes.unwrap();
     assert!(q.gold >= 100, "{q:?}");
-    assert!(q.found_rate >= 0.92, "{q:?}");
-    assert!(q.right_speaker_rate >= 0.55, "{q:?}");
+    assert!(q.found_rate >= 0.90, "{q:?}");
+    assert!(q.right_speaker_rate >= 0.64, "{q:?}");
     assert!(
-        q.negatives >= 20 && q.negatives_with_quote_rate <= 0.32,
+        q.negatives >= 20 && q.negatives_with_quote_rate <= 0.20,
         "{q:?}"
     );
 }
@@ -55,13 +55,14 @@ fn numbers_and_ordinals_on_the_test_gold() {
 fn dates_on_the_test_gold() {
     let d = test_part("dates.jsonl").dates.unwrap();
     assert!(d.gold >= 100, "{d:?}");
-    assert!(d.right_value_rate >= 0.75, "{d:?}");
+    assert!(d.right_value_rate >= 0.86, "{d:?}");
 }
 
 #[test]
 fn events_on_the_test_gold() {
     let e = test_part("events.jsonl").events.unwrap();
     assert!(e.gold >= 100, "{e:?}");
-    assert!(e.found_rate >= 0.33, "{e:?}");
-    assert!(e.right_actor_rate >= 0.16, "{e:?}");
+    assert!(e.found_rate >= 0.52, "{e:?}");
+    assert!(e.right_actor_rate >= 0.27, "{e:?}");
+    assert!(e.right_target_rate >= 0.19, "{e:?}");
 }

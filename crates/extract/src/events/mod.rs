@@ -352,6 +352,8 @@ fn counted_span(doc: &Doc, cx: &Context, from: usize, to: usize) -> Option<Parti
         end,
         kind: Civilians,
         name: None,
+        key: None,
+        canonical: None,
     })
 }
 
@@ -388,6 +390,8 @@ fn crowd_at(doc: &Doc, k: usize, end: usize) -> Option<Participant> {
         end: stop,
         kind: Protesters,
         name: None,
+        key: None,
+        canonical: None,
     })
 }
 

@@ -12,6 +12,8 @@ pub(crate) struct Verb {
     pub cont: bool,
     /// A denial: what follows did not happen by the speaker's account (نفى).
     pub deny: bool,
+    /// A participle (مؤكدا، قائلا): it shares the subject of its sentence.
+    pub part: bool,
 }
 
 pub(crate) fn verbs() -> &'static WordMap<Verb> {
@@ -21,13 +23,17 @@ pub(crate) fn verbs() -> &'static WordMap<Verb> {
             .map(|f| {
                 let flags = f.get(1).copied().unwrap_or("");
                 for x in flags.split(' ').filter(|x| !x.is_empty()) {
-                    assert!(matches!(x, "cont" | "deny"), "speech_verbs.tsv: flag {x:?}");
+                    assert!(
+                        matches!(x, "cont" | "deny" | "part"),
+                        "speech_verbs.tsv: flag {x:?}"
+                    );
                 }
                 let mut n = String::new();
                 khabar_text::norm_form(f[0], &mut n);
                 let v = Verb {
                     cont: flags.contains("cont"),
                     deny: flags.contains("deny"),
+                    part: flags.contains("part"),
                 };
                 (n, v)
             })
@@ -64,5 +70,13 @@ word_lists! {
         statement = "statement",
         /// The participle between a statement and its issuer (صادر).
         issued = "issued",
+        /// The preposition before a statement's issuer (عن، من).
+        issuer = "issuer",
+        /// A relative pronoun, which after a comma opens a clause about the speaker.
+        relative = "relative",
+        /// A verb that with في and a statement reports what it says (جاء في البيان).
+        said_in = "said-in",
+        /// A word that joins one speech to the next (كما، قبل أن).
+        joiner = "joiner",
     }
 }
