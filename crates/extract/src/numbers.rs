@@ -110,17 +110,32 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     out.parse().ok()
 }
 
+/// The digits after the one `,` of digits without another mark (`4,9` → 1, `6,175` → 3).
+fn after_one_comma(s: &str) -> Option<usize> {
+    let (a, b) = s.split_once(',')?;
+    let digits = |x: &str| !x.is_empty() && x.chars().all(|c| digit_value(c).is_some());
+    (digits(a) && digits(b)).then(|| b.chars().count())
+}
+
 /// All numbers of a text, in order.
 pub(crate) fn find(doc: &Doc) -> Vec<Number> {
     // Each number with its first and last token.
     let mut out: Vec<(Number, usize, usize)> = Vec::new();
     let n = doc.toks.len();
+    // 6,175 كلغ، منها 4,9 كلغ: where the text writes the comma as its decimal mark (a comma
+    // before one, two or more than three digits), a comma before three digits is one too.
+    let comma_decimals = (0..n).any(|k| {
+        doc.toks[k].kind == TokenKind::Number
+            && after_one_comma(doc.surface(k)).is_some_and(|d| d != 3)
+    });
     let mut i = 0;
     while i < n {
         let t = &doc.toks[i];
         let mut first = i;
         // The dot-grouped reading of digits (480.000) and whether a scale followed.
         let mut grouped = None;
+        // The decimal reading of 6,175 in a text whose comma is a decimal mark.
+        let mut comma_decimal: Option<f64> = None;
         let (value, last, kind) = if t.kind == TokenKind::Number {
             let Some(v) = parse_digits(doc.surface(i)) else {
                 i += 1;
@@ -169,7 +184,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
                 }
             }
             if last == digits_last && first == i {
-                grouped = dot_grouped(doc.surface(i)).map(|(g, zeros)| (g * v.signum(), zeros));
+                let s = doc.surface(i);
+                grouped = dot_grouped(s).map(|(g, zeros)| (g * v.signum(), zeros));
+                if comma_decimals && after_one_comma(s) == Some(3) {
+                    comma_decimal = s.replacen(',', ".", 1).parse().ok();
+                }
             }
             (v, last, NumberKind::Cardinal)
         } else if t.is_word() {
@@ -229,14 +248,29 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
         // 480.000 دولار: the dot groups thousands when the three digits are 000 (a decimal
         // never needs them) or when what is counted is counted in wholes (2.500 شخص); else it
         // is a decimal mark (3.750 ريال، 1.500 مليون).
-        if let Some((g, zeros)) = grouped.filter(|_| kind == NumberKind::Cardinal) {
-            let counted = unit_tok.is_some_and(|u| {
+        let counted = || {
+            unit_tok.is_some_and(|u| {
                 let key = khabar_text::stem(doc.toks[u].norm.as_str());
                 counted_keys().contains(key) && !measure_keys().contains(key)
-            });
-            if zeros || counted {
+            })
+        };
+        if let Some((g, zeros)) = grouped.filter(|_| kind == NumberKind::Cardinal) {
+            if zeros || counted() {
                 value = g;
             }
+        }
+        // (but 285,564 شخصا، 8,959 مركزا: what is counted in wholes, or a noun in the accusative
+        // of a count of eleven and more, is grouped)
+        let whole = || {
+            counted()
+                || unit_tok.is_some_and(|u| {
+                    let s = doc.surface(u).trim_end_matches('\u{064B}');
+                    s.ends_with('ا')
+                        && !measure_keys().contains(khabar_text::stem(doc.toks[u].norm.as_str()))
+                })
+        };
+        if let Some(d) = comma_decimal.filter(|_| kind == NumberKind::Cardinal && !whole()) {
+            value = d;
         }
         if is_year(doc, first, last, value, unit.is_some()) {
             i = last + 1;
@@ -317,7 +351,8 @@ fn unit_span(doc: &Doc, first: usize, last: usize) -> Option<(usize, usize)> {
     let definite = own
         .strip_prefix("ال")
         .is_some_and(|r| word_value(r).is_some());
-    let one = matches!(norm, "واحد" | "واحده") || matches!(own, "واحد" | "واحده");
+    let one =
+        matches!(norm, "واحد" | "واحده" | "واحدا") || matches!(own, "واحد" | "واحده" | "واحدا");
     if first == last && doc.toks[first].is_word() && (definite || one) {
         let p = first.checked_sub(1)?;
         let (pt, s) = (&doc.toks[p], doc.surface(p));
@@ -331,7 +366,10 @@ fn unit_span(doc: &Doc, first: usize, last: usize) -> Option<(usize, usize)> {
             && !pt.number_word
             && (defined || !definite)
             && !doc.line_break_after(p);
-        return ok.then_some((p, p));
+        // صاحب العشرين عاما: else a definite number's noun of count after it.
+        if ok || !(definite && last + 1 < n && count_noun_at(doc, last + 1)) {
+            return ok.then_some((p, p));
+        }
     }
     let mut k = last + 1;
     if k < n && doc.surface(k) == ")" && first > 0 && doc.surface(first - 1) == "(" {
@@ -517,7 +555,10 @@ fn is_day(doc: &Doc, a: &Number, last: usize) -> bool {
     let n = doc.toks.len();
     let month = |k: usize| k < n && months().match_at(doc, k).is_some();
     match a.kind {
-        NumberKind::Cardinal => month(last + 1),
+        // 10/ سبتمبر
+        NumberKind::Cardinal => {
+            month(last + 1) || (last + 2 < n && doc.surface(last + 1) == "/" && month(last + 2))
+        }
         NumberKind::Ordinal => {
             last + 2 < n
                 && doc.toks[last + 1].norm == "من"
@@ -563,7 +604,12 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
             return None;
         }
         // "الأول" alone is too common to be read as a number unless it qualifies a noun.
-        if v == 1.0 && i > 0 && !doc.toks[i - 1].is_word() && base != "اولا" {
+        // (أولهما، أولها: "the first of them" opens a list after a colon.)
+        if v == 1.0
+            && i > 0
+            && !doc.toks[i - 1].is_word()
+            && !matches!(base, "اولا" | "اولهما" | "اولاهما" | "اولها")
+        {
             return None;
         }
         // Compound ordinals: الثالث عشر، الحادية عشرة (a ten after it), الخامس والعشرين.
@@ -715,10 +761,14 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
         if let Some((lone, definite)) = lone {
             let ok = match (lone, definite) {
                 // not وأحد ("and one of") nor واحد من ("one of")
-                ("واحد" | "واحده", false) => {
-                    indefinite_noun_before(doc, i)
+                // (but يوم واحد من، أسبوع واحد من: a span of time or a count before من),
+                // and صفر-واحد: a side of a score
+                ("واحد" | "واحده" | "واحدا", false) => {
+                    (indefinite_noun_before(doc, i)
                         && !doc.surface(i).contains(['أ', 'إ'])
-                        && doc.toks.get(i + 1).is_none_or(|t| t.norm != "من")
+                        && (doc.toks.get(i + 1).is_none_or(|t| t.norm != "من")
+                            || count_noun_at(doc, i - 1)))
+                        || (i >= 2 && is_dash(doc, i - 1) && score_side(doc, i - 2))
                 }
                 ("خمس" | "ست" | "سبع" | "عشر", true) => definite_noun_before(doc, i),
                 ("خمس" | "ست" | "سبع" | "عشر", false) => counted_noun_after(doc, i),
@@ -744,11 +794,28 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
 fn other_first_word(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     let n = doc.toks.len();
     let norm = doc.toks[i].norm.as_str();
-    let num = |k: usize| k < n && doc.toks[k].kind == TokenKind::Number;
-    let dash = |k: usize| k < n && matches!(doc.surface(k), "-" | "–");
+    let dash = |k: usize| k < n && is_dash(doc, k);
     if norm == "صفر" {
-        let score = (i >= 2 && dash(i - 1) && num(i - 2)) || (dash(i + 1) && num(i + 2));
+        let score = (i >= 2 && dash(i - 1) && score_side(doc, i - 2))
+            || (dash(i + 1) && i + 2 < n && score_side(doc, i + 2));
         return score.then_some((0.0, i, NumberKind::Cardinal));
+    }
+    // بهدفين لصفر، بثلاثة أهداف لصفر: a score after its goals.
+    if norm == "لصفر" {
+        let goals = i > 0 && {
+            let p = doc.toks[i - 1].norm.as_str();
+            let p = p.strip_prefix('ب').unwrap_or(p);
+            number_words().score_nouns.contains(&p)
+        };
+        return goals.then_some((0.0, i, NumberKind::Cardinal));
+    }
+    // لأول مرة: أول after ل before its noun.
+    if norm == "لاول" {
+        let noun = i + 1 < n && !doc.line_break_after(i) && {
+            let t = &doc.toks[i + 1];
+            t.is_word() && !t.number_word && (!t.stop || t.norm == "مره")
+        };
+        return noun.then_some((1.0, i, NumberKind::Ordinal));
     }
     if let Some(W::Ten(v) | W::Hundred(v)) = definite_ten(norm) {
         let head = i > 0 && {
@@ -758,7 +825,12 @@ fn other_first_word(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
                 .find_map(|a| p.strip_prefix(a))
                 .is_some_and(|h| number_words().ordinal_heads.contains(&h))
         };
-        return head.then_some((v, i, NumberKind::Ordinal));
+        if head {
+            return Some((v, i, NumberKind::Ordinal));
+        }
+        // صاحب العشرين عاما: a definite ten before a counted noun or a span of time is a count.
+        let counted = i + 1 < n && !doc.line_break_after(i) && count_noun_at(doc, i + 1);
+        return counted.then_some((v, i, NumberKind::Cardinal));
     }
     let W::Unit(v) = short_prep_unit(norm)? else {
         return None;
@@ -772,6 +844,28 @@ fn other_first_word(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     // not لست ("I am not")
     let rest = norm.strip_prefix(['ب', 'ل']).unwrap_or(norm);
     (rest != "ست" && counted_noun_after(doc, i)).then_some((v, i, NumberKind::Cardinal))
+}
+
+/// Whether token `k` is a dash (3-1).
+fn is_dash(doc: &Doc, k: usize) -> bool {
+    matches!(doc.surface(k), "-" | "–")
+}
+
+/// Whether token `k` may be a side of a score: digits, صفر or a unit word (صفر-واحد).
+fn score_side(doc: &Doc, k: usize) -> bool {
+    let t = &doc.toks[k];
+    t.kind == TokenKind::Number
+        || (t.is_word() && (t.norm == "صفر" || matches!(word_value(&t.norm), Some(W::Unit(_)))))
+}
+
+/// Whether token `k` is a noun of time (يوم، أسبوع، عاما) or a noun counted in news (شخص،
+/// جندي), with or without a clitic: what a count goes with.
+fn count_noun_at(doc: &Doc, k: usize) -> bool {
+    let t = &doc.toks[k];
+    t.is_word()
+        && (crate::lexicon::clitics::candidates(&t.norm)
+            .any(|c| number_words().time_nouns.contains(&c.as_ref()))
+            || counted_keys().contains(khabar_text::stem(t.norm.as_str())))
 }
 
 /// Whether the token before `i` is an indefinite noun-like word (نقطة واحدة، لغة أولى).
@@ -1029,6 +1123,58 @@ mod tests {
         );
         assert!(find(&Doc::new("وخرج بآلاف المتظاهرين إلى الشوارع.")).is_empty());
         assert_eq!(one("وحضر ثلثي الأعضاء.").value, 2.0 / 3.0);
+    }
+
+    #[test]
+    fn first_times_sport_scores_and_one_after_its_noun() {
+        let n = one("وتأهلت أيسلندا إلى كأس العالم لأول مرة في تاريخها.");
+        assert_eq!((n.value, n.kind), (1.0, NumberKind::Ordinal));
+        let n = one("وحدد الباحثون عاملين: أولهما النمو القوي للاقتصاد.");
+        assert_eq!((n.value, n.kind), (1.0, NumberKind::Ordinal));
+        // باول is a name (Powell), not بـ + أول
+        assert!(find(&Doc::new("وقال جيروم باول إن الاقتصاد قوي.")).is_empty());
+        assert_eq!(
+            values("بعد فوزه على المنتخب الإنجليزي بهدفين لصفر."),
+            [(0.0, None)]
+        );
+        assert_eq!(
+            values("ودع المنتخب البطولة بعد خسارته صفر-واحد أمام الأوروغواي."),
+            [(0.0, None), (1.0, None)]
+        );
+        // يوم واحد من، أسبوع واحد من: a span of time, not "one of"
+        let n = one("وجاء القرار بعد يوم واحد من الاحتجاج الرسمي.");
+        assert_eq!((n.value, n.unit.as_deref()), (1.0, Some("يوم")));
+        assert!(find(&Doc::new("وقال إن ريال مدريد واحد من أفضل الفرق.")).is_empty());
+        let n = one("والدولتان ترفعان شعارا واحدا في كل المناسبات.");
+        assert_eq!((n.value, n.unit.as_deref()), (1.0, Some("شعارا")));
+        // a definite ten before its counted noun is a count, not an ordinal
+        let n = one("وأشرك المدرب ابنه صاحب العشرين عاما في المباراة.");
+        assert_eq!(
+            (n.value, n.kind, n.unit.as_deref()),
+            (20.0, NumberKind::Cardinal, Some("عاما"))
+        );
+        assert!(find(&Doc::new("وتعقد قمة مجموعة العشرين في الأرجنتين.")).is_empty());
+        // a day before a slash and its month is a date's
+        assert_eq!(
+            values("وبدأت المرحلة الثالثة يوم 10/ سبتمبر أيلول."),
+            [(3.0, None)]
+        );
+        let n = one("ووقع عقد الرعاية بمبلغ ثلاثة ملايين باوند.");
+        assert_eq!((n.value, n.currency), (3e6, Some(Currency::Gbp)));
+    }
+
+    #[test]
+    fn a_decimal_comma_holds_for_the_whole_text() {
+        assert_eq!(
+            values("ويبلغ وزن الكأس 6,175 كلغ، منها 4,9 كلغ من الذهب الخالص."),
+            [(6.175, None), (4.9, None)]
+        );
+        // alone, or before what is counted in wholes, the comma groups thousands
+        assert_eq!(values("ويبلغ وزنها 6,175 كلغ."), [(6175.0, None)]);
+        assert_eq!(
+            values("ويصوت 285,564 شخصا في 8,959 مركزا من أصل 24,5 مليون ناخب."),
+            [(285564.0, None), (8959.0, None), (24.5e6, None)]
+        );
     }
 
     #[test]

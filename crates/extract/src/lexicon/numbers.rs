@@ -181,6 +181,10 @@ pub(crate) struct NumberWords {
     pub unit_heads: Vec<&'static str>,
     /// Words that finish the unit before them (متر مربع، قدم مكعبة).
     pub unit_tails: Vec<&'static str>,
+    /// Nouns of time after which واحد stays a number before من (يوم واحد من).
+    pub time_nouns: Vec<&'static str>,
+    /// Goal words after which لصفر is a score (بهدفين لصفر).
+    pub score_nouns: Vec<&'static str>,
 }
 
 fn value(s: &str) -> f64 {
@@ -211,6 +215,8 @@ pub(crate) fn number_words() -> &'static NumberWords {
             not_units: Vec::new(),
             unit_heads: Vec::new(),
             unit_tails: Vec::new(),
+            time_nouns: Vec::new(),
+            score_nouns: Vec::new(),
         };
         for f in rows(include_str!("../../data/number_words.tsv")) {
             let v = || value(f.get(2).copied().unwrap_or(""));
@@ -226,8 +232,10 @@ pub(crate) fn number_words() -> &'static NumberWords {
                     continue;
                 }
                 "month-head" | "range-from" | "range-to" | "change" | "ordinal-head"
-                | "not-unit" | "unit-head" | "unit-tail" => {
+                | "not-unit" | "unit-head" | "unit-tail" | "time-noun" | "score-noun" => {
                     match f[1] {
+                        "time-noun" => &mut t.time_nouns,
+                        "score-noun" => &mut t.score_nouns,
                         "not-unit" => &mut t.not_units,
                         "unit-head" => &mut t.unit_heads,
                         "unit-tail" => &mut t.unit_tails,
@@ -318,5 +326,5 @@ pub(crate) fn may_begin_number(norm: &str) -> bool {
     first_number_word(norm).is_some()
         || definite_ten(norm).is_some()
         || short_prep_unit(norm).is_some()
-        || norm == "صفر"
+        || matches!(norm, "صفر" | "لصفر" | "لاول")
 }
