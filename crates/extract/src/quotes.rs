@@ -306,7 +306,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                     break;
                 }
                 if speaker.is_none() {
-                    if let Some(a) = actor_at(j).filter(|a| a.can_speak()) {
+                    if let Some(a) = actor_at(j).filter(|a| a.can_speak() && !addressed(doc, a)) {
                         speaker = Some(Participant::of(doc, a));
                         j = a.last + 1;
                         continue;
@@ -322,13 +322,8 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             if participle {
                 // A participle (مؤكدا، مضيفا) shares the subject of its sentence.
                 speaker = participle_speaker(doc, actors, &speeches, first, i).unwrap_or(None);
-            } else if let Some(p) = subject_participant(doc, actors, i, that) {
-                // The whole subject between the verb and أن/إن, over the name or role found in it.
+            } else if let Some(p) = verb_subject(doc, actors, first, i, that) {
                 speaker = Some(p);
-            }
-            if speaker.is_none() && !participle {
-                // وكانت بيونغيانغ قد قالت إن: the subject between كان and قد.
-                speaker = kana_subject(doc, actors, first, i);
             }
             if speaker.is_none() && !verb.cont && !participle {
                 // the subject before the verb in this sentence (موسكو تؤكد أن)
@@ -473,12 +468,17 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                 participle_speaker(doc, actors, &speeches, sent_first, v)
             } else {
                 Ok((v < o)
-                    .then(|| subject_participant(doc, actors, v, o))
+                    .then(|| verb_subject(doc, actors, sent_first, v, o))
                     .flatten()
                     .or_else(|| {
                         actors
                             .iter()
-                            .filter(|a| a.first > v && a.first <= v + 3 && a.can_speak())
+                            .filter(|a| {
+                                a.first > v
+                                    && a.first <= v + 3
+                                    && a.can_speak()
+                                    && !addressed(doc, a)
+                            })
                             .map(|a| Participant::of(doc, a))
                             .next()
                     })
@@ -710,8 +710,30 @@ fn participant_over(doc: &Doc, actors: &[Actor], s0: usize, s1: usize) -> Partic
     }
 }
 
+/// The subject of the verb of speech at `verb` (in the sentence that starts at `first`, its
+/// أن/إن or marks at `that`): written between كان and قد before it (وكان السفير قد قال في وقت
+/// سابق إن: what follows the verb is then its setting), else the whole subject between the
+/// verb and أن/إن, over the name or role found in it.
+fn verb_subject(
+    doc: &Doc,
+    actors: &[Actor],
+    first: usize,
+    verb: usize,
+    that: usize,
+) -> Option<Participant> {
+    kana_subject(doc, actors, first, verb).or_else(|| subject_participant(doc, actors, verb, that))
+}
+
+/// Whether a name is the one spoken to, not the speaker: governed by a preposition (للشرطة) or
+/// by the ل of the setting (قال لرويترز، أضاف لصحيفة فاينانشيال تايمز).
+fn addressed(doc: &Doc, a: &Actor) -> bool {
+    let n = without_conj(&doc.toks[a.first].norm);
+    a.prep || (n.starts_with('ل') && that().setting_end.contains(&n))
+}
+
 /// The subject of `وكان X قد قال` (كان, the subject, قد, the verb of speech at `verb`), within
-/// the sentence that starts at token `first`.
+/// the sentence that starts at token `first`; commas of an apposition inside it (وكان عادل
+/// الجبير، وزير الخارجية السعودي، قد قال).
 fn kana_subject(doc: &Doc, actors: &[Actor], first: usize, verb: usize) -> Option<Participant> {
     let qad = verb
         .checked_sub(1)
@@ -720,8 +742,12 @@ fn kana_subject(doc: &Doc, actors: &[Actor], first: usize, verb: usize) -> Optio
         .rev()
         .take(MAX_SUBJECT_WORDS + 1)
         .find(|&k| matches!(without_conj(&doc.toks[k].norm), "كان" | "كانت" | "كانوا"))?;
-    let (s0, s1) = (kana + 1, qad - 1);
-    if s1 < s0 || (s0..=s1).any(|k| doc.toks[k].is_punct()) {
+    let comma = |k: usize| matches!(doc.surface(k), "،" | ",");
+    let (s0, mut s1) = (kana + 1, qad - 1);
+    while s1 > s0 && comma(s1) {
+        s1 -= 1;
+    }
+    if s1 < s0 || (s0..=s1).any(|k| doc.toks[k].is_punct() && !comma(k)) || comma(s0) {
         return None;
     }
     Some(participant_over(doc, actors, s0, s1))
@@ -762,6 +788,28 @@ mod tests {
             speaker("ومن جانبه قال رئيس مركز المصالحة الروسي في سوريا اللواء يوري يفتوشينكو انه على الرغم من تصعيد الأوضاع تستمر العملية الإنسانية."),
             "رئيس مركز المصالحة الروسي في سوريا اللواء يوري يفتوشينكو"
         );
+    }
+
+    #[test]
+    fn the_subject_between_kana_and_qad_speaks() {
+        assert_eq!(
+            speaker("وكان وزير الخارجية الفرنسي قد صرح الأسبوع الماضي بأن بلاده تدعم الحل السياسي."),
+            "وزير الخارجية الفرنسي"
+        );
+        assert_eq!(
+            speaker(
+                "وكان سامح شكري، وزير الخارجية المصري، قد قال عنه \"إنه شريك موثوق في المنطقة\"."
+            ),
+            "سامح شكري، وزير الخارجية المصري"
+        );
+    }
+
+    #[test]
+    fn the_one_spoken_to_is_not_the_speaker() {
+        // لرويترز: the setting of the speech; the speaker is carried from the sentence before.
+        let q = quotes("وقال المتحدث باسم الوزارة إن المحادثات مستمرة. وأضاف لرويترز \"لن نوقف الحوار مع جميع الأطراف في المنطقة\".");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_ref().unwrap().text, "المتحدث باسم الوزارة");
     }
 
     #[test]
