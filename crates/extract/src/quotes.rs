@@ -537,10 +537,14 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             });
         }
         // وقال البيان: the statement's issuer when the passage names it (بيان صادر عن الأسطول)
+        // (else وقالت وايت في بيان … وأضاف البيان: who spoke in the statement before)
         if let Some(p) = q
             .speaker
             .as_ref()
-            .and_then(|sp| issuer_before(doc, actors, sp))
+            .and_then(|sp| bare_statement(doc, sp))
+            .and_then(|p| {
+                issuer_before(doc, actors, p).or_else(|| speaker_in_statement(doc, &out, p))
+            })
         {
             q.speaker = Some(p);
         }
@@ -560,9 +564,21 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
     out
 }
 
-/// The issuer named before in the text for a speaker that is only a statement (وقال البيان،
-/// وأضاف التقرير): the words after the last `بيان (صادر) عن X` before it.
-fn issuer_before(doc: &Doc, actors: &[Actor], sp: &Participant) -> Option<Participant> {
+/// Whether a noun is in `list` with or without the article or a pronoun (بيان، البيان، بيانه،
+/// بيانها).
+fn noun_in(norm: &str, list: &[&str]) -> bool {
+    let n = norm.strip_prefix("ال").unwrap_or(norm);
+    [
+        n,
+        n.strip_suffix("ها").unwrap_or(n),
+        n.strip_suffix('ه').unwrap_or(n),
+    ]
+    .iter()
+    .any(|n| list.contains(n))
+}
+
+/// The token of a speaker that is only a statement (وقال البيان، وأضاف التقرير).
+fn bare_statement(doc: &Doc, sp: &Participant) -> Option<usize> {
     let w = that();
     let p = doc.toks.iter().position(|t| t.start == sp.start)?;
     let bare = doc.toks[p].end == sp.end && {
@@ -570,9 +586,25 @@ fn issuer_before(doc: &Doc, actors: &[Actor], sp: &Participant) -> Option<Partic
         n.strip_prefix("ال")
             .is_some_and(|m| w.statement.contains(&m))
     };
-    if !bare {
-        return None;
-    }
+    bare.then_some(p)
+}
+
+/// For a bare statement at token `p`, the speaker of the quotation (in `out`, found before)
+/// whose sentence said it was made in a statement (وقالت وايت في بيان صدر في واشنطن …
+/// وأضاف البيان): the nearest `في بيان/البيان/بيانه/بيانها` before `p`.
+fn speaker_in_statement(doc: &Doc, out: &[Quote], p: usize) -> Option<Participant> {
+    let w = that();
+    let k = (1..p).rev().find(|&k| {
+        doc.toks[k - 1].norm.as_str() == "في" && noun_in(&doc.toks[k].norm, &w.statement)
+    })?;
+    let s = doc.tok_sent[k];
+    out.iter().rev().find(|q| q.sentence == s)?.speaker.clone()
+}
+
+/// The issuer named before in the text for a speaker that is only a statement at token `p`:
+/// the words after the last `بيان (صادر) عن X` before it.
+fn issuer_before(doc: &Doc, actors: &[Actor], p: usize) -> Option<Participant> {
+    let w = that();
     let is = |k: usize, l: &[&str]| {
         doc.toks
             .get(k)
@@ -581,9 +613,14 @@ fn issuer_before(doc: &Doc, actors: &[Actor], sp: &Participant) -> Option<Partic
     let k = (1..p)
         .rev()
         .find(|&k| is(k, &w.statement) && (is(k + 1, &w.issued) || is(k + 1, &w.issuer)))?;
-    let stop = doc.sent_toks[doc.tok_sent[k]].1;
+    // the issuer ends where what it says begins (وقال بيان صادر عن الفريق القانوني إن …)
+    let end = doc.sent_toks[doc.tok_sent[k]].1;
+    let stop = (k + 1..end)
+        .find(|&j| is_that(&doc.toks[j].norm))
+        .unwrap_or(end);
     let (s0, s1) = subject_between(doc, actors, k - 1, stop)?;
-    (s0 > k).then(|| participant_over(doc, actors, s0, s1))
+    // بيان صدر في واشنطن: a participle with no issuer after it names none
+    (s0 > k && !is(s0, &w.issued)).then(|| participant_over(doc, actors, s0, s1))
 }
 
 /// The subject written between a verb of speech and its أن/إن, as news writes it after the
@@ -607,17 +644,7 @@ fn subject_between(
     };
     let w = self::that();
     // في بيان، في البيان، في بيانه، في مؤتمره: with or without the article or a pronoun.
-    let is_setting_noun = |k: usize| {
-        let n = doc.toks[k].norm.as_str();
-        let n = n.strip_prefix("ال").unwrap_or(n);
-        [
-            n,
-            n.strip_suffix("ها").unwrap_or(n),
-            n.strip_suffix('ه').unwrap_or(n),
-        ]
-        .iter()
-        .any(|n| w.setting_noun.contains(n))
-    };
+    let is_setting_noun = |k: usize| noun_in(&doc.toks[k].norm, &w.setting_noun);
     let mut first = (verb + 1..that).find(|&k| !doc.toks[k].is_punct())?;
     let mut last = None;
     let mut open_mark = false;
@@ -643,7 +670,12 @@ fn subject_between(
             w.issuer.contains(&n) && (w.statement.contains(&prev) || w.issued.contains(&prev));
         // علي with its ي is a name (رئيس مجلس النواب، علي عبد العال), على is a preposition.
         let name_ali = n == "علي" && t.is_word() && doc.surface(k).ends_with('ي');
-        if !issuer && !name_ali && w.setting_end.contains(&n)
+        // مصدر مطلع على التحقيق، عدد من المسؤولين، أحد الأتراك من مستخدمي تويتر
+        let governed = matches!(n, "علي" | "من" | "عن")
+            && [1, 2].iter().any(|&b| {
+                k >= first + b && w.governs.contains(&without_conj(&doc.toks[k - b].norm))
+            });
+        if !issuer && !name_ali && !governed && w.setting_end.contains(&n)
             || is_time_word(n)
             || (n == "في" && k + 1 < that && (is_setting_noun(k + 1) || place_at(k + 1)))
             || speech_at(doc, k).is_some()
@@ -802,6 +834,32 @@ mod tests {
             ),
             "سامح شكري، وزير الخارجية المصري"
         );
+    }
+
+    #[test]
+    fn a_preposition_governed_by_the_subject_is_part_of_it() {
+        assert_eq!(
+            speaker(
+                "وقال مصدر مطلع على المفاوضات لوكالة فرانس برس إن الجولة المقبلة ستعقد في جنيف."
+            ),
+            "مصدر مطلع على المفاوضات"
+        );
+        assert_eq!(
+            speaker("وقال عدد من سكان الحي إن القصف استمر حتى الفجر."),
+            "عدد من سكان الحي"
+        );
+    }
+
+    #[test]
+    fn a_statement_speaks_for_who_issued_it() {
+        // the issuer ends at إن
+        let q = quotes("وقال بيان صادر عن الهلال الأحمر إن فرقه أجلت عشرات الجرحى. وأضاف البيان أن عمليات الإجلاء مستمرة منذ الصباح.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_ref().unwrap().text, "الهلال الأحمر");
+        // قال X في بيان … وأضاف البيان
+        let q = quotes("وقالت الوزارة في بيان صدر في الرياض إن الاجتماع ناقش الأوضاع الإقليمية. وأضاف البيان أن الجانبين اتفقا على مواصلة التنسيق.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_ref().unwrap().text, "الوزارة");
     }
 
     #[test]
