@@ -306,7 +306,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                     break;
                 }
                 if speaker.is_none() {
-                    if let Some(a) = actor_at(j).filter(|a| a.can_speak()) {
+                    if let Some(a) = actor_at(j).filter(|a| a.can_speak() && !addressed(doc, a)) {
                         speaker = Some(Participant::of(doc, a));
                         j = a.last + 1;
                         continue;
@@ -322,13 +322,8 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             if participle {
                 // A participle (مؤكدا، مضيفا) shares the subject of its sentence.
                 speaker = participle_speaker(doc, actors, &speeches, first, i).unwrap_or(None);
-            } else if let Some(p) = subject_participant(doc, actors, i, that) {
-                // The whole subject between the verb and أن/إن, over the name or role found in it.
+            } else if let Some(p) = verb_subject(doc, actors, first, i, that) {
                 speaker = Some(p);
-            }
-            if speaker.is_none() && !participle {
-                // وكانت بيونغيانغ قد قالت إن: the subject between كان and قد.
-                speaker = kana_subject(doc, actors, first, i);
             }
             if speaker.is_none() && !verb.cont && !participle {
                 // the subject before the verb in this sentence (موسكو تؤكد أن)
@@ -473,12 +468,17 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                 participle_speaker(doc, actors, &speeches, sent_first, v)
             } else {
                 Ok((v < o)
-                    .then(|| subject_participant(doc, actors, v, o))
+                    .then(|| verb_subject(doc, actors, sent_first, v, o))
                     .flatten()
                     .or_else(|| {
                         actors
                             .iter()
-                            .filter(|a| a.first > v && a.first <= v + 3 && a.can_speak())
+                            .filter(|a| {
+                                a.first > v
+                                    && a.first <= v + 3
+                                    && a.can_speak()
+                                    && !addressed(doc, a)
+                            })
                             .map(|a| Participant::of(doc, a))
                             .next()
                     })
@@ -537,10 +537,14 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             });
         }
         // وقال البيان: the statement's issuer when the passage names it (بيان صادر عن الأسطول)
+        // (else وقالت وايت في بيان … وأضاف البيان: who spoke in the statement before)
         if let Some(p) = q
             .speaker
             .as_ref()
-            .and_then(|sp| issuer_before(doc, actors, sp))
+            .and_then(|sp| bare_statement(doc, sp))
+            .and_then(|p| {
+                issuer_before(doc, actors, p).or_else(|| speaker_in_statement(doc, &out, p))
+            })
         {
             q.speaker = Some(p);
         }
@@ -560,9 +564,21 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
     out
 }
 
-/// The issuer named before in the text for a speaker that is only a statement (وقال البيان،
-/// وأضاف التقرير): the words after the last `بيان (صادر) عن X` before it.
-fn issuer_before(doc: &Doc, actors: &[Actor], sp: &Participant) -> Option<Participant> {
+/// Whether a noun is in `list` with or without the article or a pronoun (بيان، البيان، بيانه،
+/// بيانها).
+fn noun_in(norm: &str, list: &[&str]) -> bool {
+    let n = norm.strip_prefix("ال").unwrap_or(norm);
+    [
+        n,
+        n.strip_suffix("ها").unwrap_or(n),
+        n.strip_suffix('ه').unwrap_or(n),
+    ]
+    .iter()
+    .any(|n| list.contains(n))
+}
+
+/// The token of a speaker that is only a statement (وقال البيان، وأضاف التقرير).
+fn bare_statement(doc: &Doc, sp: &Participant) -> Option<usize> {
     let w = that();
     let p = doc.toks.iter().position(|t| t.start == sp.start)?;
     let bare = doc.toks[p].end == sp.end && {
@@ -570,9 +586,25 @@ fn issuer_before(doc: &Doc, actors: &[Actor], sp: &Participant) -> Option<Partic
         n.strip_prefix("ال")
             .is_some_and(|m| w.statement.contains(&m))
     };
-    if !bare {
-        return None;
-    }
+    bare.then_some(p)
+}
+
+/// For a bare statement at token `p`, the speaker of the quotation (in `out`, found before)
+/// whose sentence said it was made in a statement (وقالت وايت في بيان صدر في واشنطن …
+/// وأضاف البيان): the nearest `في بيان/البيان/بيانه/بيانها` before `p`.
+fn speaker_in_statement(doc: &Doc, out: &[Quote], p: usize) -> Option<Participant> {
+    let w = that();
+    let k = (1..p).rev().find(|&k| {
+        doc.toks[k - 1].norm.as_str() == "في" && noun_in(&doc.toks[k].norm, &w.statement)
+    })?;
+    let s = doc.tok_sent[k];
+    out.iter().rev().find(|q| q.sentence == s)?.speaker.clone()
+}
+
+/// The issuer named before in the text for a speaker that is only a statement at token `p`:
+/// the words after the last `بيان (صادر) عن X` before it.
+fn issuer_before(doc: &Doc, actors: &[Actor], p: usize) -> Option<Participant> {
+    let w = that();
     let is = |k: usize, l: &[&str]| {
         doc.toks
             .get(k)
@@ -581,9 +613,14 @@ fn issuer_before(doc: &Doc, actors: &[Actor], sp: &Participant) -> Option<Partic
     let k = (1..p)
         .rev()
         .find(|&k| is(k, &w.statement) && (is(k + 1, &w.issued) || is(k + 1, &w.issuer)))?;
-    let stop = doc.sent_toks[doc.tok_sent[k]].1;
+    // the issuer ends where what it says begins (وقال بيان صادر عن الفريق القانوني إن …)
+    let end = doc.sent_toks[doc.tok_sent[k]].1;
+    let stop = (k + 1..end)
+        .find(|&j| is_that(&doc.toks[j].norm))
+        .unwrap_or(end);
     let (s0, s1) = subject_between(doc, actors, k - 1, stop)?;
-    (s0 > k).then(|| participant_over(doc, actors, s0, s1))
+    // بيان صدر في واشنطن: a participle with no issuer after it names none
+    (s0 > k && !is(s0, &w.issued)).then(|| participant_over(doc, actors, s0, s1))
 }
 
 /// The subject written between a verb of speech and its أن/إن, as news writes it after the
@@ -607,17 +644,7 @@ fn subject_between(
     };
     let w = self::that();
     // في بيان، في البيان، في بيانه، في مؤتمره: with or without the article or a pronoun.
-    let is_setting_noun = |k: usize| {
-        let n = doc.toks[k].norm.as_str();
-        let n = n.strip_prefix("ال").unwrap_or(n);
-        [
-            n,
-            n.strip_suffix("ها").unwrap_or(n),
-            n.strip_suffix('ه').unwrap_or(n),
-        ]
-        .iter()
-        .any(|n| w.setting_noun.contains(n))
-    };
+    let is_setting_noun = |k: usize| noun_in(&doc.toks[k].norm, &w.setting_noun);
     let mut first = (verb + 1..that).find(|&k| !doc.toks[k].is_punct())?;
     let mut last = None;
     let mut open_mark = false;
@@ -643,7 +670,12 @@ fn subject_between(
             w.issuer.contains(&n) && (w.statement.contains(&prev) || w.issued.contains(&prev));
         // علي with its ي is a name (رئيس مجلس النواب، علي عبد العال), على is a preposition.
         let name_ali = n == "علي" && t.is_word() && doc.surface(k).ends_with('ي');
-        if !issuer && !name_ali && w.setting_end.contains(&n)
+        // مصدر مطلع على التحقيق، عدد من المسؤولين، أحد الأتراك من مستخدمي تويتر
+        let governed = matches!(n, "علي" | "من" | "عن")
+            && [1, 2].iter().any(|&b| {
+                k >= first + b && w.governs.contains(&without_conj(&doc.toks[k - b].norm))
+            });
+        if !issuer && !name_ali && !governed && w.setting_end.contains(&n)
             || is_time_word(n)
             || (n == "في" && k + 1 < that && (is_setting_noun(k + 1) || place_at(k + 1)))
             || speech_at(doc, k).is_some()
@@ -710,8 +742,30 @@ fn participant_over(doc: &Doc, actors: &[Actor], s0: usize, s1: usize) -> Partic
     }
 }
 
+/// The subject of the verb of speech at `verb` (in the sentence that starts at `first`, its
+/// أن/إن or marks at `that`): written between كان and قد before it (وكان السفير قد قال في وقت
+/// سابق إن: what follows the verb is then its setting), else the whole subject between the
+/// verb and أن/إن, over the name or role found in it.
+fn verb_subject(
+    doc: &Doc,
+    actors: &[Actor],
+    first: usize,
+    verb: usize,
+    that: usize,
+) -> Option<Participant> {
+    kana_subject(doc, actors, first, verb).or_else(|| subject_participant(doc, actors, verb, that))
+}
+
+/// Whether a name is the one spoken to, not the speaker: governed by a preposition (للشرطة) or
+/// by the ل of the setting (قال لرويترز، أضاف لصحيفة فاينانشيال تايمز).
+fn addressed(doc: &Doc, a: &Actor) -> bool {
+    let n = without_conj(&doc.toks[a.first].norm);
+    a.prep || (n.starts_with('ل') && that().setting_end.contains(&n))
+}
+
 /// The subject of `وكان X قد قال` (كان, the subject, قد, the verb of speech at `verb`), within
-/// the sentence that starts at token `first`.
+/// the sentence that starts at token `first`; commas of an apposition inside it (وكان عادل
+/// الجبير، وزير الخارجية السعودي، قد قال).
 fn kana_subject(doc: &Doc, actors: &[Actor], first: usize, verb: usize) -> Option<Participant> {
     let qad = verb
         .checked_sub(1)
@@ -720,8 +774,12 @@ fn kana_subject(doc: &Doc, actors: &[Actor], first: usize, verb: usize) -> Optio
         .rev()
         .take(MAX_SUBJECT_WORDS + 1)
         .find(|&k| matches!(without_conj(&doc.toks[k].norm), "كان" | "كانت" | "كانوا"))?;
-    let (s0, s1) = (kana + 1, qad - 1);
-    if s1 < s0 || (s0..=s1).any(|k| doc.toks[k].is_punct()) {
+    let comma = |k: usize| matches!(doc.surface(k), "،" | ",");
+    let (s0, mut s1) = (kana + 1, qad - 1);
+    while s1 > s0 && comma(s1) {
+        s1 -= 1;
+    }
+    if s1 < s0 || (s0..=s1).any(|k| doc.toks[k].is_punct() && !comma(k)) || comma(s0) {
         return None;
     }
     Some(participant_over(doc, actors, s0, s1))
@@ -762,6 +820,54 @@ mod tests {
             speaker("ومن جانبه قال رئيس مركز المصالحة الروسي في سوريا اللواء يوري يفتوشينكو انه على الرغم من تصعيد الأوضاع تستمر العملية الإنسانية."),
             "رئيس مركز المصالحة الروسي في سوريا اللواء يوري يفتوشينكو"
         );
+    }
+
+    #[test]
+    fn the_subject_between_kana_and_qad_speaks() {
+        assert_eq!(
+            speaker("وكان وزير الخارجية الفرنسي قد صرح الأسبوع الماضي بأن بلاده تدعم الحل السياسي."),
+            "وزير الخارجية الفرنسي"
+        );
+        assert_eq!(
+            speaker(
+                "وكان سامح شكري، وزير الخارجية المصري، قد قال عنه \"إنه شريك موثوق في المنطقة\"."
+            ),
+            "سامح شكري، وزير الخارجية المصري"
+        );
+    }
+
+    #[test]
+    fn a_preposition_governed_by_the_subject_is_part_of_it() {
+        assert_eq!(
+            speaker(
+                "وقال مصدر مطلع على المفاوضات لوكالة فرانس برس إن الجولة المقبلة ستعقد في جنيف."
+            ),
+            "مصدر مطلع على المفاوضات"
+        );
+        assert_eq!(
+            speaker("وقال عدد من سكان الحي إن القصف استمر حتى الفجر."),
+            "عدد من سكان الحي"
+        );
+    }
+
+    #[test]
+    fn a_statement_speaks_for_who_issued_it() {
+        // the issuer ends at إن
+        let q = quotes("وقال بيان صادر عن الهلال الأحمر إن فرقه أجلت عشرات الجرحى. وأضاف البيان أن عمليات الإجلاء مستمرة منذ الصباح.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_ref().unwrap().text, "الهلال الأحمر");
+        // قال X في بيان … وأضاف البيان
+        let q = quotes("وقالت الوزارة في بيان صدر في الرياض إن الاجتماع ناقش الأوضاع الإقليمية. وأضاف البيان أن الجانبين اتفقا على مواصلة التنسيق.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_ref().unwrap().text, "الوزارة");
+    }
+
+    #[test]
+    fn the_one_spoken_to_is_not_the_speaker() {
+        // لرويترز: the setting of the speech; the speaker is carried from the sentence before.
+        let q = quotes("وقال المتحدث باسم الوزارة إن المحادثات مستمرة. وأضاف لرويترز \"لن نوقف الحوار مع جميع الأطراف في المنطقة\".");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].speaker.as_ref().unwrap().text, "المتحدث باسم الوزارة");
     }
 
     #[test]

@@ -78,5 +78,7 @@ word_lists! {
         said_in = "said-in",
         /// A word that joins one speech to the next (كما، قبل أن).
         joiner = "joiner",
+        /// A word whose preposition after it is part of the subject (مصدر مطلع على التحقيق).
+        governs = "governs",
     }
 }
