@@ -107,6 +107,34 @@ fn is_run(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
 
+/// Whether a mention of `label` with the name keys `short` names the entity
+/// of `entity_label` whose keys are `long`: a run of its keys, and for a
+/// person one word that is its first or last name (بوتين of فلاديمير بوتين).
+fn names_entity(
+    label: EntityLabel,
+    short: &[&str],
+    entity_label: EntityLabel,
+    long: &[&str],
+) -> bool {
+    if entity_label != label {
+        return false;
+    }
+    if label == EntityLabel::Pers && short.len() == 1 && long.len() > 1 {
+        return long.first() == short.first() || long.last() == short.first();
+    }
+    is_run(short, long)
+}
+
+/// Whether `text`, written later in the article without the NER marking it
+/// (وأضاف الرفاعي), names the person whose entity key is `key`, by the rule
+/// mentions are merged by.
+pub(crate) fn names_person(text: &str, key: &str) -> bool {
+    let keys = vocab::name_keys(text, crate::ner::gazetteer::name_keys);
+    let short: Vec<&str> = keys.split(' ').filter(|w| !w.is_empty()).collect();
+    let long: Vec<&str> = key.split(' ').collect();
+    names_entity(EntityLabel::Pers, &short, EntityLabel::Pers, &long)
+}
+
 /// Mentions of one entity: its label, canonical key and members (indices
 /// into the mentions, the fullest first).
 struct Group {
@@ -138,16 +166,7 @@ fn groups(mentions: &[Mention]) -> Vec<Group> {
     for i in order {
         let mk: &[&str] = &split[i];
         let label = mentions[i].label;
-        let fits = |g: &G| {
-            if g.label != label {
-                return false;
-            }
-            let gk = g.keys;
-            if label == EntityLabel::Pers && mk.len() == 1 && gk.len() > 1 {
-                return gk.first() == mk.first() || gk.last() == mk.first();
-            }
-            is_run(mk, gk)
-        };
+        let fits = |g: &G| names_entity(label, mk, g.label, g.keys);
         // Several candidates (بوتين in two Putins): the most mentioned wins.
         match groups
             .iter_mut()

@@ -173,9 +173,10 @@ fn key_of_span(text: &str) -> String {
 ///   of it;
 /// - for a role with a person inside (`المتحدث العسكري العقيد تامر الرفاعي`),
 ///   that person;
-/// - else the one person entity of the article whose key holds all the
-///   participant's words (`وأضاف الرفاعي` after `تامر الرفاعي`), when the NER
-///   did not mark the short form itself.
+/// - else the one person entity of the article that the participant names by
+///   the rule mentions are merged by ([`crate::entities::names_person`]:
+///   `وأضاف الرفاعي` after `تامر الرفاعي`), when the NER did not mark the short
+///   form itself.
 ///
 /// A role noun alone (`المتحدث باسم الوزارة`) is not the entity it mentions and
 /// stays unlinked.
@@ -211,13 +212,9 @@ fn link(p: &mut Participant, entities: &[EntityMention]) {
         if !matches!(p.kind, ParticipantKind::Person | ParticipantKind::Misc) {
             return None;
         }
-        let key = key_of_span(p.name.as_deref().unwrap_or(&p.text));
-        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.is_empty() {
-            return None;
-        }
+        let text = p.name.as_deref().unwrap_or(&p.text);
         let mut people = entities.iter().filter(|m| {
-            m.label == EntityLabel::Pers && words.iter().all(|w| m.key.split(' ').any(|k| k == *w))
+            m.label == EntityLabel::Pers && crate::entities::names_person(text, &m.key)
         });
         let first = people.next()?;
         // One person only: two people sharing the word is no answer.
