@@ -10,8 +10,8 @@ use crate::lexicon::clitics::{strip_conj, without_conj};
 use crate::lexicon::dates::{counted_keys, cues, is_time_word, months};
 pub use crate::lexicon::numbers::Currency;
 use crate::lexicon::numbers::{
-    currency, currency_sign, definite_ten, definite_unit, first_number_word, measure_keys,
-    number_words, short_prep_unit, word_value, W,
+    currency, currency_sign, definite_fraction, definite_ten, definite_unit, first_number_word,
+    measure_keys, number_words, short_prep_unit, word_value, W,
 };
 use khabar_text::chars::digit_value;
 use khabar_text::TokenKind;
@@ -272,7 +272,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
         if let Some(d) = comma_decimal.filter(|_| kind == NumberKind::Cardinal && !whole()) {
             value = d;
         }
-        if is_year(doc, first, last, value, unit.is_some()) {
+        if is_year(doc, first, last, value, unit.is_some()) || is_word_year(doc, first, value, kind)
+        {
             i = last + 1;
             continue;
         }
@@ -351,8 +352,9 @@ fn unit_span(doc: &Doc, first: usize, last: usize) -> Option<(usize, usize)> {
     let definite = own
         .strip_prefix("ال")
         .is_some_and(|r| word_value(r).is_some());
-    let one =
-        matches!(norm, "واحد" | "واحده" | "واحدا") || matches!(own, "واحد" | "واحده" | "واحدا");
+    let one = matches!(norm, "واحد" | "واحده" | "واحدا")
+        || matches!(own, "واحد" | "واحده" | "واحدا")
+        || (own == "اثنين" && post_nominal_two(doc, first));
     if first == last && doc.toks[first].is_word() && (definite || one) {
         let p = first.checked_sub(1)?;
         let (pt, s) = (&doc.toks[p], doc.surface(p));
@@ -432,12 +434,38 @@ fn is_year(doc: &Doc, first: usize, last: usize, value: f64, has_unit: bool) -> 
         return false;
     }
     let prev = &doc.toks[first - 1];
+    // لموسم 2017/ 2018: the second year of a season.
+    if doc.surface(first - 1) == "/" && first >= 2 && {
+        let y = &doc.toks[first - 2];
+        y.kind == TokenKind::Number
+            && doc.surface(first - 2).chars().count() == 4
+            && parse_digits(doc.surface(first - 2)).is_some_and(|v| (1900.0..=2100.0).contains(&v))
+    } {
+        return true;
+    }
     if !prev.is_word() {
         return false;
     }
-    let year_noun = crate::lexicon::clitics::candidates(&prev.norm)
-        .any(|c| cues().year_nouns.contains(&c.as_ref()));
-    year_noun || (!has_unit && !prev.stop && !prev.number_word && !prev.norm.starts_with("ال"))
+    year_noun_at(doc, first - 1)
+        || (!has_unit && !prev.stop && !prev.number_word && !prev.norm.starts_with("ال"))
+}
+
+/// Whether token `k` is a year noun, with or without a clitic (عام، للعام، بعام، سنة).
+fn year_noun_at(doc: &Doc, k: usize) -> bool {
+    crate::lexicon::clitics::candidates(&doc.toks[k].norm)
+        .any(|c| cues().year_nouns.contains(&c.as_ref()))
+}
+
+/// Whether a number in words starting at token `first` is a year written in words after its
+/// noun (عام ثلاثة وتسعين، عام ألفين وثمانية عشر): a count comes before its noun (ثلاثة أعوام)
+/// and one year is عام واحد, so a cardinal of ten or more right after عام is the year.
+fn is_word_year(doc: &Doc, first: usize, value: f64, kind: NumberKind) -> bool {
+    kind == NumberKind::Cardinal
+        && doc.toks[first].is_word()
+        && (10.0..=2100.0).contains(&value)
+        && value.fract() == 0.0
+        && first > 0
+        && year_noun_at(doc, first - 1)
 }
 
 /// The scale a token is (ألف، مليون، مليار), if it is one.
@@ -502,11 +530,24 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
                 && b.value.fract() == 0.0
                 && b.value >= 0.0
                 && matches!(b.kind, NumberKind::Cardinal | NumberKind::Percent);
-            // (من) A إلى B only after من or inside a parenthesis (a change reads من … إلى too).
-            let opened = a0 > 0 && (norm(a0 - 1) == "من" || doc.surface(a0 - 1) == "(");
-            let to = one(&|k| w.range_to.contains(&norm(k)))
-                && opened
+            // (من) A إلى B, 300 إلى 1200 جندي, من 42 إلى أكثر من 60: إلى (or حتى) and words
+            // of approximation between the ends, not after a verb of change (a change reads
+            // من … إلى too).
+            let gap = between.clone();
+            let to = !gap.is_empty()
+                && w.range_to.contains(&norm(gap.start))
+                && gap.len() <= 3
+                && (gap.start + 1..gap.end).all(|k| {
+                    w.hedges.contains(&norm(k)) || (norm(k) == "من" && w.hedges.contains(&norm(k - 1)))
+                })
                 && b.value > a.value
+                // صعد 1.1 بالمئة إلى 900 دولار، من 49,8 مليونا في 2015 الى 43,9 مليونا: not a
+                // percent to an amount, nor a year to a count.
+                && (a.kind == b.kind || a.kind == NumberKind::Cardinal && a.unit.is_none())
+                && !(doc.toks[a0].kind == TokenKind::Number
+                    && doc.surface(a0).chars().count() == 4
+                    && (1900.0..=2100.0).contains(&a.value)
+                    && b.value > 2100.0)
                 && !changed();
             if fasila {
                 let places = (b.value as u64).to_string().len() as i32;
@@ -521,6 +562,10 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
                     // بين ثلاثة ملايين وخمسة: the scale of the first end holds for the second.
                     (Some(s), None) if b.value < 1000.0 && b.value * s > a.value => to *= s,
                     _ => {}
+                }
+                // بين 25 بالمئة و10 بالمئة: the lower end first.
+                if to < a.value {
+                    (a.value, to) = (to, a.value);
                 }
                 a.to = Some(to);
                 if b.kind == NumberKind::Percent {
@@ -554,15 +599,27 @@ fn is_day(doc: &Doc, a: &Number, last: usize) -> bool {
     }
     let n = doc.toks.len();
     let month = |k: usize| k < n && months().match_at(doc, k).is_some();
+    // من الشهر الجاري، من أبريل
+    let of_month = |k: usize| {
+        k + 1 < n
+            && doc.toks[k].norm == "من"
+            && (matches!(doc.toks[k + 1].norm.as_str(), "الشهر" | "شهر") || month(k + 1))
+    };
     match a.kind {
-        // 10/ سبتمبر
+        // 10/ سبتمبر، في الـ 12 من الشهر الحالي
         NumberKind::Cardinal => {
-            month(last + 1) || (last + 2 < n && doc.surface(last + 1) == "/" && month(last + 2))
+            month(last + 1)
+                || (last + 2 < n && doc.surface(last + 1) == "/" && month(last + 2))
+                || of_month(last + 1)
         }
+        // السادس والعشرين من الشهر؛ من العاشر حتى السادس عشر من فبراير: the first of two
+        // ordinal days
         NumberKind::Ordinal => {
-            last + 2 < n
-                && doc.toks[last + 1].norm == "من"
-                && (matches!(doc.toks[last + 2].norm.as_str(), "الشهر" | "شهر") || month(last + 2))
+            of_month(last + 1)
+                || (last + 2 < n
+                    && matches!(doc.toks[last + 1].norm.as_str(), "الي" | "حتي" | "و")
+                    && matches!(parse_words(doc, last + 2), Some((v, e, NumberKind::Ordinal))
+                        if day(v) && of_month(e + 1)))
         }
         _ => false,
     }
@@ -586,14 +643,38 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     let Some(first_w) = first_number_word(&doc.toks[i].norm) else {
         return other_first_word(doc, i);
     };
+    // ربع النهائي، نصف النهائي: a stage of a contest, not a fraction.
+    if matches!(first_w.0, W::Fraction(_))
+        && doc
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| number_words().stages.contains(&t.norm.as_str()))
+    {
+        return None;
+    }
     if let (W::Ordinal(v), _) = first_w {
         let base = without_conj(&doc.toks[i].norm);
-        // أول دولة، لغة أولى: أول/أولى are ordinals next to their noun (not أولي الأمر).
-        if matches!(base, "اول" | "اولي") {
-            let noun_after = i + 1 < n && doc.toks[i + 1].is_word() && !doc.toks[i + 1].stop;
-            if !noun_after && !indefinite_noun_before(doc, i) {
+        // Whether أول/أولى/ثانٍ stand by their noun (then not "الأول" alone below).
+        let mut by_noun = false;
+        // أول دولة، لغة أولى، جزء ثانٍ: ordinals next to their noun (not أولي الأمر); أول من
+        // لاحظ "the first who" (not أول أمس، أول من أمس: a day).
+        if matches!(base, "اول" | "اولي" | "ثان") {
+            let word = |k: usize| {
+                k < n && !doc.line_break_after(k - 1) && doc.toks[k].is_word() && {
+                    let t = &doc.toks[k];
+                    t.norm != "امس" && months().match_at(doc, k).is_none()
+                }
+            };
+            let noun_after = word(i + 1) && !doc.toks[i + 1].stop;
+            let first_who =
+                base == "اول" && word(i + 1) && doc.toks[i + 1].norm == "من" && word(i + 2);
+            if i + 1 < n && doc.toks[i + 1].norm == "امس" {
                 return None;
             }
+            if !noun_after && !first_who && !indefinite_noun_before(doc, i) {
+                return None;
+            }
+            by_noun = noun_after || first_who;
         }
         // كانون الثاني: a month's ordinal
         if i > 0
@@ -607,6 +688,7 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
         // (أولهما، أولها: "the first of them" opens a list after a colon.)
         if v == 1.0
             && i > 0
+            && !by_noun
             && !doc.toks[i - 1].is_word()
             && !matches!(base, "اولا" | "اولهما" | "اولاهما" | "اولها")
         {
@@ -766,11 +848,16 @@ fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
                 ("واحد" | "واحده" | "واحدا", false) => {
                     (indefinite_noun_before(doc, i)
                         && !doc.surface(i).contains(['أ', 'إ'])
-                        && (doc.toks.get(i + 1).is_none_or(|t| t.norm != "من")
+                        && (doc.toks.get(i + 1).is_none_or(|t| !is_of(&t.norm))
                             || count_noun_at(doc, i - 1)))
                         || (i >= 2 && is_dash(doc, i - 1) && score_side(doc, i - 2))
                 }
-                ("خمس" | "ست" | "سبع" | "عشر", true) => definite_noun_before(doc, i),
+                // فلسطينيين اثنين: after its plural or dual noun (not يوم اثنين, Monday)
+                ("اثنين", false) => post_nominal_two(doc, i),
+                // التهم الخمس، الخمس أسابيع: after its definite noun or before a counted one
+                ("خمس" | "ست" | "سبع" | "عشر", true) => {
+                    definite_noun_before(doc, i) || (i + 1 < n && count_noun_at(doc, i + 1))
+                }
                 ("خمس" | "ست" | "سبع" | "عشر", false) => counted_noun_after(doc, i),
                 _ => false,
             };
@@ -796,8 +883,15 @@ fn other_first_word(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
     let norm = doc.toks[i].norm.as_str();
     let dash = |k: usize| k < n && is_dash(doc, k);
     if norm == "صفر" {
+        // بثلاثة أهداف مقابل صفر: after مقابل and the goals of the other side.
+        let against = i >= 2 && doc.toks[i - 1].norm == "مقابل" && {
+            let p = doc.toks[i - 2].norm.as_str();
+            let p = p.strip_prefix('ب').unwrap_or(p);
+            number_words().score_nouns.contains(&p) || doc.toks[i - 2].kind == TokenKind::Number
+        };
         let score = (i >= 2 && dash(i - 1) && score_side(doc, i - 2))
-            || (dash(i + 1) && i + 2 < n && score_side(doc, i + 2));
+            || (dash(i + 1) && i + 2 < n && score_side(doc, i + 2))
+            || against;
         return score.then_some((0.0, i, NumberKind::Cardinal));
     }
     // بهدفين لصفر، بثلاثة أهداف لصفر: a score after its goals.
@@ -808,6 +902,18 @@ fn other_first_word(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
             number_words().score_nouns.contains(&p)
         };
         return goals.then_some((0.0, i, NumberKind::Cardinal));
+    }
+    // أكثر من النصف، نحو الثلث: a definite fraction after a word of approximation (not النصف
+    // الأول، the first half: a span of time).
+    if let Some(W::Fraction(v)) = definite_fraction(norm) {
+        let hedge = |k: usize| number_words().hedges.contains(&doc.toks[k].norm.as_str());
+        let hedged =
+            i >= 1 && (hedge(i - 1) || (i >= 2 && doc.toks[i - 1].norm == "من" && hedge(i - 2)));
+        let ordinal_after = doc.toks.get(i + 1).is_some_and(|t| {
+            matches!(first_number_word(&t.norm), Some((W::Ordinal(_), _)))
+                || number_words().stages.contains(&t.norm.as_str())
+        });
+        return (hedged && !ordinal_after).then_some((v, i, NumberKind::Fraction));
     }
     // لأول مرة: أول after ل before its noun.
     if norm == "لاول" {
@@ -878,6 +984,21 @@ fn indefinite_noun_before(doc: &Doc, i: usize) -> bool {
             && !without_conj(&p.norm).starts_with("ال")
             && !doc.line_break_after(i - 1)
     }
+}
+
+/// Whether اثنين at `i` follows its noun: an indefinite plural or dual (فلسطينيين اثنين، شخصين
+/// اثنين), not a noun of time (يوم اثنين is Monday).
+fn post_nominal_two(doc: &Doc, i: usize) -> bool {
+    indefinite_noun_before(doc, i) && {
+        let p = doc.toks[i - 1].norm.as_str();
+        ["ين", "ان", "ات", "ون"].iter().any(|e| p.ends_with(e))
+    }
+}
+
+/// Whether a word is من "of", alone or with a pronoun (منهم، منها): after واحد, "one of".
+fn is_of(norm: &str) -> bool {
+    norm.strip_prefix("من")
+        .is_some_and(|r| matches!(r, "" | "هم" | "ها" | "هما" | "هن" | "كم" | "نا"))
 }
 
 /// Whether the token before `i` is a definite word (التهم الخمس).
@@ -1209,6 +1330,110 @@ mod tests {
         // years after a name or a year noun are dates
         assert!(find(&Doc::new("وتستعد المدينة لمعرض إكسبو 2020.")).is_empty());
         assert!(find(&Doc::new("بنسبة كبيرة مقارنة بعام 2016.")).is_empty());
+    }
+
+    #[test]
+    fn bare_and_hedged_ranges_in_either_order() {
+        // A إلى B without من is a span; a hedge may stand before the second end.
+        assert_eq!(
+            values("ويتوقع المسؤولون نشر 400 إلى 1500 جندي على الحدود."),
+            [(400.0, Some(1500.0))]
+        );
+        assert_eq!(
+            values("وتتراوح تقديرات عدد الضحايا من 30 إلى أكثر من 50 شخصا."),
+            [(30.0, Some(50.0))]
+        );
+        assert_eq!(
+            values("بكلفة لا تقل عن 70 إلى 140 مليون دولار سنويا."),
+            [(70e6, Some(140e6))]
+        );
+        // بين written high to low: the lower end first.
+        let r = find(&Doc::new("وتتراوح الرسوم الجديدة بين 20 بالمئة و5 بالمئة."));
+        assert_eq!((r.len(), r[0].value, r[0].to), (1, 5.0, Some(20.0)));
+        assert_eq!(r[0].kind, NumberKind::Percent);
+        // not a percent to an amount, nor a year to a count
+        assert_eq!(
+            values("وصعد الذهب 0.8 بالمئة إلى 1250.50 دولار للأوقية."),
+            [(0.8, None), (1250.5, None)]
+        );
+        let r = values("وسيتقلص عدد العمال من 50,2 مليونا في 2016 الى 44,1 مليونا في 2030.");
+        assert!(
+            r.contains(&(44.1e6, None)) && r.iter().all(|v| v.1.is_none()),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn stages_hedged_halves_and_scores_against_zero() {
+        // ربع النهائي، نصف النهائي name stages of a contest
+        assert!(find(&Doc::new(
+            "وتأهل الفريق إلى الدور نصف النهائي بعد فوزه في ربع النهائي."
+        ))
+        .is_empty());
+        // أكثر من النصف: a fraction; النصف الأول: a span of time
+        let r = find(&Doc::new("ويقرأ أكثر من النصف كتابا كل شهر."));
+        assert_eq!(
+            (r.len(), r[0].value, r[0].kind),
+            (1, 0.5, NumberKind::Fraction)
+        );
+        assert!(find(&Doc::new("وتراجعت الأرباح في النصف الأول من العام."))
+            .iter()
+            .all(|n| n.kind != NumberKind::Fraction));
+        // بأربعة أهداف مقابل صفر
+        assert_eq!(
+            nums("وفاز الفريق بأربعة أهداف مقابل صفر."),
+            [(4.0, Some("أهداف".to_string())), (0.0, None)]
+        );
+    }
+
+    #[test]
+    fn first_by_its_noun_second_with_tanween_and_the_first_who() {
+        let ords = |t: &str| {
+            find(&Doc::new(t))
+                .into_iter()
+                .filter(|n| n.kind == NumberKind::Ordinal)
+                .map(|n| n.value)
+                .collect::<Vec<_>>()
+        };
+        // after a colon or a quotation mark, أول still stands by its noun
+        assert_eq!(
+            ords("في هذا البرنامج: أول معرض للفن الرقمي في المدينة."),
+            [1.0]
+        );
+        assert_eq!(ords("وأطلقت \"ناسا\" أول مسبار لدراسة باطن الكوكب."), [1.0]);
+        assert_eq!(ords("وكان أحد المستخدمين أول من لاحظ الخلل."), [1.0]);
+        assert_eq!(ords("ويستعد المخرج لتقديم جزء ثانٍ من الفيلم."), [2.0]);
+        // أول أمس، أول من أمس: a day
+        assert!(ords("ووصل الوفد أول من أمس إلى العاصمة.").is_empty());
+        assert!(ords("ووصل الوفد أول أمس إلى العاصمة.").is_empty());
+    }
+
+    #[test]
+    fn one_and_two_after_their_noun_but_not_one_of() {
+        assert_eq!(
+            nums("وأسفرت المواجهات عن مقتل شرطيين اثنين في المدينة."),
+            [(2.0, Some("شرطيين".to_string()))]
+        );
+        // واحد منهم "one of them" is a pronoun, like واحد من
+        assert!(find(&Doc::new("ويمكنك حذف حساب واحد منهم فقط.")).is_empty());
+        assert!(find(&Doc::new("وكانت الاجتماعات يوم اثنين من كل أسبوع.")).is_empty());
+        // التهم الخمس and الخمس أسابيع
+        assert_eq!(
+            nums("وستطرح الوزارة السندات على مدار الخمس أسابيع المقبلة."),
+            [(5.0, Some("أسابيع".to_string()))]
+        );
+    }
+
+    #[test]
+    fn years_in_words_seasons_and_days_of_the_month() {
+        // عام ثلاثة وتسعين is a year; عام واحد one year
+        assert!(find(&Doc::new("وقعت الاتفاقية عام ثلاثة وتسعين.")).is_empty());
+        assert_eq!(nums("بأجل عام واحد."), [(1.0, Some("عام".to_string()))]);
+        // موسم 2017/ 2018: both years
+        assert!(find(&Doc::new("أفضل لاعب في موسم 2017/ 2018.")).is_empty());
+        // في الـ 12 من الشهر، من العاشر حتى السادس عشر من فبراير: days of dates
+        assert!(find(&Doc::new("وتعقد القمة في الـ 14 من الشهر الحالي.")).is_empty());
+        assert!(find(&Doc::new("خلال الأسبوع الممتد من الثالث حتى التاسع من مارس.")).is_empty());
     }
 
     #[test]

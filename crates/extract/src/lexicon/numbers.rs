@@ -185,6 +185,10 @@ pub(crate) struct NumberWords {
     pub time_nouns: Vec<&'static str>,
     /// Goal words after which لصفر is a score (بهدفين لصفر).
     pub score_nouns: Vec<&'static str>,
+    /// Words after which a fraction names a stage of a contest (ربع النهائي).
+    pub stages: Vec<&'static str>,
+    /// Words of approximation before a quantity (نحو، أكثر من).
+    pub hedges: Vec<&'static str>,
 }
 
 fn value(s: &str) -> f64 {
@@ -217,6 +221,8 @@ pub(crate) fn number_words() -> &'static NumberWords {
             unit_tails: Vec::new(),
             time_nouns: Vec::new(),
             score_nouns: Vec::new(),
+            stages: Vec::new(),
+            hedges: Vec::new(),
         };
         for f in rows(include_str!("../../data/number_words.tsv")) {
             let v = || value(f.get(2).copied().unwrap_or(""));
@@ -232,8 +238,11 @@ pub(crate) fn number_words() -> &'static NumberWords {
                     continue;
                 }
                 "month-head" | "range-from" | "range-to" | "change" | "ordinal-head"
-                | "not-unit" | "unit-head" | "unit-tail" | "time-noun" | "score-noun" => {
+                | "not-unit" | "unit-head" | "unit-tail" | "time-noun" | "score-noun" | "stage"
+                | "hedge" => {
                     match f[1] {
+                        "stage" => &mut t.stages,
+                        "hedge" => &mut t.hedges,
                         "time-noun" => &mut t.time_nouns,
                         "score-noun" => &mut t.score_nouns,
                         "not-unit" => &mut t.not_units,
@@ -306,6 +315,11 @@ pub(crate) fn definite_unit(norm: &str) -> Option<W> {
     word_value(norm.strip_prefix("ال")?).filter(|w| matches!(w, W::Unit(_)))
 }
 
+/// A fraction written with the article (النصف، الثلث، الربع): the fraction.
+pub(crate) fn definite_fraction(norm: &str) -> Option<W> {
+    word_value(norm.strip_prefix("ال")?).filter(|w| matches!(w, W::Fraction(_)))
+}
+
 /// A ten or hundred written with the article, with or without و (الأربعين،
 /// المئتين، والعشرين): the word.
 pub(crate) fn definite_ten(norm: &str) -> Option<W> {
@@ -326,5 +340,6 @@ pub(crate) fn may_begin_number(norm: &str) -> bool {
     first_number_word(norm).is_some()
         || definite_ten(norm).is_some()
         || short_prep_unit(norm).is_some()
+        || definite_fraction(norm).is_some()
         || matches!(norm, "صفر" | "لصفر" | "لاول")
 }
