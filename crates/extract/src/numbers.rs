@@ -142,12 +142,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
                 continue;
             };
             // A sign written onto the digits (-1200000، -2 درجة، +0.8%), not a dash between
-            // two numbers (100 -150).
+            // two numbers or the sides of a score (100 -150، صفر-3).
             let mut v = v;
             if i > 0
                 && matches!(doc.surface(i - 1), "-" | "−" | "+")
                 && doc.toks[i - 1].end == t.start
-                && (i < 2 || doc.toks[i - 2].kind != TokenKind::Number)
+                && (i < 2 || !score_side(doc, i - 2))
             {
                 if doc.surface(i - 1) != "+" {
                     v = -v;
@@ -193,6 +193,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Number> {
             (v, last, NumberKind::Cardinal)
         } else if t.is_word() {
             match parse_words(doc, i) {
+                // الربع الثاني من السنة المالية: a part of a year is the dates'.
+                Some((_, l, NumberKind::Ordinal)) if part_of_year(doc, i, l) => {
+                    i = l + 1;
+                    continue;
+                }
                 Some(x) => x,
                 None => {
                     i += 1;
@@ -448,6 +453,20 @@ fn is_year(doc: &Doc, first: usize, last: usize, value: f64, has_unit: bool) -> 
     }
     year_noun_at(doc, first - 1)
         || (!has_unit && !prev.stop && !prev.number_word && !prev.norm.starts_with("ال"))
+}
+
+/// Whether the ordinal on tokens `first..=last` follows a definite fraction and goes before
+/// من and a year (الربع الثاني من السنة المالية، النصف الأول من 2018): a part of a year, a
+/// span of time that the dates read, not a number.
+fn part_of_year(doc: &Doc, first: usize, last: usize) -> bool {
+    let n = doc.toks.len();
+    first > 0
+        && definite_fraction(without_conj(&doc.toks[first - 1].norm)).is_some()
+        && last + 2 < n
+        && doc.toks[last + 1].norm == "من"
+        && (year_noun_at(doc, last + 2)
+            || (doc.toks[last + 2].kind == TokenKind::Number
+                && doc.surface(last + 2).chars().count() == 4))
 }
 
 /// Whether token `k` is a year noun, with or without a clitic (عام، للعام، بعام، سنة).
@@ -1379,6 +1398,16 @@ mod tests {
         assert!(find(&Doc::new("وتراجعت الأرباح في النصف الأول من العام."))
             .iter()
             .all(|n| n.kind != NumberKind::Fraction));
+        // صفر-3: the sides of a score, not a negative three
+        assert_eq!(
+            values("بعد خسارته أمام ليفربول صفر-3 على ملعبه."),
+            [(0.0, None), (3.0, None)]
+        );
+        // الربع الثاني من السنة المالية: a span of time
+        assert!(find(&Doc::new(
+            "ونما الناتج خلال الربع الثاني من السنة المالية الحالية."
+        ))
+        .is_empty());
         // بأربعة أهداف مقابل صفر
         assert_eq!(
             nums("وفاز الفريق بأربعة أهداف مقابل صفر."),
@@ -1431,6 +1460,11 @@ mod tests {
         assert_eq!(nums("بأجل عام واحد."), [(1.0, Some("عام".to_string()))]);
         // موسم 2017/ 2018: both years
         assert!(find(&Doc::new("أفضل لاعب في موسم 2017/ 2018.")).is_empty());
+        // a conjunction after a name's year is not its unit (بطولة أوروبا 2016 بعدما)
+        assert!(find(&Doc::new(
+            "وبلغ الدور ربع النهائي لبطولة أوروبا 2016 بعدما أقصى منافسه."
+        ))
+        .is_empty());
         // في الـ 12 من الشهر، من العاشر حتى السادس عشر من فبراير: days of dates
         assert!(find(&Doc::new("وتعقد القمة في الـ 14 من الشهر الحالي.")).is_empty());
         assert!(find(&Doc::new("خلال الأسبوع الممتد من الثالث حتى التاسع من مارس.")).is_empty());
