@@ -130,7 +130,11 @@ fn closes(open: &str, close: &str) -> bool {
 fn direct_spans(doc: &Doc) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    let mut nested = 0;
     for i in 0..doc.toks.len() {
+        if open.is_none() {
+            nested = 0;
+        }
         if let Some(o) = open {
             if i > o + 1 && doc.line_break_after(i - 1) {
                 // an unbalanced mark: the quotation runs to the end of its paragraph
@@ -147,6 +151,25 @@ fn direct_spans(doc: &Doc) -> Vec<(usize, usize)> {
         let Some((can_open, _)) = open_close(s) else {
             continue;
         };
+        // a straight mark that opens inside marks (a word right after it)
+        // opens marks nested in them, closed before the outer ones (قال: "إن الفشل كان خطأ
+        // و"تخبطا سياسيا" لأنها …")
+        if s == "\"" && open.is_some_and(|o| doc.surface(o) == "\"") {
+            // a space before it, or a one-letter proclitic (و"تخبطا"، بـ"خلافات")
+            let opener = (!doc.gap_after(i - 1).is_empty()
+                || (doc.toks[i - 1].is_word() && doc.toks[i - 1].norm.chars().count() == 1))
+                && doc.toks.get(i + 1).is_some_and(|t| t.is_word())
+                && doc.gap_after(i).is_empty();
+            let closer = doc.gap_after(i - 1).is_empty() && doc.toks[i - 1].is_word();
+            if opener && i > open.unwrap_or(0) + 1 {
+                nested += 1;
+                continue;
+            }
+            if closer && nested > 0 {
+                nested -= 1;
+                continue;
+            }
+        }
         match open {
             Some(o) if closes(doc.surface(o), s) => {
                 if i > o + 1 {
@@ -199,20 +222,183 @@ fn subject_before(
 ) -> Option<Participant> {
     // a place before a dash or a comma opening the sentence is its dateline (موسكو – لم يترك …)
     let dateline = |a: &Actor| doc.toks.get(a.last + 1).is_some_and(|t| t.is_punct());
-    let ok = |a: &&Actor| {
+    let speaks = |a: &Actor| {
         a.first >= first
             && a.last < v
             && !a.prep
+            && !addressed(doc, a)
             && ((a.is_person_like() && !a.is_place())
                 || (a.is_place() && a.first == first && !dateline(a)))
+    };
+    // the subject written just before its verb speaks, inside what another says too (وأضاف
+    // أن المسؤولين السعوديين قالوا له إنهم …)
+    if !first_one {
+        if let Some(a) = actors.iter().find(|a| a.last + 1 == v && speaks(a)) {
+            // with the noun it is the genitive of, when that opens the clause (لكن محامي جولي
+            // قال إن)
+            let opener = |k: usize| {
+                k == first
+                    || doc.toks[k - 1].is_punct()
+                    || doc.toks[k - 1].stop
+                    || is_that(&doc.toks[k - 1].norm)
+            };
+            if let Some(p) = a.first.checked_sub(1).filter(|&p| {
+                p >= first
+                    && opener(p)
+                    && doc.toks[p].is_word()
+                    && !doc.toks[p].stop
+                    && doc.toks[p].norm.chars().count() >= 3
+                    && !without_conj(&doc.toks[p].norm).starts_with("ال")
+                    && speech_at(doc, p).is_none()
+                    && !actors.iter().any(|b| b.last == p)
+            }) {
+                return Some(participant_over(doc, actors, p, a.last));
+            }
+            return Some(with_apposition(doc, actors, a));
+        }
+    }
+    let in_setting = setting_spans(doc, first, v);
+    let ok = |a: &&Actor| {
+        speaks(a)
             && !quoted(speeches, a)
+            && !in_setting
+                .iter()
+                .any(|&(s, e)| s <= a.first && a.first <= e)
     };
     let a = if first_one {
         actors.iter().find(ok)
     } else {
         actors.iter().rfind(ok)
     };
-    a.map(|a| Participant::of(doc, a))
+    a.map(|a| with_apposition(doc, actors, a))
+}
+
+/// The settings of speech between tokens `first` and `v`: `في` and a setting noun up to the
+/// next comma (وعلق في بيان معد حصلت رويترز عليه، قائلا): who is named there does not speak.
+fn setting_spans(doc: &Doc, first: usize, v: usize) -> Vec<(usize, usize)> {
+    let w = that();
+    let mut out = Vec::new();
+    let mut k = first;
+    while k + 1 < v {
+        if doc.toks[k].norm.as_str() == "في" && noun_in(&doc.toks[k + 1].norm, &w.setting_noun) {
+            let e = (k + 2..v).find(|&j| doc.toks[j].is_punct()).unwrap_or(v);
+            out.push((k, e));
+            k = e;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// An actor with the name or title set off after it by commas (الرئيس الأمريكي، دونالد ترامب،
+/// قال؛ المتحدث باسم الخارجية، بهرام قاسمي، إذ أكد): a person's name after a role, or a role
+/// after a person's name, up to the next comma.
+fn with_apposition(doc: &Doc, actors: &[Actor], a: &Actor) -> Participant {
+    let comma = |k: usize| {
+        doc.toks
+            .get(k)
+            .is_some_and(|_| matches!(doc.surface(k), "،" | ","))
+    };
+    let named = a.is_named_person() || a.name.is_some();
+    let next = comma(a.last + 1)
+        .then(|| actors.iter().find(|b| b.first == a.last + 2))
+        .flatten()
+        .filter(|b| {
+            !b.prep
+                && comma(b.last + 1)
+                && if named {
+                    // a role after a name: the role only, not another person
+                    b.is_person_like() && !b.is_named_person() && b.name.is_none()
+                } else {
+                    b.is_named_person() || b.name.is_some()
+                }
+        });
+    // a name in marks after a role (صحيفة "ذي ناشونال")
+    let marked = (!named && is_mark(doc, a.last + 1))
+        .then(|| (a.last + 3..doc.toks.len().min(a.last + 7)).find(|&k| is_mark(doc, k)))
+        .flatten();
+    match (next, marked) {
+        (Some(b), _) => participant_over(doc, actors, a.first, b.last),
+        (None, Some(c)) => participant_over(doc, actors, a.first, c),
+        _ => Participant::of(doc, a),
+    }
+}
+
+/// The subject written before the verb of speech at `v` (sentence from `first`), when none
+/// follows it: the antecedent of a relative pronoun the verb agrees with (كارين مكدوغال، التي
+/// تقول إنها); the sentence's subject when the verb opens a clause of its own, after و, a comma
+/// or a joiner (وعندما سئل الأمير …، قال إنه؛ لكنه قال إن); else the nearest (موسكو تؤكد أن).
+fn clause_subject(
+    doc: &Doc,
+    actors: &[Actor],
+    speeches: &[Speech],
+    first: usize,
+    v: usize,
+) -> Option<Participant> {
+    let prev = v.checked_sub(1).filter(|&p| p >= first);
+    if let Some(a) = prev.and_then(|p| relative_antecedent(doc, actors, first, p, v)) {
+        return Some(with_apposition(doc, actors, a));
+    }
+    // the verb matched only without its و/ف
+    let conj = verbs().cands(&doc.toks[v], 1).next().is_none();
+    let comma = prev.is_some_and(|p| matches!(doc.surface(p), "،" | ","));
+    let opens = conj
+        || prev.is_some_and(|p| {
+            doc.toks[p].is_punct() || that().joiner.contains(&doc.toks[p].norm.as_str())
+        });
+    if !opens {
+        return subject_before(doc, actors, speeches, first, v, false);
+    }
+    // a clause joined to a speech before it in the sentence goes on with its speaker (قال
+    // بومبيو إنه …، كما أشار إلى أن)
+    if let Some(s) = speeches
+        .iter()
+        .rev()
+        .find(|s| s.verb_tok >= first && s.verb_tok < v)
+    {
+        return s.speaker.clone();
+    }
+    // the name the commas of an apposition close (المدير السابق …، جيمس كومي، كشف أن)
+    if comma {
+        if let Some(a) = actors.iter().find(|a| {
+            a.last + 2 == v
+                && a.first >= first
+                && a.is_person_like()
+                && !a.is_place()
+                && !addressed(doc, a)
+                && !(a.first > first && is_preposition(&doc.toks[a.first - 1].norm))
+        }) {
+            return Some(Participant::of(doc, a));
+        }
+    }
+    subject_before(doc, actors, speeches, first, v, true)
+}
+
+/// The person or body a relative pronoun at `p` refers to when the verb at `v` after it agrees
+/// with it (التي تقول، الذي قال، الذين قالوا): the actor just before it (a comma between).
+fn relative_antecedent<'a>(
+    doc: &Doc,
+    actors: &'a [Actor],
+    first: usize,
+    p: usize,
+    v: usize,
+) -> Option<&'a Actor> {
+    let g = match doc.toks[p].norm.as_str() {
+        "التي" => Gender::Fem,
+        "الذي" => Gender::Masc,
+        "الذين" => Gender::Plural,
+        _ => return None,
+    };
+    if gender_of(&doc.toks[v].norm) != g {
+        return None;
+    }
+    let mut e = p.checked_sub(1)?;
+    if e > first && matches!(doc.surface(e), "،" | ",") {
+        e -= 1;
+    }
+    actors
+        .iter()
+        .find(|a| a.last == e && a.first >= first && a.is_person_like() && !a.prep)
 }
 
 /// Index of the last-speaker slot of a gender.
@@ -248,6 +434,30 @@ fn participle_speaker(
         .find(|s| s.verb_tok >= first && s.verb_tok < v)
     {
         return s.speaker.clone().map(Some).ok_or(());
+    }
+    // the subject after the sentence's verb of speech (ويقول متظاهر شاب "…" مضيفا؛ وكشف
+    // زوكربيرغ عن اتخاذ "خطوتين"، قائلا)
+    if let Some(k) = (first..v).find(|&k| speech_at(doc, k).is_some_and(|x| !x.part)) {
+        let stop = (k + 1..v)
+            .find(|&j| is_mark(doc, j) || doc.surface(j) == ":")
+            .unwrap_or(v);
+        if let Some(p) = verb_subject(doc, actors, first, k, stop) {
+            // the subject is the name after the verb with its apposition or one word more
+            // (ويقول متظاهر شاب), not the object that follows it (نفى فؤاد كل ما نسب إليه)
+            let a = actors
+                .iter()
+                .find(|a| a.first == k + 1 && a.can_speak() && !addressed(doc, a));
+            let over = a.map_or(0, |a| {
+                let e = doc.toks.partition_point(|t| t.end <= p.end);
+                e.saturating_sub(a.last + 1)
+            });
+            return Ok(Some(match a {
+                Some(a) if over > 1 && !matches!(doc.surface(a.last + 1), "،" | ",") => {
+                    with_apposition(doc, actors, a)
+                }
+                _ => p,
+            }));
+        }
     }
     Ok(subject_before(doc, actors, speeches, first, v, true))
 }
@@ -300,7 +510,9 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                         continue;
                     }
                 }
-                if t.is_punct() && !matches!(doc.surface(j), "،" | "," | ":" | "/")
+                if t.is_punct()
+                    && !matches!(doc.surface(j), "،" | "," | ":" | "/")
+                    && !in_word(doc, j)
                     || speech_at(doc, j).is_some()
                 {
                     break;
@@ -318,6 +530,12 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                 i += 1;
                 continue;
             };
+            // يذكر أن، يشار إلى أن: the writer's background, not speech
+            let bare = (i + 1..that).all(|k| matches!(doc.toks[k].norm.as_str(), "الي" | "ايضا"));
+            if bare && words.background.contains(&without_conj(&doc.toks[i].norm)) {
+                i += 1;
+                continue;
+            }
             let participle = verb.part;
             if participle {
                 // A participle (مؤكدا، مضيفا) shares the subject of its sentence.
@@ -327,7 +545,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             }
             if speaker.is_none() && !verb.cont && !participle {
                 // the subject before the verb in this sentence (موسكو تؤكد أن)
-                speaker = subject_before(doc, actors, &speeches, first, i, false);
+                speaker = clause_subject(doc, actors, &speeches, first, i);
             }
             // The content: after أن to the end of the sentence, closing punctuation off.
             let c0 = if self::that()
@@ -360,10 +578,12 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
     // Reported speech that opens with marks holds what they close, in the next sentence too
     // (وأضاف أنه "بعد ثلاثين دقيقة، حدث التابع الأول. وساد القلق").
     for s in &mut speeches {
-        if let Some(&(_, c)) = spans
-            .iter()
-            .find(|&&(o, c)| o == s.that + 1 && c > s.content.1)
-        {
+        // marks opened inside it and closed after its sentence hold the rest (وقال عباس إن
+        // مشروع إقامة إسرائيل "مشروع استعماري …. يجب أن نتعايش معهم")
+        if let Some(&(_, c)) = spans.iter().find(|&&(o, c)| {
+            c > s.content.1
+                && (o == s.that + 1 || (o > s.that && o <= s.content.1 && c < n && is_mark(doc, c)))
+        }) {
             s.content.1 = if c < n && is_mark(doc, c) { c } else { c - 1 };
         }
     }
@@ -384,6 +604,10 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
         let opens = next > 0
             && (doc.toks[next - 1].is_punct()
                 || words.joiner.contains(&doc.toks[next - 1].norm.as_str())
+                // إلا أنه قال إنها، غير أنه أكد أن
+                || (next > 1
+                    && is_that(&doc.toks[next - 1].norm)
+                    && matches!(doc.toks[next - 2].norm.as_str(), "الا" | "غير"))
                 || doc.toks[next].norm.starts_with('و')
                 || speech_at(doc, next).is_some_and(|v| v.part));
         if opens && s.content.0 < next && next <= s.content.1 {
@@ -424,7 +648,10 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
         }
         let sent = doc.tok_sent[q0];
         let (sent_first, sent_end) = doc.sent_toks[sent];
-        let words = (q0..=q1).filter(|&k| !doc.toks[k].is_punct()).count();
+        // words as written between spaces (سي.آي.إي.أس is one)
+        let words = (q0..=q1)
+            .filter(|&k| !doc.toks[k].is_punct() && (k == q0 || !doc.gap_after(k - 1).is_empty()))
+            .count();
         let after_colon = o > 0 && doc.surface(o - 1) == ":";
         // One or two words in marks are a name or a term unless a colon opens them (قال: «كفى»).
         if words <= 2 && !after_colon {
@@ -452,7 +679,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
         // once (قالوا إن الصحفي سأل الوزير: “…”؛ وأضاف “…”).
         let inside = speeches
             .iter()
-            .find(|s| s.content.0 <= q0 && q1 <= s.content.1);
+            .rfind(|s| s.content.0 <= q0 && q1 <= s.content.1);
         let v = match inside {
             Some(s) => {
                 match near_verb(s.content.0).filter(|&v| v < o && (after_colon || o - v <= 3)) {
@@ -476,6 +703,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                             .filter(|a| {
                                 a.first > v
                                     && a.first <= v + 3
+                                    && (v > c || a.last < o)
                                     && a.can_speak()
                                     && !addressed(doc, a)
                             })
@@ -484,7 +712,7 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
                     })
                     .or_else(|| {
                         (!speech_at(doc, v).is_some_and(|x| x.cont))
-                            .then(|| subject_before(doc, actors, &speeches, sent_first, v, false))?
+                            .then(|| clause_subject(doc, actors, &speeches, sent_first, v))?
                     }))
             };
             let carry = !matches!(sp, Ok(Some(_)));
@@ -655,6 +883,14 @@ fn subject_between(
                 continue;
             }
             if is_mark(doc, k) {
+                // marks that open what follows the verb and do not close on a name are what was
+                // said, not its speaker (وتضيف "سجل بعض التخوف إذ …)
+                if last.is_none()
+                    && !open_mark
+                    && !(k + 2..that.min(k + 6)).any(|c| is_mark(doc, c))
+                {
+                    return None;
+                }
                 // a name in marks is part of the subject (صحيفة "ذي ناشونال"), its marks with it
                 if open_mark {
                     last = Some(k);
@@ -662,9 +898,33 @@ fn subject_between(
                 open_mark = !open_mark;
                 continue;
             }
+            // a hyphen inside a name (كيم كاي-غوان)
+            if last.is_some() && in_word(doc, k) {
+                continue;
+            }
             break;
         }
         let n = t.norm.as_str();
+        // أن/إن is what was said beginning, a handle (@AAlshareey) follows the name it belongs to
+        if is_that(n) || doc.surface(k).starts_with('@') {
+            break;
+        }
+        // a word with the ل of the one spoken to after a person's name ends the subject (وقال
+        // عباس لمئات المندوبين إن؛ وقال نتانياهو لدبلوماسيين أجانب)
+        if k > first && n.starts_with('ل') && ends_name(actors, k - 1) {
+            break;
+        }
+        // after a role, an indefinite word with ل that names no one (وأكد الرئيس لأعضاء المجلس)
+        if k > first
+            && n.starts_with('ل')
+            && !n.starts_with("لل")
+            && n.chars().count() > 3
+            && without_conj(&doc.toks[k - 1].norm).starts_with("ال")
+            && actors.iter().any(|a| a.last == k - 1)
+            && !actors.iter().any(|a| a.first == k)
+        {
+            break;
+        }
         let prev = doc.toks[k - 1].norm.as_str();
         let issuer =
             w.issuer.contains(&n) && (w.statement.contains(&prev) || w.issued.contains(&prev));
@@ -698,6 +958,19 @@ fn subject_between(
     (last + 1 - first <= MAX_SUBJECT_WORDS).then_some((first, last))
 }
 
+/// Whether token `k` is a hyphen inside a word, no space on either side (كاي-غوان).
+fn in_word(doc: &Doc, k: usize) -> bool {
+    k > 0 && doc.surface(k) == "-" && doc.gap_after(k - 1).is_empty() && doc.gap_after(k).is_empty()
+}
+
+/// Whether a person's name (a name the NER model found, or the name after a title) ends at
+/// token `k`.
+fn ends_name(actors: &[Actor], k: usize) -> bool {
+    actors
+        .iter()
+        .any(|a| a.last == k && (a.is_named_person() || a.name.is_some()))
+}
+
 /// [`subject_between`] as a participant: its words, with the kind (and the person's name) of
 /// the name or role found inside it.
 fn subject_participant(
@@ -706,10 +979,13 @@ fn subject_participant(
     verb: usize,
     that: usize,
 ) -> Option<Participant> {
-    // نقلت الوكالة عن مصدر عسكري أن: the source after عن speaks, not the one who passes it on.
+    // نقلت الوكالة عن مصدر عسكري أن، وذكرت أنترفاكس نقلا عن هيئة الطيران أن: the source after
+    // عن speaks, not the one who passes it on.
+    let is = |k: usize, w: &str| doc.toks.get(k).is_some_and(|t| t.norm.as_str() == w);
     let from = (without_conj(&doc.toks[verb].norm).starts_with("نقل"))
-        .then(|| (verb + 1..that).find(|&k| doc.toks[k].norm.as_str() == "عن"))
+        .then(|| (verb + 1..that).find(|&k| is(k, "عن")))
         .flatten()
+        .or_else(|| (verb + 1..that).find(|&k| is(k - 1, "نقلا") && is(k, "عن")))
         // وجاء في بيان الوزارة أن: the statement after في.
         .unwrap_or(if said_in_at(doc, verb) {
             verb + 1
@@ -723,14 +999,22 @@ fn subject_participant(
 /// The words `s0..=s1` as a participant, with the kind (and the person's name) of the name or
 /// role found inside them.
 fn participant_over(doc: &Doc, actors: &[Actor], s0: usize, s1: usize) -> Participant {
+    // a person named inside speaks for the words (الرئيس الأمريكي، دونالد ترامب), else the
+    // first name or role
+    let within = |a: &&Actor| a.first >= s0 && a.last <= s1 && a.can_speak();
     let inner = actors
         .iter()
-        .find(|a| a.first >= s0 && a.last <= s1 && a.can_speak());
+        .filter(within)
+        .find(|a| a.is_named_person() || a.name.is_some())
+        .or_else(|| actors.iter().find(within));
     Participant {
         text: doc.slice(s0, s1).to_string(),
         start: doc.toks[s0].start,
         end: doc.toks[s1].end,
-        kind: inner.map_or(ParticipantKind::Misc, |a| a.class),
+        // a place among other words is not what speaks (مدافع إيطاليا السابق)
+        kind: inner
+            .filter(|a| !a.is_place() || (a.first, a.last) == (s0, s1))
+            .map_or(ParticipantKind::Misc, |a| a.class),
         name: inner.and_then(|a| {
             a.name.map(|(s, e)| doc.text[s..e].to_string()).or_else(|| {
                 (a.is_named_person() && (a.first, a.last) != (s0, s1))
@@ -760,7 +1044,28 @@ fn verb_subject(
 /// by the ل of the setting (قال لرويترز، أضاف لصحيفة فاينانشيال تايمز).
 fn addressed(doc: &Doc, a: &Actor) -> bool {
     let n = without_conj(&doc.toks[a.first].norm);
-    a.prep || (n.starts_with('ل') && that().setting_end.contains(&n))
+    a.prep || (n.starts_with('ل') && that().setting_end.contains(&n)) || after_preposition(doc, a)
+}
+
+/// Whether a word is a preposition written on its own (من، في، عن، إلى، على، مع، بين، حول).
+fn is_preposition(norm: &str) -> bool {
+    matches!(
+        norm,
+        "من" | "في" | "عن" | "الي" | "علي" | "مع" | "بين" | "حول" | "ضد" | "لدي"
+    )
+}
+
+/// Whether a preposition written as a word of its own governs an actor (وأضاف عن أنريكي أنه،
+/// تحدث مع الرئيس): على as written, not the name علي.
+fn after_preposition(doc: &Doc, a: &Actor) -> bool {
+    let Some(p) = a.first.checked_sub(1) else {
+        return false;
+    };
+    match doc.toks[p].norm.as_str() {
+        "عن" | "الي" | "مع" | "حول" | "ضد" | "لدي" => true,
+        "علي" => doc.surface(p).ends_with('ى'),
+        _ => false,
+    }
 }
 
 /// The subject of `وكان X قد قال` (كان, the subject, قد, the verb of speech at `verb`), within
@@ -776,10 +1081,26 @@ fn kana_subject(doc: &Doc, actors: &[Actor], first: usize, verb: usize) -> Optio
         .find(|&k| matches!(without_conj(&doc.toks[k].norm), "كان" | "كانت" | "كانوا"))?;
     let comma = |k: usize| matches!(doc.surface(k), "،" | ",");
     let (s0, mut s1) = (kana + 1, qad - 1);
+    if s1 < s0 {
+        // X كان قد أعلن: the words before كان in its clause, after أن or the sentence's start
+        // (يذكر أن الحزب الحاكم في الصين كان قد أعلن أن), a name or role among them
+        let s0 = (first..kana)
+            .rev()
+            .find(|&k| doc.toks[k].is_punct() || is_that(&doc.toks[k].norm))
+            .map_or(first, |k| k + 1);
+        let named = actors
+            .iter()
+            .any(|a| a.first >= s0 && a.last < kana && a.can_speak() && !a.prep);
+        if s0 >= kana || kana - s0 > 5 || !named {
+            return None;
+        }
+        return Some(participant_over(doc, actors, s0, kana - 1));
+    }
     while s1 > s0 && comma(s1) {
         s1 -= 1;
     }
-    if s1 < s0 || (s0..=s1).any(|k| doc.toks[k].is_punct() && !comma(k)) || comma(s0) {
+    // a name in marks is part of it (وكانت مجلة "الطائرة" قد قالت)
+    if (s0..=s1).any(|k| doc.toks[k].is_punct() && !comma(k) && !is_mark(doc, k)) || comma(s0) {
         return None;
     }
     Some(participant_over(doc, actors, s0, s1))
@@ -800,6 +1121,22 @@ mod tests {
         let doc = Doc::new(t);
         let actors = crate::roles::find(&doc, &[]);
         find(&doc, &actors)
+    }
+
+    /// The quotations with the names NER would find given as mentions (person names,
+    /// `!`-prefixed organisations, `^`-prefixed places).
+    fn quotes_with(t: &str, names: &[&str]) -> Vec<Quote> {
+        let doc = Doc::new(t);
+        let actors = crate::roles::find_with_names(&doc, names);
+        find(&doc, &actors)
+    }
+
+    /// The speakers of all quotations, in order (`-` for none).
+    fn speakers_with(t: &str, names: &[&str]) -> Vec<String> {
+        quotes_with(t, names)
+            .iter()
+            .map(|q| q.speaker.as_ref().map_or("-".into(), |s| s.text.clone()))
+            .collect()
     }
 
     fn speaker(t: &str) -> String {
@@ -1004,5 +1341,195 @@ mod tests {
             .any(|q| q.kind == QuoteKind::Direct && q.text.ends_with("البلاد")));
         // scare quotes are terms, not quotations
         assert!(quotes("للمساعدة على تحقيق “استقرار” البلاد.").is_empty());
+    }
+
+    // Sentences written like those of the ANT development corpus (news of 2018).
+    #[test]
+    fn the_one_spoken_to_after_the_speaker_ends_it() {
+        assert_eq!(
+            speakers_with("وقال نتانياهو لدبلوماسيين أجانب خلال حفل استقبال في القدس إن ست دول تدرس نقل سفاراتها.", &["نتانياهو"]),
+            ["نتانياهو"]
+        );
+        assert_eq!(
+            speakers_with(
+                "وأكد الساهر لجمهوره في الحفل أنه احتفل بخطبته فقط ولم يتزوج بعد.",
+                &["الساهر"]
+            ),
+            ["الساهر"]
+        );
+        assert_eq!(
+            speakers_with(
+                "وأكد الرئيس لأعضاء المجلس الوطني أن بلاده لن تقبل بالاتفاق، في اجتماع في رام الله.",
+                &["!رام الله"]
+            ),
+            ["الرئيس"]
+        );
+    }
+
+    #[test]
+    fn a_name_set_off_by_commas_belongs_to_the_subject() {
+        assert_eq!(
+            speakers_with(
+                "دافع الرئيس الأمريكي، دونالد ترامب، عن المملكة مشيرا إلى أن الانتقادات تعد مبكرة.",
+                &["دونالد ترامب"]
+            ),
+            ["الرئيس الأمريكي، دونالد ترامب"]
+        );
+        assert_eq!(
+            speakers_with("في كتاب جديد نشره المدير السابق للمكتب، جيمس كومي، كشف خلاله أن ترامب طلب فتح تحقيق.", &["جيمس كومي"]),
+            ["جيمس كومي"]
+        );
+    }
+
+    #[test]
+    fn a_clause_of_its_own_speaks_with_the_sentence_subject() {
+        let s = speakers_with(
+            "وعندما سئل الأمير محمد بن سلمان في المقابلة عما إذا كان خاشقجي يواجه تهما، قال إنه من المهم أولا معرفة مكانه.",
+            &["محمد بن سلمان", "خاشقجي"],
+        );
+        assert_eq!(s, ["الأمير محمد بن سلمان"]);
+        assert_eq!(
+            speakers_with(
+                "قال بومبيو إنه لا يريد التحدث عن أي حقائق، كما أشار إلى أن الرياض لم ترد ذلك.",
+                &["بومبيو"]
+            ),
+            ["بومبيو", "بومبيو"]
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_the_verb_agrees_with_names_the_speaker() {
+        let s = speakers_with(
+            "وقالت صحيفة نيويورك تايمز إن ترامب ناقش دفع أموال لعارضة الأزياء كارين مكدوغال، التي تقول إنها أقامت علاقة معه.",
+            &["!نيويورك تايمز", "ترامب", "كارين مكدوغال"],
+        );
+        assert_eq!(s[1], "كارين مكدوغال");
+    }
+
+    #[test]
+    fn the_subject_just_before_its_verb_speaks_inside_reported_speech() {
+        let s = speakers_with(
+            "وأعلن بومبيو أن الرياض قدمت التزاما، مضيفا أن المسؤولين السعوديين قالوا له إنهم سينتهون من التحقيق بسرعة.",
+            &["بومبيو"],
+        );
+        assert_eq!(s.last().unwrap(), "المسؤولين السعوديين");
+    }
+
+    #[test]
+    fn what_is_quoted_does_not_name_its_speaker() {
+        let s = speakers_with(
+            "وقال أكلينتر: \"خلال فترة عمله أثبت سوينغ نفسه كقائد قوي\".\nوأضاف: \"مجلس الإدارة مقتنع بأن سوينغ سيقود البنك بنجاح\".",
+            &["أكلينتر", "سوينغ"],
+        );
+        assert_eq!(s, ["أكلينتر", "أكلينتر"]);
+        let s = speakers_with(
+            "وقال زوكربيرغ إن الشركة ستوثق الصفحات الكبيرة.\nوتابع بالقول: \"سنطلب أيضا من الأشخاص الذين يديرون صفحات كبيرة توثيقها\".",
+            &["زوكربيرغ"],
+        );
+        assert_eq!(s, ["زوكربيرغ", "زوكربيرغ"]);
+    }
+
+    #[test]
+    fn the_source_after_naqlan_an_speaks() {
+        assert_eq!(
+            speakers_with(
+                "وذكرت وكالة إنترفاكس نقلا عن هيئة الطيران أن حريقا بسيطا اندلع في أحد المحركات.",
+                &["!إنترفاكس"]
+            ),
+            ["هيئة الطيران"]
+        );
+    }
+
+    #[test]
+    fn the_writers_background_is_not_speech_but_what_it_tells_may_be() {
+        let q = quotes_with(
+            "يذكر أن الحزب الحاكم في الصين كان قد أعلن في وقت سابق أن مينغ رهن التحقيق.",
+            &["^الصين", "مينغ"],
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("الحزب الحاكم في الصين"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn who_is_named_in_the_setting_does_not_speak() {
+        let s = speakers_with(
+            "وقال ليبتون إن الإصلاحات بحاجة إلى مزيد من التقدم.\nوعلق في بيان حصلت رويترز عليه قائلا: \"آن الأوان للاستفادة من استقرار الاقتصاد\".",
+            &["ليبتون", "!رويترز"],
+        );
+        assert_eq!(s, ["ليبتون", "ليبتون"]);
+    }
+
+    #[test]
+    fn the_words_after_a_name_that_are_not_it() {
+        // a hyphen inside the name, a handle after it, a time word after a role
+        assert_eq!(
+            speakers_with(
+                "وقال نائب وزير الخارجية كيم كاي-غوان في بيان إن بلاده لا تخفي نفورها.",
+                &["كيم كاي-غوان"]
+            ),
+            ["نائب وزير الخارجية كيم كاي-غوان"]
+        );
+        assert_eq!(
+            speakers_with("كما كتب أسعد الشرعي @AAlshareey \"طيران القطرية تحتل المرتبة الأولى كأفضل شركة طيران\".", &["أسعد الشرعي"]),
+            ["أسعد الشرعي"]
+        );
+        assert_eq!(
+            speaker("وكتب محرر آخر وقتها: \"التهديد الحقيقي هو المرأة التي تظن نفسها قادرة على قيادة الطائرات\"."),
+            "محرر آخر"
+        );
+    }
+
+    #[test]
+    fn marks_inside_reported_speech_after_illa_annahu_are_part_of_it() {
+        let q = quotes_with(
+            "وحذر عباس من أنه قد يتخذ خطوات صعبة، إلا أنه قال إنها ستكون \"مهمة وبعيدة الأثر\".",
+            &["عباس"],
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|q| q.kind == QuoteKind::Reported));
+        assert!(q.iter().all(|q| q.speaker.as_ref().unwrap().text == "عباس"));
+    }
+
+    #[test]
+    fn straight_marks_nest_and_an_acronym_is_one_word() {
+        let q = quotes_with(
+            "وقال القذافي: \"إن الفشل في دعوة ليبيا كان خطأ و\"تخبطا سياسيا\" لأنها آخر دولة تخلت عن برنامجها\".",
+            &["القذافي"],
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.contains("\"تخبطا سياسيا\" لأنها"), "{q:?}");
+        assert!(
+            quotes("كشفت دراسة نشرها مرصد كرة القدم \"سي.آي.إي.أس\" عن ارتفاع قيمة اللاعب.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_place_among_the_words_of_a_speaker_does_not_make_it_feminine() {
+        let s = speakers_with(
+            "وقال مدافع إيطاليا السابق بعد فوزه: \"لا أقول إنه لا يوجد ضغط في الفريق\". وأضاف: \"لكنني لا أشعر بأي ضغط\".",
+            &["^إيطاليا"],
+        );
+        assert_eq!(s, ["مدافع إيطاليا السابق", "مدافع إيطاليا السابق"]);
+    }
+
+    #[test]
+    fn the_noun_a_name_is_the_genitive_of_speaks_with_it() {
+        assert_eq!(
+            speakers_with(
+                "لكن محامي جولي قال الثلاثاء إن بيت لا يدفع نفقة كافية لأطفاله.",
+                &["جولي", "بيت"]
+            ),
+            ["محامي جولي"]
+        );
+        // a name after a preposition before the comma is not the subject
+        assert_eq!(
+            speakers_with("كما تعقبت الشرطة، السبت، عشرة أشخاص على الطرف الشمالي من الجزيرة، وقالت إنهم وصلوا على متن قارب.", &["!الجزيرة"]),
+            ["الشرطة"]
+        );
     }
 }

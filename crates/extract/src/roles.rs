@@ -346,3 +346,31 @@ fn starts_with_prep(norm: &str) -> bool {
     let w = without_conj(norm);
     w.starts_with("لل") || w.starts_with("بال")
 }
+
+/// For tests beside the stages: the participants of a text with the mentions NER would give
+/// written out (person names, `!`-prefixed organisations, `^`-prefixed places; the first
+/// occurrence of each).
+#[cfg(test)]
+pub(crate) fn find_with_names(doc: &Doc, names: &[&str]) -> Vec<Actor> {
+    let mut mentions: Vec<Mention> = names
+        .iter()
+        .map(|n| {
+            let (label, n) = if let Some(n) = n.strip_prefix('!') {
+                (EntityLabel::Org, n)
+            } else if let Some(n) = n.strip_prefix('^') {
+                (EntityLabel::Loc, n)
+            } else {
+                (EntityLabel::Pers, *n)
+            };
+            let start = doc.text.find(n).expect(n);
+            Mention {
+                start,
+                end: start + n.len(),
+                label,
+                text: n.to_string(),
+            }
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.start);
+    find(doc, &mentions)
+}

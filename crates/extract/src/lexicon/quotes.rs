@@ -80,5 +80,8 @@ word_lists! {
         joiner = "joiner",
         /// A word whose preposition after it is part of the subject (مصدر مطلع على التحقيق).
         governs = "governs",
+        /// A passive verb that with أن right after it gives the writer's background, not
+        /// speech (يذكر أن، يشار إلى أن).
+        background = "background",
     }
 }
