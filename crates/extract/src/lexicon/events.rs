@@ -155,6 +155,10 @@ word_lists! {
         accidents = "accident",
         crowds = "crowd",
         perpetrated = "perpetrated",
+        sources = "source",
+        passive = "passive",
+        adverbial = "adverbial",
+        copula = "copula",
     }
 }
 
