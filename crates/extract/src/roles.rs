@@ -470,14 +470,14 @@ pub(crate) fn phrase_at(doc: &Doc, i: usize, end: usize) -> Option<Actor> {
 }
 
 /// The noun phrase that ends at token `last` and begins at or after token
-/// `from` ([`phrase_at`] read backwards): the longest whose head is definite
-/// (المخابرات الإيرانية، الزعيم الكوري الجنوبي).
-pub(crate) fn phrase_before(doc: &Doc, from: usize, last: usize) -> Option<Actor> {
+/// `from` ([`phrase_at`] read backwards): the longest, with a definite head
+/// when `definite` (المخابرات الإيرانية، الزعيم الكوري الجنوبي).
+pub(crate) fn phrase_before(doc: &Doc, from: usize, last: usize, definite: bool) -> Option<Actor> {
     (from.max(last.saturating_sub(4))..=last).find_map(|s| {
         phrase_at(doc, s, last + 1).filter(|p| {
             p.last == last
-                && !p.prep
-                && (is_definite(&doc.toks[p.first].norm)
+                && (!definite
+                    || is_definite(&doc.toks[p.first].norm)
                     || role_words()
                         .demonstratives
                         .contains(&without_conj(&doc.toks[p.first].norm)))

@@ -323,7 +323,11 @@ fn is_source(doc: &Doc, cx: &Context, r: &Actor, pos: usize) -> bool {
 /// A punctuation mark that ends a clause (، . ؛ :), not a quotation mark, a
 /// slash or a bracket inside a phrase.
 fn clause_mark(doc: &Doc, k: usize) -> bool {
-    doc.toks[k].is_punct() && !matches!(doc.surface(k), "\"" | "/" | "«" | "»" | "(" | ")" | "-")
+    doc.toks[k].is_punct()
+        && matches!(
+            doc.surface(k),
+            "،" | "," | "؛" | ";" | "." | ":" | "!" | "?" | "؟"
+        )
 }
 
 /// Whether أن/إن without a pronoun stands in tokens `from..to`: what follows
@@ -536,6 +540,7 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
     tt.pass |= hal;
     let t = &tt;
     let classes = actor_classes(t.ty);
+    let role_at = |k: usize| cx.roles.iter().any(|r| r.first <= k && k <= r.last);
     let pos = doc.toks[first].start;
     let in_sent: Vec<&Actor> = cx
         .roles
@@ -574,6 +579,22 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
         .collect();
     let mut target: Option<&Actor> = None;
     let mut actor: Option<&Actor> = None;
+    // An actor no lexicon names (a noun phrase, [`phrase_at`]).
+    let mut g_actor: Option<Actor> = None;
+    // The phrase after من قبل، على يد (اغتصابها من قبل عدة ضباط عراقيين).
+    let agent_np = || {
+        (last + 1..(last + 10).min(b))
+            .find(|&k| {
+                k >= 2 && {
+                    let p = without_conj(&doc.toks[k - 2].norm);
+                    event_words()
+                        .agent_cues
+                        .contains(&doc.toks[k - 1].norm.as_str())
+                        && (p == "من" || p == "علي")
+                }
+            })
+            .and_then(|k| phrase_at(doc, k, b))
+    };
     if let Some(s) = self_actor.filter(|s| !s.is_place()) {
         actor = Some(s);
     }
@@ -583,6 +604,9 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
             .iter()
             .find(|r| r.first > last && r.first <= last + 10 && agent_phrase(doc, r))
             .copied();
+        if actor.is_none() {
+            g_actor = agent_np();
+        }
     }
     // Protesters are the actors of a protest wherever they stand in the sentence.
     if actor.is_none() && t.ty == EventType::Protest {
@@ -591,8 +615,9 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
             .find(|r| {
                 r.class == Protesters
                     && !r.prep
-                    && (!governed(doc, r) || partitive(doc, r))
-                    && !(r.last.min(last)..r.first.max(first)).any(|k| clause_mark(doc, k))
+                    && (!governed(doc, r)
+                        || partitive(doc, r)
+                            && !(r.last.min(last)..r.first.max(first)).any(|k| clause_mark(doc, k)))
             })
             .copied();
     }
@@ -609,6 +634,24 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
                 .iter()
                 .find(|r| r.first > k && r.first <= k + 2 && !governed(doc, r))
                 .copied();
+            if actor.is_none() {
+                g_actor = phrase_at(doc, k + 1, b).filter(|p| !p.prep);
+            }
+        }
+    }
+    // The subject of a light verb before a ب masdar (قام مسلحون مقنعون بخطف،
+    // قامت امرأة بلجيكية … بتفجير نفسها): the participant after it.
+    if actor.is_none() && g_actor.is_none() && nominal && doc.toks[first].norm.starts_with('ب') {
+        if let Some(k) = (first.saturating_sub(8).max(a)..first)
+            .rfind(|&k| in_list(&event_words().light, &doc.toks[k].norm))
+        {
+            actor = in_sent
+                .iter()
+                .find(|r| r.first == k + 1 && compatible(r) && !r.prep)
+                .copied();
+            if actor.is_none() && !role_at(k + 1) {
+                g_actor = phrase_at(doc, k + 1, first).filter(|p| !p.prep);
+            }
         }
     }
     for (idx, r) in after.iter().enumerate() {
@@ -713,7 +756,6 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
             _ => sfx("ه") || sfx("هما"),
         }
     };
-    let mut g_actor: Option<Actor> = None;
     if first > a && !nominal && !t.pass && !object_is_antecedent {
         let pre = in_sent.iter().rfind(|r| {
             r.last < first
@@ -729,19 +771,51 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
             } else {
                 first - 1
             };
-            phrase_before(doc, a, e).filter(|p| {
-                !cx.roles.iter().any(|r| r.first <= e && e <= r.last)
-                    && (relative_before || topic(p))
-                    && !governed(doc, p)
-            })
+            // Indefinite after أن or a quotation mark (إن وحدة إسرائيلية خاصة اغتالت).
+            let after_that = |p: &Actor| {
+                p.first > a && {
+                    let n = doc.toks[p.first - 1].norm.as_str();
+                    that().that.contains(&n) || matches!(doc.surface(p.first - 1), "\"" | "«" | "“")
+                }
+            };
+            let in_date = |p: &Actor| cx.dates.iter().any(|d| d.start < p.end && p.start < d.end);
+            phrase_before(doc, a, e, false)
+                .filter(|p| {
+                    !role_at(e)
+                        && (relative_before || topic(p))
+                        && !governed(doc, p)
+                        && !in_date(p)
+                        && (after_that(p) || {
+                            let n = without_conj(&doc.toks[p.first].norm);
+                            n.starts_with("ال") || role_words().demonstratives.contains(&n)
+                        })
+                })
+                .filter(|p| !p.prep)
         };
-        if pre.is_some() || actor.is_none() {
+        // قال الجيش إن طائراته قصفت: a noun with the speaker's pronoun is the subject.
+        let owner = (first >= a + 2
+            && owns(doc, first - 1)
+            && that().that.contains(&doc.toks[first - 2].norm.as_str()))
+        .then(|| {
+            in_sent
+                .iter()
+                .rfind(|r| r.last + 2 < first && compatible(r) && !r.prep && !governed(doc, r))
+                .copied()
+        })
+        .flatten();
+        let generic = if pre.is_none() && owner.is_none() && g_actor.is_none() {
+            generic()
+        } else {
+            None
+        };
+        let pre = pre.copied().or(owner);
+        if pre.is_some() || generic.is_some() {
             if let Some(x) = actor.filter(|x| x.first > last && !agent_phrase(doc, x)) {
                 target = target.or(Some(x));
             }
-            actor = pre.copied();
+            actor = pre;
             if actor.is_none() {
-                g_actor = generic();
+                g_actor = generic;
             }
         }
     }
@@ -757,11 +831,21 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
     let in_phrase = nominal && in_list(&words.adverbial, prev_norm);
     // A masdar with a possessive pronoun (انسحابهم، اعتذاره): the pronoun is the clause's subject.
     let owned = nominal && !t.pass && possessive(doc, last);
-    // Armed men, suicide bombers, militants are the perpetrators of an assault wherever they stand.
-    if actor.is_none() && t.ty == EventType::Assault && !t.pass {
+    if g_actor.is_some() {
+        actor = None;
+    }
+    // Armed men, suicide bombers, militants are the perpetrators of an assault
+    // wherever they stand, but not after a preposition (ناشطا في كتائب الأقصى).
+    if actor.is_none() && g_actor.is_none() && t.ty == EventType::Assault && !t.pass {
         actor = in_sent
             .iter()
-            .find(|r| r.class == Armed && !r.prep && !counted(r) && !agent_phrase(doc, r))
+            .find(|r| {
+                r.class == Armed
+                    && !r.prep
+                    && !governed(doc, r)
+                    && !counted(r)
+                    && !agent_phrase(doc, r)
+            })
             .copied();
     }
     // The subject after كان … قد (وكانت الوكالة قد اتهمت الجزائر): the one
@@ -786,7 +870,6 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
         }
         k
     };
-    let role_at = |k: usize| cx.roles.iter().any(|r| r.first <= k && k <= r.last);
     // A subject right before the verb (الحوثيين نصبوا، المنظمة التي تلقت).
     let adjacent = |r: &Actor| {
         r.last < first

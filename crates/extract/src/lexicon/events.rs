@@ -159,6 +159,7 @@ word_lists! {
         passive = "passive",
         adverbial = "adverbial",
         copula = "copula",
+        light = "light",
     }
 }
 
