@@ -6,7 +6,7 @@
 use crate::doc::Doc;
 use crate::lexicon::clitics::without_conj;
 use crate::lexicon::dates::is_time_word;
-use crate::lexicon::events::is_trigger_word;
+use crate::lexicon::events::{event_words, is_trigger_word};
 use crate::lexicon::quotes::is_speech_word;
 use crate::lexicon::roles::{places, role_words, roles};
 use crate::ner::{EntityLabel, Mention};
@@ -357,10 +357,18 @@ fn noun_like(doc: &Doc, i: usize) -> bool {
     }
     let n = without_conj(&t.norm);
     let definite = n.starts_with("ال") || n.starts_with("بال") || n.starts_with("لل");
+    let w = event_words();
+    let listed = |l: &[&str]| l.contains(&n);
     !is_name_stop(&t.norm)
+        && !t.number_word
         && !is_function_word(&t.norm)
         && !is_trigger_word(&t.norm)
         && !is_speech_word(&t.norm)
+        && !listed(&w.sources)
+        && !listed(&w.adverbial)
+        && !listed(&w.target_preps)
+        && !listed(&w.negations)
+        && !n.strip_prefix('ب').is_some_and(|x| w.sources.contains(&x))
         && (definite || !(name_like_verbish(n) || n.ends_with("وا")))
 }
 
@@ -399,9 +407,10 @@ pub(crate) fn phrase_tail(doc: &Doc, mut last: usize, end: usize) -> usize {
             (!is_definite(prev) && !nunated) || is_nisba(without_conj(&t.norm))
         } else {
             // an indefinite adjective (مهاجرين، تابع) or a link of a chain before a definite word
-            let nisba = ["ي", "يه", "يون", "يين", "يا"]
-                .iter()
-                .any(|s| t.norm.ends_with(s));
+            let nisba = t.norm.chars().count() >= 5
+                && ["ي", "يه", "يون", "يين", "يا"]
+                    .iter()
+                    .any(|s| t.norm.ends_with(s));
             !t.norm.starts_with('و')
                 && !is_definite(prev)
                 && (nisba

@@ -293,14 +293,8 @@ fn agent_phrase(doc: &Doc, r: &Actor) -> bool {
 fn is_source(doc: &Doc, cx: &Context, r: &Actor, pos: usize) -> bool {
     let sources = &event_words().sources;
     let cue = |k: usize| in_list(sources, &doc.toks[k].norm);
-    if r.first >= 1 && cue(r.first - 1)
-        || r.first >= 2
-            && cue(r.first - 2)
-            && matches!(
-                without_conj(&doc.toks[r.first - 1].norm),
-                "عن" | "ل" | "لما"
-            )
-    {
+    // وفق الأمم المتحدة، نقلا عن مصادر، بحسب أرقام وزارة الصحة
+    if r.first >= 1 && cue(r.first - 1) || r.first >= 2 && cue(r.first - 2) {
         return true;
     }
     // Protesters who speak of their protest are its actors (وقال المتظاهرون إن الهدف من المظاهرة).
@@ -464,7 +458,8 @@ fn counted_span(doc: &Doc, cx: &Context, from: usize, to: usize) -> Option<Parti
         k += 1;
     }
     let last = if k < doc.toks.len() && doc.toks[k].is_word() && !doc.toks[k].stop {
-        k
+        // and its phrase (أفراد الطواقم الطبية، شبان فلسطينيين)
+        phrase_tail(doc, k, to.max(k + 1).min(doc.toks.len()))
     } else {
         k - 1
     };
@@ -997,19 +992,57 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
     // subject (منعت السلطات المساجد، قتلت زوجها).
     let mut g_target: Option<Actor> = None;
     if target.is_none() && victims.is_none() && t.ty != EventType::Mobilize {
-        let j = if nominal {
+        let np = |j: usize| {
+            (j < clause_end && !role_at(j))
+                .then(|| phrase_at(doc, j, clause_end))
+                .flatten()
+                .filter(|p| !p.prep)
+        };
+        // After the verb, its subject, a place it happened in (منعت السلطات
+        // في رواندا المساجد) and the noun a light verb launches or imposes.
+        let after_actor = actor
+            .filter(|x| x.first > last)
+            .map(|x| x.last)
+            .or_else(|| g_actor.as_ref().filter(|x| x.first > last).map(|x| x.last))
+            .unwrap_or(f.told);
+        let mut j = skip_time(after_actor.max(f.told) + 1);
+        if j + 1 < clause_end && without_conj(&doc.toks[j].norm) == "في" {
+            if let Some(p) = cx.roles.iter().find(|r| r.first == j + 1 && r.is_place()) {
+                j = skip_time(p.last + 1);
+            }
+        }
+        let direct = if nominal {
             t.pass.then_some(last + 1)
         } else {
-            let after_actor = actor
-                .filter(|x| x.first > last)
-                .map(|x| x.last)
-                .or_else(|| g_actor.as_ref().map(|x| x.last));
-            Some(skip_time(after_actor.unwrap_or(last) + 1))
+            (f.told == last).then_some(j)
         };
-        g_target = j
-            .filter(|&j| j < clause_end && !role_at(j))
-            .and_then(|j| phrase_at(doc, j, clause_end))
-            .filter(|p| !p.prep);
+        g_target = direct.and_then(np);
+        // An object after a preposition (هجوم على مسجد، الانسحاب من الاتفاق).
+        if g_target.is_none() && j < clause_end {
+            let n = without_conj(&doc.toks[j].norm);
+            let from_ok = matches!(t.ty, EventType::Reject | EventType::Retreat);
+            if words.object_preps.contains(&n) || (n == "من" && from_ok) {
+                g_target = np(j + 1);
+            }
+        }
+        // A relative verb that names the target (هجوم استهدف مسجدا).
+        if g_target.is_none() && nominal {
+            if let Some(k) = (last + 1..(last + 4).min(clause_end))
+                .find(|&k| in_list(&words.targeting, &doc.toks[k].norm))
+            {
+                target = in_sent.iter().find(|r| r.first == k + 1).copied();
+                if target.is_none() {
+                    g_target = np(k + 1);
+                }
+            }
+        }
+        // The subject of a passive تم (أطفال مهاجرين تم فصلهم).
+        if g_target.is_none() && target.is_none() && passive_aux && first >= a + 2 {
+            target = in_sent.iter().find(|r| r.last + 2 == first).copied();
+            if target.is_none() {
+                g_target = phrase_before(doc, a, first - 2, false).filter(|p| !p.prep);
+            }
+        }
     }
     // Location: a place after في/إلى/ب near the trigger (a destination for troops).
     let taken = |r: &Actor| actor.is_some_and(|x| x == r) || target.is_some_and(|x| x == r);

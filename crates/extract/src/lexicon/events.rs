@@ -160,6 +160,8 @@ word_lists! {
         adverbial = "adverbial",
         copula = "copula",
         light = "light",
+        object_preps = "object-prep",
+        targeting = "targeting",
     }
 }
 
