@@ -330,11 +330,10 @@ fn that_between(doc: &Doc, from: usize, to: usize) -> bool {
     let w = that();
     (from..to).any(|k| {
         let n = doc.toks[k].norm.as_str();
-        w.that.contains(&n)
-            && !w.with_subject.contains(&n)
-            && !(k + 1 < to && owns(doc, k + 1))
-            // بعد أن، قبل أن: a time clause, not what someone said
-            && !(k > 0 && in_list(&event_words().adverbial, &doc.toks[k - 1].norm))
+        let pronoun = w.with_subject.contains(&n) || k + 1 < to && owns(doc, k + 1);
+        // بعد أن، قبل أن: a time clause, not what someone said
+        let time = k > 0 && in_list(&event_words().adverbial, &doc.toks[k - 1].norm);
+        w.that.contains(&n) && !pronoun && !time
     })
 }
 
@@ -390,7 +389,7 @@ fn with_name(doc: &Doc, roles: &[Actor], r: &Actor, end: usize) -> Participant {
             p.name = Some(doc.text[n.start..n.end].to_string());
             p
         }
-        None if r.label.is_none() && r.name.is_none() => {
+        None if r.label.is_none() && r.name.is_none() && !r.is_place() => {
             // The rest of a role's phrase: وكالة أنباء "الصين الجديدة" الرسمية.
             let mut last = phrase_tail(doc, r.last, end);
             let mut name = None;
@@ -620,17 +619,23 @@ fn build(doc: &Doc, cx: &Context, si: usize, a: usize, b: usize, f: &Found) -> E
     // A word after a preposition is a noun, whatever its row (بناء على طلب من رئيسها).
     let nominal =
         t.nominal || (first > a && in_list(&event_words().target_preps, &doc.toks[first - 1].norm));
-    if actor.is_none() && nominal {
+    // (an adjective inside the trigger is no doer: هجوم انتحاري نفذته امرأة)
+    let inner = actor.is_some_and(|x| x.first > first && x.last <= last);
+    if (actor.is_none() || inner) && nominal {
         let perpetrated = &event_words().perpetrated;
         if let Some(k) =
             (last + 1..(last + 5).min(b)).find(|&k| in_list(perpetrated, &doc.toks[k].norm))
         {
-            actor = in_sent
+            let doer = in_sent
                 .iter()
                 .find(|r| r.first > k && r.first <= k + 2 && !governed(doc, r))
                 .copied();
-            if actor.is_none() {
-                g_actor = phrase_at(doc, k + 1, b).filter(|p| !p.prep);
+            g_actor = doer
+                .is_none()
+                .then(|| phrase_at(doc, k + 1, b).filter(|p| !p.prep))
+                .flatten();
+            if doer.is_some() || g_actor.is_some() {
+                actor = doer;
             }
         }
     }
