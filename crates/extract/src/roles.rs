@@ -411,9 +411,15 @@ pub(crate) fn phrase_tail(doc: &Doc, mut last: usize, end: usize) -> usize {
                 && ["ي", "يه", "يون", "يين", "يا"]
                     .iter()
                     .any(|s| t.norm.ends_with(s));
+            // an adjective agreeing with its head (وحدة خاصة، مسلحين مجهولين)
+            let agrees = t.norm.chars().count() >= 4
+                && ["ة", "ين", "ون"]
+                    .iter()
+                    .any(|e| doc.surface(k).ends_with(e) && doc.surface(last).ends_with(e));
             !t.norm.starts_with('و')
                 && !is_definite(prev)
                 && (nisba
+                    || agrees
                     || (k + 1 < end
                         && (is_definite(&doc.toks[k + 1].norm) || doc.surface(k + 1) == "\"")))
         };

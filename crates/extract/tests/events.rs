@@ -227,3 +227,14 @@ fn a_coordinated_masdar_takes_its_target() {
     assert_eq!(k.actor, None);
     assert!(text(&k.target).is_some_and(|p| p.contains("الطفلة")));
 }
+
+/// An indefinite adjective agreeing with its head is part of its phrase, and
+/// an indefinite subject after إن stands before its verb.
+#[test]
+fn an_agreeing_adjective_and_an_indefinite_subject_after_inna() {
+    let t = "وقالت مصادر محلية إن عصابة مجهولة اغتالت ناشطا في المدينة.";
+    assert_eq!(
+        actor_of(t, EventType::Assault).as_deref(),
+        Some("عصابة مجهولة")
+    );
+}
