@@ -6,7 +6,7 @@
 use crate::doc::Doc;
 use crate::lexicon::clitics::without_conj;
 use crate::lexicon::dates::is_time_word;
-use crate::lexicon::events::is_trigger_word;
+use crate::lexicon::events::{event_words, is_trigger_word};
 use crate::lexicon::quotes::is_speech_word;
 use crate::lexicon::roles::{places, role_words, roles};
 use crate::ner::{EntityLabel, Mention};
@@ -373,4 +373,158 @@ pub(crate) fn find_with_names(doc: &Doc, names: &[&str]) -> Vec<Actor> {
         .collect();
     mentions.sort_by_key(|m| m.start);
     find(doc, &mentions)
+}
+
+/// Whether token `i` can be a word of a noun phrase with no lexicon behind it:
+/// a word of three letters or more, not a stop, function or time word, not a
+/// verb by its form (يعتمد، نصبوا), not a trigger or a verb of speech.
+fn noun_like(doc: &Doc, i: usize) -> bool {
+    let t = &doc.toks[i];
+    if !t.is_word() || t.stop || t.norm.chars().count() < 3 {
+        return false;
+    }
+    let n = without_conj(&t.norm);
+    let definite = n.starts_with("ال") || n.starts_with("بال") || n.starts_with("لل");
+    let w = event_words();
+    let listed = |l: &[&str]| l.contains(&n);
+    !is_name_stop(&t.norm)
+        && !t.number_word
+        && !is_function_word(&t.norm)
+        && !is_trigger_word(&t.norm)
+        && !is_speech_word(&t.norm)
+        && !listed(&w.sources)
+        && !listed(&w.adverbial)
+        && !listed(&w.target_preps)
+        && !listed(&w.negations)
+        && !n.strip_prefix('ب').is_some_and(|x| w.sources.contains(&x))
+        && (definite || !(name_like_verbish(n) || n.ends_with("وا")))
+}
+
+fn is_definite(norm: &str) -> bool {
+    without_conj(norm).starts_with("ال")
+}
+
+/// The last token of a noun phrase whose head ends at `last`: its construct
+/// chain (مجلس محافظة ميسان، قوات الأمن), its adjectives (القس الأميركي،
+/// أطفال مهاجرين) and a name in quotation marks after its head (وكالة أنباء
+/// "الصين الجديدة" الرسمية), up to token `end` (exclusive).
+pub(crate) fn phrase_tail(doc: &Doc, mut last: usize, end: usize) -> usize {
+    let limit = (last + 7).min(end);
+    let mut k = last + 1;
+    while k < limit && !doc.line_break_after(k - 1) {
+        let t = &doc.toks[k];
+        // A name in quotation marks: “…” of at most four words.
+        if doc.surface(k) == "\"" {
+            let Some(close) = (k + 1..(k + 6).min(end)).find(|&j| doc.surface(j) == "\"") else {
+                break;
+            };
+            if close == k + 1 || (k + 1..close).any(|j| !doc.toks[j].is_word()) {
+                break;
+            }
+            last = close;
+            k = close + 1;
+            continue;
+        }
+        if !noun_like(doc, k) || t.norm.starts_with("لل") || t.norm.starts_with("بال") {
+            break;
+        }
+        let prev = &doc.toks[last].norm;
+        let nunated = prev.ends_with("ون") || prev.ends_with("ين") || prev.ends_with('ا');
+        let ok = if is_definite(&t.norm) {
+            // a genitive after an indefinite head, an adjective after a definite one
+            (!is_definite(prev) && !nunated) || is_nisba(without_conj(&t.norm))
+        } else {
+            // an indefinite adjective (مهاجرين، تابع) or a link of a chain before a definite word
+            let nisba = t.norm.chars().count() >= 5
+                && ["ي", "يه", "يون", "يين", "يا"]
+                    .iter()
+                    .any(|s| t.norm.ends_with(s));
+            // an adjective agreeing with its head (وحدة خاصة، مسلحين مجهولين)
+            let agrees = t.norm.chars().count() >= 4
+                && ["ة", "ين", "ون"]
+                    .iter()
+                    .any(|e| doc.surface(k).ends_with(e) && doc.surface(last).ends_with(e));
+            !t.norm.starts_with('و')
+                && !is_definite(prev)
+                && (nisba
+                    || agrees
+                    || (k + 1 < end
+                        && (is_definite(&doc.toks[k + 1].norm) || doc.surface(k + 1) == "\"")))
+        };
+        if !ok {
+            break;
+        }
+        last = k;
+        k += 1;
+    }
+    last
+}
+
+/// A noun phrase at token `i` that no lexicon names (المساجد، زوجها، أحد
+/// الأشخاص، العديد من المسافرين، تلك الدول), as a participant of class `MISC`:
+/// the object or subject of an event when no entity or role noun is there.
+pub(crate) fn phrase_at(doc: &Doc, i: usize, end: usize) -> Option<Actor> {
+    if i >= end {
+        return None;
+    }
+    let mut head = i;
+    if role_words()
+        .demonstratives
+        .contains(&without_conj(&doc.toks[i].norm))
+    {
+        head = i + 1;
+        if head >= end || !is_definite(&doc.toks[head].norm) {
+            return None;
+        }
+    }
+    let quantifier = role_words()
+        .quantifiers
+        .contains(&without_conj(&doc.toks[head].norm));
+    let mut last = head;
+    if quantifier {
+        // العديد من المسافرين، أحد الأشخاص: the group after من or in construct.
+        let g = if head + 1 < end && doc.toks[head + 1].norm == "من" {
+            head + 2
+        } else {
+            head + 1
+        };
+        if g >= end || !noun_like(doc, g) {
+            return None;
+        }
+        last = g;
+    } else if !noun_like(doc, head) {
+        return None;
+    }
+    let last = phrase_tail(doc, last, end);
+    let prep = {
+        let w = without_conj(&doc.toks[i].norm);
+        w.starts_with("لل") || w.starts_with("بال")
+    };
+    Some(Actor {
+        first: i,
+        last,
+        start: doc.toks[i].start,
+        end: doc.toks[last].end,
+        class: ParticipantKind::Misc,
+        label: None,
+        prep,
+        name: None,
+    })
+}
+
+/// The noun phrase that ends at token `last` and begins at or after token
+/// `from` ([`phrase_at`] read backwards): the longest, with a definite head
+/// when `definite` (المخابرات الإيرانية، الزعيم الكوري الجنوبي).
+pub(crate) fn phrase_before(doc: &Doc, from: usize, last: usize, definite: bool) -> Option<Actor> {
+    (from.max(last.saturating_sub(4))..=last).find_map(|s| {
+        phrase_at(doc, s, last + 1).filter(|p| {
+            p.last == last
+                && (!definite
+                    || is_definite(&doc.toks[p.first].norm)
+                    || role_words()
+                        .demonstratives
+                        .contains(&without_conj(&doc.toks[p.first].norm)))
+                && (s == from || !noun_like(doc, s - 1))
+        })
+    })
 }

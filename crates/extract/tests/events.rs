@@ -138,3 +138,103 @@ fn a_crowd_is_the_actor_of_a_protest() {
     let e = one("وتظاهر آلاف التونسيين في العاصمة.", EventType::Protest);
     assert_eq!(text(&e.actor), Some("آلاف التونسيين"));
 }
+
+fn actor_of(t: &str, ty: EventType) -> Option<String> {
+    one(t, ty).actor.map(|p| p.text)
+}
+
+fn target_of(t: &str, ty: EventType) -> Option<String> {
+    one(t, ty).target.map(|p| p.text)
+}
+
+/// The source of the news (وفق، بحسب, the speaker of the quotation) is no
+/// party to its events, unless what was said opens with the speaker's pronoun.
+#[test]
+fn the_source_of_the_news_is_not_the_actor() {
+    let t = "وبحسب وزارة الصحة، قتل عشرة مدنيين في القصف.";
+    assert_eq!(actor_of(t, EventType::Assault), None);
+    let t = "وقالت وزارة الداخلية إن ثلاثة أشخاص قتلوا في الانفجار.";
+    assert_eq!(actor_of(t, EventType::Assault), None);
+    let t = "وقال الجيش إن قواته قتلت خمسة مسلحين قرب الحدود.";
+    assert_eq!(actor_of(t, EventType::Assault).as_deref(), Some("الجيش"));
+}
+
+/// A masdar after تم has no subject before it: the one before is its target.
+#[test]
+fn a_passive_with_tamma_has_no_actor() {
+    let t = "وأضافت أن متظاهرين تم اعتقالهم في وسط المدينة.";
+    let e = one(t, EventType::Coerce);
+    assert_eq!(e.actor, None);
+    assert_eq!(text(&e.target), Some("متظاهرين"));
+}
+
+/// The subject carries to a verb joined by و; a place joined by و is a conjunct, not a subject.
+#[test]
+fn the_subject_carries_to_a_coordinated_verb() {
+    let t = "وذكرت مصادر أن المسلحين نصبوا حواجز على الطريق بين مدينة تعز وعدن، واعتقلوا عشرات المسافرين.";
+    assert_eq!(actor_of(t, EventType::Coerce).as_deref(), Some("المسلحين"));
+}
+
+/// A masdar's possessive pronoun is the clause's subject; a relative
+/// pronoun's antecedent is the subject of its verb.
+#[test]
+fn possessive_masdar_and_relative_antecedent() {
+    let t = "وقدم وزير الخارجية أمس استقالته من منصبه.";
+    assert_eq!(
+        actor_of(t, EventType::Retreat).as_deref(),
+        Some("وزير الخارجية")
+    );
+    let t = "وزار الوفد الحكومة التي رفضت أي مسؤولية عن الهجوم.";
+    assert_eq!(actor_of(t, EventType::Reject).as_deref(), Some("الحكومة"));
+}
+
+/// Noun phrases no lexicon names: the object after a verb and its subject,
+/// an object after على or من, the doer after a light verb or a relative
+/// verb, the topic before a verb.
+#[test]
+fn noun_phrases_no_lexicon_names() {
+    let t = "ومنعت الشرطة المدارس من استخدام الملاعب.";
+    assert_eq!(target_of(t, EventType::Coerce).as_deref(), Some("المدارس"));
+    let t = "وقام مسلحون ملثمون بخطف رئيس البلدية من سيارته.";
+    assert!(actor_of(t, EventType::Assault).is_some_and(|a| a.contains("مسلحون")));
+    let t = "وقتل ثلاثة أشخاص في هجوم انتحاري نفذته امرأة في السوق.";
+    let e = events(t);
+    assert!(e
+        .iter()
+        .any(|e| e.trigger.contains("هجوم") && text(&e.actor) == Some("امرأة")));
+    let t = "وقالت مصادر محلية إن العصابة الإجرامية اغتالت ناشطا في المدينة.";
+    assert_eq!(
+        actor_of(t, EventType::Assault).as_deref(),
+        Some("العصابة الإجرامية")
+    );
+    let t = "وأعلنت الحكومة الانسحاب من الاتفاق النووي.";
+    assert!(target_of(t, EventType::Reject).is_some_and(|p| p.contains("الاتفاق النووي")));
+}
+
+/// A role's name in quotation marks after it is part of it.
+#[test]
+fn a_name_in_quotation_marks_after_its_head() {
+    let t = "واتهمت وكالة أنباء \"الصين الجديدة\" الرسمية واشنطن بالتصعيد.";
+    assert!(actor_of(t, EventType::Accuse).is_some_and(|a| a.contains("الصين الجديدة")));
+}
+
+/// A trigger joined by و to a masdar is a masdar: its genitive is the target.
+#[test]
+fn a_coordinated_masdar_takes_its_target() {
+    let t = "وأثارت جريمة خطف وقتل الطفلة غضبا واسعا في البلاد.";
+    let e = events(t);
+    let k = e.iter().find(|e| e.trigger == "وقتل").expect("وقتل");
+    assert_eq!(k.actor, None);
+    assert!(text(&k.target).is_some_and(|p| p.contains("الطفلة")));
+}
+
+/// An indefinite adjective agreeing with its head is part of its phrase, and
+/// an indefinite subject after إن stands before its verb.
+#[test]
+fn an_agreeing_adjective_and_an_indefinite_subject_after_inna() {
+    let t = "وقالت مصادر محلية إن عصابة مجهولة اغتالت ناشطا في المدينة.";
+    assert_eq!(
+        actor_of(t, EventType::Assault).as_deref(),
+        Some("عصابة مجهولة")
+    );
+}

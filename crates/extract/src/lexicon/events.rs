@@ -155,6 +155,13 @@ word_lists! {
         accidents = "accident",
         crowds = "crowd",
         perpetrated = "perpetrated",
+        sources = "source",
+        passive = "passive",
+        adverbial = "adverbial",
+        copula = "copula",
+        light = "light",
+        object_preps = "object-prep",
+        targeting = "targeting",
     }
 }
 

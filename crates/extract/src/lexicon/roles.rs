@@ -62,5 +62,9 @@ word_lists! {
         function = "function",
         /// Adjectives a definite head takes (القوات الخاصة).
         adjectives = "adjective",
+        /// Demonstratives that open a noun phrase (تلك الدول).
+        demonstratives = "demonstrative",
+        /// Quantifiers whose group follows, with من or in construct (العديد من المسافرين).
+        quantifiers = "quantifier",
     }
 }
