@@ -4,14 +4,20 @@
 # core (taskset -c 0), timing the whole process (startup included) by wall clock. Each output is
 # written to bench/work/analyzer/out/<name>.txt and must have as many lines as the input.
 #
-# Usage: bench/analyzer/throughput.sh            (RUNS=3 to keep the best of 3 runs per analyzer)
+# Honest by construction: RUNS rounds (default 5), each round runs every analyzer once, one after
+# the other, so that load from other processes and the JIT's luck spread over all of them; each
+# analyzer's best, median and spread (slowest/best) are printed with the load average before and
+# after, and the ratio to Lucene is given both at best and at median.
+#
+# Usage: bench/analyzer/throughput.sh
 # Env:   KHABAR=path/to/khabar (default target/release/khabar, built with cargo when missing)
-#        KHABAR_ARGS="tokenize --form key" (default), RUNS=1, CORE=0
+#        KHABAR_ARGS="tokenize --form key" (default), RUNS=5, CORE=0,
+#        ONLY="khabar lucene" (default: all four analyzers)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 WORK="$ROOT/bench/work/analyzer"
-RUNS="${RUNS:-1}"
+RUNS="${RUNS:-5}"
 CORE="${CORE:-0}"
 KHABAR="${KHABAR:-$ROOT/target/release/khabar}"
 KHABAR_ARGS="${KHABAR_ARGS:-tokenize --form key}"
@@ -41,7 +47,17 @@ ANALYZERS=(
   "none|$PY $HERE/pyanalyzer.py none"
 )
 
-declare -A SECS TOKS
+if [ -n "${ONLY:-}" ]; then
+  kept=()
+  for entry in "${ANALYZERS[@]}"; do
+    name="${entry%%|*}"
+    [[ " $ONLY " == *" $name "* ]] && kept+=("$entry")
+  done
+  [[ " $ONLY " == *" khabar "* ]] || { echo "ONLY must include khabar (the ratios are to it)" >&2; exit 2; }
+  ANALYZERS=("${kept[@]}")
+fi
+
+declare -A SECS TOKS ALL
 fail=0
 # Rounds interleave the analyzers, so that load from other processes spreads over all of them.
 for ((r = 1; r <= RUNS; r++)); do
@@ -53,6 +69,7 @@ for ((r = 1; r <= RUNS; r++)); do
     taskset -c "$CORE" $cmd < "$INPUT" > "$out"
     t1=$(date +%s.%N)
     s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+    ALL[$name]="${ALL[$name]:-} $s"
     best="${SECS[$name]:-}"
     if [ -z "$best" ] || awk -v s="$s" -v b="$best" 'BEGIN { exit !(s < b) }'; then SECS[$name]=$s; fi
     echo "[throughput] round $r $name: ${s}s" >&2
@@ -73,17 +90,29 @@ for entry in "${ANALYZERS[@]}"; do
   fi
 done
 
-mbs() { awk -v n="$BYTES" -v s="${SECS[$1]}" 'BEGIN { printf "%.2f", n / 1e6 / s }'; }
-ratio() { awk -v a="${SECS[$1]}" -v b="${SECS[$2]}" 'BEGIN { printf "%.2f", a / b }'; }
-printf '\nAnalyzer throughput: %s bytes, %s lines (SaudiNewsNet bodies), one core (taskset -c %s), best of %s\n' \
+# The median and the slowest of an analyzer's runs.
+median() { tr ' ' '\n' <<<"${ALL[$1]}" | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+slowest() { tr ' ' '\n' <<<"${ALL[$1]}" | grep . | sort -g | tail -n1; }
+declare -A MED
+for entry in "${ANALYZERS[@]}"; do name="${entry%%|*}"; MED[$name]=$(median "$name"); done
+mbs() { awk -v n="$BYTES" -v s="$1" 'BEGIN { printf "%.2f", n / 1e6 / s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+printf '\nAnalyzer throughput: %s bytes, %s lines (SaudiNewsNet bodies), one core (taskset -c %s), %s rounds\n' \
   "$BYTES" "$LINES" "$CORE" "$RUNS"
-echo "load average before: $UPTIME_LOAD, after: $(cut -d' ' -f1 /proc/loadavg) (on 2 cores; a busy machine slows all analyzers)"
-printf '%-10s %10s %10s %14s %12s %8s\n' analyzer seconds "MB/s" "khabar/this" tokens lines
+echo "load average before: $UPTIME_LOAD, after: $(cut -d' ' -f1 /proc/loadavg) (on $(nproc) cores; a busy machine slows all analyzers)"
+printf '%-10s %8s %8s %8s %8s %10s %12s %8s\n' analyzer best median spread "MB/s" "khabar/this" tokens lines
 for entry in "${ANALYZERS[@]}"; do
   name="${entry%%|*}"
-  printf '%-10s %10.2f %10s %14s %12s %8s\n' "$name" "${SECS[$name]}" "$(mbs "$name")" "$(ratio "$name" khabar)x" \
-    "${TOKS[$name]}" "$(wc -l < "$WORK/out/$name.txt")"
+  printf '%-10s %8.2f %8.2f %7.2fx %8s %10s %12s %8s\n' "$name" "${SECS[$name]}" "${MED[$name]}" \
+    "$(ratio "$(slowest "$name")" "${SECS[$name]}")" "$(mbs "${SECS[$name]}")" \
+    "$(ratio "${SECS[$name]}" "${SECS[khabar]}")x" "${TOKS[$name]}" "$(wc -l < "$WORK/out/$name.txt")"
 done
-echo "ratio khabar/lucene   $(ratio lucene khabar)x (speed; target >= 1.5x)"
-echo "ratio khabar/snowball $(ratio snowball khabar)x (speed)"
+echo "all runs (s):"
+for entry in "${ANALYZERS[@]}"; do name="${entry%%|*}"; echo "  $name:${ALL[$name]}"; done
+for peer in lucene snowball; do
+  [ -n "${SECS[$peer]:-}" ] || continue
+  printf 'ratio khabar/%-8s %sx at best, %sx at median (speed%s)\n' "$peer" \
+    "$(ratio "${SECS[$peer]}" "${SECS[khabar]}")" "$(ratio "${MED[$peer]}" "${MED[khabar]}")" \
+    "$([ "$peer" = lucene ] && echo '; target >= 1.5x')"
+done
 exit $fail

@@ -96,6 +96,15 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
+    // The Arabic block and General Punctuation hold no alphabetic character
+    // beyond the letters and marks above: answered without the Unicode table
+    // (a test checks every code point of both blocks).
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return is_arabic_letter(c) || is_mark(c);
+    }
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return is_mark(c);
+    }
     is_arabic_letter(c) || is_mark(c) || (c.is_alphabetic() && !is_digit(c))
 }
 
@@ -115,4 +124,20 @@ pub fn is_arabic_punct(c: char) -> bool {
         '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'
             ..='\u{066D}' | '\u{06D4}' | '\u{FD3E}' | '\u{FD3F}'
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut of [`is_word_char`] for the Arabic block and General
+    /// Punctuation answers as the full definition does, code point by code point.
+    #[test]
+    fn word_char_shortcut_matches_the_definition() {
+        for cp in (0x0600..=0x06FF).chain(0x2000..=0x206F) {
+            let c = char::from_u32(cp).unwrap();
+            let full = is_arabic_letter(c) || is_mark(c) || (c.is_alphabetic() && !is_digit(c));
+            assert_eq!(is_word_char(c), full, "U+{cp:04X}");
+        }
+    }
 }

@@ -191,7 +191,28 @@ impl<'a> Tokens<'a> {
         let mut has_letter = false;
         let mut has_digit = false;
         let mut joined = false;
-        while let Some(c) = char_at(s, j) {
+        let b = s.as_bytes();
+        loop {
+            // Fast path: a run of plain Arabic letters (U+0621–U+064A, two
+            // bytes each in UTF-8, lead byte D8 or D9), read as bytes. It
+            // decides exactly what the general loop below would.
+            if matches!(last, None | Some(Script::Arabic)) {
+                let run = j;
+                while j + 1 < b.len() && matches!(b[j], 0xD8 | 0xD9) {
+                    let cp = (u32::from(b[j] & 0x1F) << 6) | u32::from(b[j + 1] & 0x3F);
+                    if !(0x0621..=0x064A).contains(&cp) {
+                        break;
+                    }
+                    j += 2;
+                }
+                if j > run {
+                    first.get_or_insert(Script::Arabic);
+                    last = Some(Script::Arabic);
+                    has_letter = true;
+                    end = j;
+                }
+            }
+            let Some(c) = char_at(s, j) else { break };
             let w = c.len_utf8();
             if let Some(sc) = script_of(c) {
                 if let Some(prev) = last {
