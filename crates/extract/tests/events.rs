@@ -238,3 +238,23 @@ fn an_agreeing_adjective_and_an_indefinite_subject_after_inna() {
         Some("عصابة مجهولة")
     );
 }
+
+/// A conjunction of time after the trigger (بمجرد، فور، عندما) opens a clause:
+/// it is never a participant's noun phrase.
+#[test]
+fn a_time_conjunction_is_no_participant() {
+    for t in [
+        "وقال الوزير إنه سيتم سحب القوات بمجرد انتهاء المهمة.",
+        "وأكد المتحدث أنه سيتم سحب القوات فور انتهاء المهمة.",
+        "وقال المسؤول إن الشرطة اعتقلت المشتبه به عندما حاول الفرار.",
+    ] {
+        let e = events(t);
+        assert!(!e.is_empty(), "{t}");
+        for ev in &e {
+            for p in [&ev.actor, &ev.target].into_iter().flatten() {
+                let first = p.text.split(' ').next().unwrap_or("");
+                assert!(!["بمجرد", "فور", "عندما"].contains(&first), "{t}: {p:?}");
+            }
+        }
+    }
+}
