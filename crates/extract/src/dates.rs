@@ -652,7 +652,7 @@ impl Reader<'_, '_> {
                 first = i - 1;
                 // 13 إلى 15 تموز، من 10 حتى 31 مايو، 23-25 أكتوبر، بين 13 و15 مايو (و only
                 // after بين: 7 و14 أكتوبر are two days)
-                let to = self.norm(i - 2);
+                let to = self.prev(i - 1);
                 if i >= 3
                     && self.cues.range_to.contains(&to)
                     && (to != "و" || self.prev(i - 3) == "بين")
