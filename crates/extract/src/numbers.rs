@@ -655,7 +655,8 @@ pub(crate) fn ordinal_ending_at(doc: &Doc, end: usize) -> Option<(usize, f64)> {
 
 /// A number written in words starting at token `i`: its value, last token and kind.
 fn parse_words(doc: &Doc, i: usize) -> Option<(f64, usize, NumberKind)> {
-    if !doc.toks[i].number_word {
+    // (Callers look ahead of a match: `i` may be past the last token.)
+    if !doc.toks.get(i)?.number_word {
         return None;
     }
     let n = doc.toks.len();

@@ -262,6 +262,49 @@ fn reading_entities_carry_english_names_and_romanization() {
     assert!(unknown.is_some(), "every entity has an English name?");
 }
 
+/// The words of the committed gold passages (real news from five outlets,
+/// with their speech verbs, triggers, numbers and dates) and a few marks, for
+/// the fuzzing below.
+fn gold_words() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../gold/reading");
+        let mut words: Vec<String> = ["quotes", "numbers", "dates", "events"]
+            .iter()
+            .flat_map(|f| {
+                let text = std::fs::read_to_string(dir.join(format!("{f}.jsonl"))).expect("gold");
+                text.lines()
+                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                    .filter_map(|v| v["text"].as_str().map(str::to_string))
+                    .collect::<Vec<_>>()
+            })
+            .flat_map(|t| t.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        words.extend(
+            [
+                "«", "»", "\"", ":", "،", ".", "(", ")", "-", "إن", "أن", "وقال",
+            ]
+            .map(String::from),
+        );
+        words.sort();
+        words.dedup();
+        words
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    /// Words of real news in random order, where every rule's look-behind
+    /// and look-ahead meet the text's edges, read without panics.
+    #[test]
+    fn never_panics_on_gold_words(picks in proptest::collection::vec(any::<proptest::sample::Index>(), 0..60)) {
+        let words = gold_words();
+        let s: String = picks.iter().map(|i| words[i.index(words.len())].as_str()).collect::<Vec<_>>().join(" ");
+        let r = read_article(None, &s, published());
+        check_spans(&s, &r);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     /// The reading never panics and every span stays on character boundaries.
