@@ -6,7 +6,7 @@
 //! carries its counted noun or unit, and money its currency.
 
 use crate::doc::Doc;
-use crate::lexicon::clitics::{strip_conj, without_conj};
+use crate::lexicon::clitics::{listed, strip_conj, without_conj};
 use crate::lexicon::dates::{counted_keys, cues, is_time_word, months};
 pub use crate::lexicon::numbers::Currency;
 use crate::lexicon::numbers::{
@@ -506,8 +506,7 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
     let w = number_words();
     let norm = |k: usize| doc.toks[k].norm.as_str();
     // A word of a list, with or without و/ف.
-    let listed =
-        |list: &[&str], k: usize| list.contains(&norm(k)) || list.contains(&without_conj(norm(k)));
+    let listed_at = |list: &[&str], k: usize| listed(list, norm(k));
     let mut out = Vec::with_capacity(nums.len());
     let mut it = nums.into_iter().peekable();
     while let Some((mut a, a0, mut a1)) = it.next() {
@@ -527,7 +526,7 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
                 && a.kind == NumberKind::Cardinal
                 && b.kind == NumberKind::Cardinal
                 && scale_at(doc, a1).is_some_and(|s| b.value > 0.0 && b.value < s);
-            let from = a0 > 0 && listed(&w.range_from, a0 - 1);
+            let from = a0 > 0 && listed_at(&w.range_from, a0 - 1);
             let is_dash = |k: usize| matches!(doc.surface(k), "-" | "–");
             // not the parts of a date written with dashes (8 - 3 - 1428هـ)
             let in_date =
@@ -539,7 +538,7 @@ fn combine(doc: &Doc, nums: Vec<(Number, usize, usize)>) -> Vec<Number> {
                 (a0.saturating_sub(12)..a0)
                     .rev()
                     .take_while(|&k| !doc.toks[k].is_punct())
-                    .any(|k| listed(&w.change, k))
+                    .any(|k| listed_at(&w.change, k))
             };
             // اثنين وخمسين فاصلة سبعة في المئة = 52.7
             let fasila = one(&|k| norm(k) == "فاصله")

@@ -5,7 +5,7 @@
 //! before it, or the last speaker for وأضاف/وتابع and pronoun subjects.
 
 use crate::doc::{Doc, Tok};
-use crate::lexicon::clitics::without_conj;
+use crate::lexicon::clitics::{listed, without_conj};
 use crate::lexicon::dates::is_time_word;
 use crate::lexicon::quotes::{that, verbs, Verb};
 use crate::ontology::ParticipantKind;
@@ -79,7 +79,7 @@ fn speech_at(doc: &Doc, i: usize) -> Option<Verb> {
 fn said_in_at(doc: &Doc, i: usize) -> bool {
     let w = that();
     let n = doc.toks[i].norm.as_str();
-    (w.said_in.contains(&n) || w.said_in.contains(&without_conj(n)))
+    listed(&w.said_in, n)
         && doc.toks.get(i + 1).is_some_and(|t| t.norm == "في")
         && doc.toks.get(i + 2).is_some_and(|t| {
             let n = t.norm.as_str();

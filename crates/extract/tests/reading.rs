@@ -274,8 +274,12 @@ fn gold_words() -> &'static [String] {
             .flat_map(|f| {
                 let text = std::fs::read_to_string(dir.join(format!("{f}.jsonl"))).expect("gold");
                 text.lines()
-                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                    .filter_map(|v| v["text"].as_str().map(str::to_string))
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| {
+                        khabar_extract::eval::reading::parse_line(l)
+                            .expect("gold line")
+                            .text
+                    })
                     .collect::<Vec<_>>()
             })
             .flat_map(|t| t.split_whitespace().map(str::to_string).collect::<Vec<_>>())

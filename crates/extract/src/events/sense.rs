@@ -1,7 +1,7 @@
 //! Word senses and contexts around a trigger: sports, idioms, weapons, PLOVER contexts.
 
 use crate::doc::Doc;
-use crate::lexicon::clitics::{strip_prep, without_conj};
+use crate::lexicon::clitics::{listed, strip_prep, without_conj};
 use crate::lexicon::dates::is_time_word;
 use crate::lexicon::events::{contexts as context_words, event_words, sports, weapons, Trigger};
 use crate::lexicon::roles::is_role_word;
@@ -97,9 +97,7 @@ pub(super) fn contexts(doc: &Doc, a: usize, b: usize) -> Vec<String> {
 /// Whether a word, as written or without its conjunction or preposition
 /// (للقمة، والاتفاق; وسط stays وسط), is in a list.
 pub(super) fn in_list(list: &[&str], norm: &str) -> bool {
-    list.contains(&norm)
-        || list.contains(&without_conj(norm))
-        || strip_prep(norm).is_some_and(|w| list.contains(&&*w))
+    listed(list, norm) || strip_prep(norm).is_some_and(|w| list.contains(&&*w))
 }
 
 /// A condition, an intention, an expectation or a demand before a trigger:

@@ -16,6 +16,13 @@ pub(crate) fn without_conj(norm: &str) -> &str {
     strip_conj(norm).unwrap_or(norm)
 }
 
+/// Whether a word is in `list` as written or without its conjunction و/ف
+/// ([`without_conj`]): وأكد and أكد are both the listed أكد, and a listed
+/// وسط stays وسط.
+pub(crate) fn listed(list: &[&str], norm: &str) -> bool {
+    list.contains(&norm) || list.contains(&without_conj(norm))
+}
+
 /// The norm form without a leading preposition ب ل ك (after an optional
 /// conjunction), with لل read as ال.
 pub(crate) fn strip_prep(norm: &str) -> Option<Cow<'_, str>> {
