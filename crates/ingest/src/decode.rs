@@ -8,13 +8,55 @@ pub struct Decoded {
     pub text: String,
     /// The WHATWG name of the encoding (`"UTF-8"`, `"windows-1256"`, `"ISO-8859-6"`, `"UTF-16LE"`, …).
     pub encoding: &'static str,
+    /// Invalid byte sequences replaced by U+FFFD (UTF-8 that is almost all valid, step 3 below;
+    /// malformed UTF-16). 0 for clean input.
+    pub replaced: usize,
+}
+
+impl Decoded {
+    /// The warning to give for this input, when sequences were replaced.
+    pub fn warning(&self) -> Option<String> {
+        (self.replaced > 0).then(|| {
+            format!(
+                "decoded as {} with {} invalid byte sequence{} replaced by U+FFFD",
+                self.encoding,
+                self.replaced,
+                if self.replaced == 1 { "" } else { "s" }
+            )
+        })
+    }
+}
+
+/// Bytes that are not all valid UTF-8 are still read as UTF-8 (with the bad sequences replaced)
+/// when at least this many valid multi-byte characters come per invalid sequence: 95% of what is
+/// not ASCII is valid UTF-8. Legacy Arabic (Windows-1256, ISO-8859-6) is almost never valid
+/// UTF-8 (its letters are lead bytes followed by other letters, not continuation bytes), so it
+/// stays far below this.
+pub const UTF8_VALID_PER_INVALID: usize = 19;
+
+/// Counts of a UTF-8 check: valid multi-byte characters and invalid sequences.
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (valid, invalid)
+}
+
+/// Is this (not valid) UTF-8 overwhelmingly valid? See [`UTF8_VALID_PER_INVALID`].
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (valid, invalid) = utf8_counts(bytes);
+    (invalid > 0 && valid >= invalid * UTF8_VALID_PER_INVALID).then_some(invalid)
 }
 
 /// Decodes bytes of unknown encoding. In order:
 /// 1. a byte-order mark (UTF-8, UTF-16 LE/BE) wins;
 /// 2. UTF-16 without a BOM, recognised by NULs in every other byte of the first 4 KiB;
 /// 3. valid UTF-8 is UTF-8 (mis-declared UTF-8 pages are common; real Windows-1256 Arabic is never
-///    valid UTF-8 beyond a few letters);
+///    valid UTF-8 beyond a few letters), and so is UTF-8 with a few bad sequences (see
+///    [`UTF8_VALID_PER_INVALID`]): they are replaced by U+FFFD and counted in
+///    [`Decoded::replaced`], rather than the whole text read as mojibake;
 /// 4. a charset declared in the first 2 KiB (`<meta charset=…>`, `content="…; charset=…"`,
 ///    `<?xml … encoding="…"?>`);
 /// 5. `chardetng` detection (tells Windows-1256 from ISO-8859-6 even on short text).
@@ -22,11 +64,46 @@ pub struct Decoded {
 /// Returns `Err(reason)` when the result still looks like binary data (NULs, many control
 /// characters or replacement characters) or when there is no text at all.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    decode_with(bytes)
+}
+
+/// [`decode`], taking the bytes: valid UTF-8 (the common case) becomes the text without a copy.
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
+    if Encoding::for_bom(&bytes).is_none()
+        && utf16_by_nuls(&bytes).is_none()
+        && std::str::from_utf8(&bytes).is_ok()
+    {
+        binary_check(&bytes, UTF_8)?;
+        // Valid, checked just above.
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        check_text(&text)?;
+        return Ok(Decoded {
+            text,
+            encoding: UTF_8.name(),
+            replaced: 0,
+        });
+    }
+    decode_with(&bytes)
+}
+
+/// Rejects data with NUL bytes in more than 0.1% of its first 64 KiB (text in UTF-16 has them).
+fn binary_check(bytes: &[u8], enc: &'static Encoding) -> Result<(), String> {
+    let head = &bytes[..bytes.len().min(1 << 16)];
+    if enc != UTF_16LE
+        && enc != UTF_16BE
+        && head.iter().filter(|&&b| b == 0).count() * 1000 > head.len()
+    {
+        return Err("binary data (NUL bytes), not text".to_string());
+    }
+    Ok(())
+}
+
+fn decode_with(bytes: &[u8]) -> Result<Decoded, String> {
     let (enc, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         (enc, &bytes[bom_len..])
     } else if let Some(enc) = utf16_by_nuls(bytes) {
         (enc, bytes)
-    } else if std::str::from_utf8(bytes).is_ok() {
+    } else if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes).is_some() {
         (UTF_8, bytes)
     } else if let Some(enc) = declared(bytes) {
         (enc, bytes)
@@ -35,19 +112,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         det.feed(bytes, true);
         (det.guess(None, chardetng::Utf8Detection::Deny), bytes)
     };
-    let head = &bytes[..bytes.len().min(1 << 16)];
-    if enc != UTF_16LE
-        && enc != UTF_16BE
-        && head.iter().filter(|&&b| b == 0).count() * 1000 > head.len()
-    {
-        return Err("binary data (NUL bytes), not text".to_string());
-    }
-    let (text, _) = enc.decode_without_bom_handling(body);
+    binary_check(bytes, enc)?;
+    let (text, had_errors) = enc.decode_without_bom_handling(body);
     let text = text.into_owned();
     check_text(&text)?;
+    let replaced = if !had_errors {
+        0
+    } else if enc == UTF_8 {
+        utf8_counts(body).1
+    } else {
+        text.chars().filter(|&c| c == '\u{FFFD}').count()
+    };
     Ok(Decoded {
         text,
         encoding: enc.name(),
+        replaced,
     })
 }
 
@@ -236,5 +315,52 @@ mod tests {
             .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
             .collect();
         assert!(decode(&junk).is_err());
+    }
+
+    #[test]
+    fn almost_valid_utf8_is_utf8_at_the_threshold_and_legacy_past_it() {
+        // NEWS has 103 multi-byte characters (Arabic letters and an en dash).
+        let valid = NEWS.chars().filter(|c| c.len_utf8() > 1).count();
+        assert_eq!(valid, 103);
+        // k bad bytes (a lone 0xFF each, between words) in the text.
+        let with_bad = |k: usize| {
+            let mut b = Vec::new();
+            for (i, w) in NEWS.split(' ').enumerate() {
+                if i > 0 {
+                    b.push(b' ');
+                }
+                if i < k {
+                    b.push(0xFF);
+                }
+                b.extend_from_slice(w.as_bytes());
+            }
+            b
+        };
+        // 103 >= 2 * 19: UTF-8, two replacements (more than 2% of the characters would be junk,
+        // see `check_text`).
+        let d = decode(&with_bad(2)).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 2));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), NEWS);
+        assert_eq!(
+            d.warning().unwrap(),
+            "decoded as UTF-8 with 2 invalid byte sequences replaced by U+FFFD"
+        );
+        // At the limit and just past it, on counts: 19 valid per invalid is UTF-8, 18 is not.
+        assert_eq!(utf8_counts(&with_bad(5)), (103, 5));
+        assert!(mostly_utf8(&with_bad(5)).is_some());
+        let mut b = "ب".repeat(19).into_bytes();
+        b.push(0xFF);
+        assert!(mostly_utf8(&b).is_some());
+        b.drain(..2);
+        assert!(mostly_utf8(&b).is_none());
+        // Real Windows-1256 and ISO-8859-6 stay what they are, with no replacement.
+        let (cp, _, _) = WINDOWS_1256.encode(NEWS);
+        assert_eq!(utf8_counts(&cp).0, 0);
+        let d = decode(&cp).unwrap();
+        assert_eq!(
+            (d.encoding, d.replaced, d.text.as_str()),
+            ("windows-1256", 0, NEWS)
+        );
+        assert!(d.warning().is_none());
     }
 }

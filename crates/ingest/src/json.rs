@@ -9,11 +9,8 @@ use serde_json::{Map, Value};
 use crate::{fields, Item, Options};
 
 fn emit(obj: &Map<String, Value>, opts: &Options, origin: String, sink: &mut dyn FnMut(Item)) {
-    let item = match fields::to_article(obj, &opts.fields, origin.clone()) {
-        Ok(a) => Item::Article(a),
-        Err(reason) => Item::Rejected { origin, reason },
-    };
-    sink(item);
+    let r = crate::read::guarded(|| fields::to_article(obj, &opts.fields, origin.clone()));
+    sink(crate::read::item(r, &origin, opts));
 }
 
 fn emit_value(v: Value, opts: &Options, origin: String, sink: &mut dyn FnMut(Item)) {
@@ -258,8 +255,11 @@ pub(crate) fn read_jsonl(
                 reason,
             });
         }
-        match crate::decode::decode(&bytes) {
+        match crate::decode::decode_owned(bytes) {
             Ok(d) => {
+                if let Some(w) = d.warning() {
+                    opts.warn(origin, w);
+                }
                 for (n, line) in d.text.lines().enumerate() {
                     json_line(line, &format!("{origin}:{}", n + 1), opts, sink);
                 }
@@ -294,7 +294,12 @@ pub(crate) fn read_jsonl(
                 match std::str::from_utf8(line) {
                     Ok(s) => json_line(s, &here(), opts, sink),
                     Err(_) => match crate::decode::decode(line) {
-                        Ok(d) => json_line(&d.text, &here(), opts, sink),
+                        Ok(d) => {
+                            if let Some(w) = d.warning() {
+                                opts.warn(&here(), w);
+                            }
+                            json_line(&d.text, &here(), opts, sink)
+                        }
                         Err(reason) => sink(Item::Rejected {
                             origin: here(),
                             reason,

@@ -3,8 +3,16 @@
 //! A reader thread walks and reads the inputs (khabar-ingest); the main thread hands batches to
 //! the index's ingester, which analyzes them on all cores and commits every `--commit-every`
 //! articles. Rejected inputs are reported by name and skipped; the exit code is 1 when any was.
+//! Warnings (an input read with a change: bad UTF-8 replaced, a body cut at the size limit) are
+//! reported by name and counted, and do not change the exit code.
+//!
+//! Memory stays bounded whatever the input: the reader sends articles in chunks of at most
+//! [`CHUNK_BYTES`] through a channel of [`CHANNEL_CHUNKS`], and a batch is analyzed once it holds
+//! `--batch` articles or [`BATCH_BYTES`] of text. Each article is at most
+//! `khabar_ingest::MAX_ARTICLE_BYTES`, so at most about 100 MiB of articles are in flight.
 
 use std::io::IsTerminal;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -12,7 +20,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use khabar_index::{Extras, Index, IngestOptions};
-use khabar_ingest::{Article, FieldNames, Item, Options};
+use khabar_ingest::{Article, FieldNames, Item, OnWarning, Options, Warning};
 
 use crate::exit;
 
@@ -40,9 +48,13 @@ pub struct Args {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Do not list rejected inputs one by one (the summary still counts them).
+    /// Do not list rejected inputs and warnings one by one (the summary still counts them).
     #[arg(long)]
     pub quiet: bool,
+    /// Follow symbolic links that point out of a folder given (by default they are reported and
+    /// not read; links inside the folder are followed).
+    #[arg(long)]
+    pub follow_links: bool,
     /// JSON field holding the id (instead of the common names).
     #[arg(long)]
     pub id_field: Option<String>,
@@ -76,11 +88,28 @@ pub fn open_index(arg: Option<PathBuf>) -> Result<Index> {
     Index::open(&dir).with_context(|| format!("cannot open the index {}", dir.display()))
 }
 
-// Moved through a bounded channel; boxing the article would cost an allocation each.
-#[allow(clippy::large_enum_variant)]
+/// The reader sends its items in chunks of about this many bytes of text (or [`CHUNK_ITEMS`]).
+pub const CHUNK_BYTES: usize = 1 << 20;
+/// The most items in one chunk.
+pub const CHUNK_ITEMS: usize = 256;
+/// Chunks waiting between the reader and the indexer.
+pub const CHANNEL_CHUNKS: usize = 16;
+/// A batch is analyzed once it holds this many bytes of text, even with fewer than `--batch`
+/// articles.
+pub const BATCH_BYTES: usize = 32 << 20;
+
 enum Msg {
-    Item(Item),
+    Items(Vec<Item>),
+    Warning(Warning),
     FileDone,
+}
+
+/// The bytes of text an item holds.
+fn text_bytes(item: &Item) -> usize {
+    match item {
+        Item::Article(a) => a.title.len() + a.body.len(),
+        Item::Rejected { reason, .. } => reason.len(),
+    }
 }
 
 #[derive(Debug, Default, serde::Serialize)]
@@ -94,6 +123,7 @@ struct Summary {
     exact_duplicates: u64,
     near_duplicates: u64,
     rejected: u64,
+    warnings: u64,
     seconds: f64,
     index: String,
 }
@@ -101,15 +131,38 @@ struct Summary {
 /// The article's reading (khabar-extract: entities, numbers, dates, quotes, events, keywords,
 /// summary) stored as JSON, and its entities: canonical names as facets, every other name they go
 /// by as `entity:` terms.
+/// A panic inside the reading (a bug, never expected on any input) leaves that one article
+/// indexed without its reading, with a warning on stderr, and the ingest goes on.
 fn extract(a: &Article) -> Extras {
     let title = Some(a.title.as_str()).filter(|t| !t.trim().is_empty());
     let date = a.published.and_then(khabar_extract::date_of_timestamp);
-    Extras::from_reading(khabar_extract::read_article(title, &a.body, date))
+    match catch_unwind(AssertUnwindSafe(|| {
+        khabar_extract::read_article(title, &a.body, date)
+    })) {
+        Ok(reading) => Extras::from_reading(reading),
+        Err(_) => {
+            eprintln!(
+                "khabar: warning: {}: the reading failed (an internal error); the article is indexed without it",
+                a.origin
+            );
+            Extras::default()
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<u8> {
     let start = Instant::now();
     let dir = index_dir(args.index.clone());
+    // A path that is not there is a mistake to fix before anything is written (no empty index).
+    let missing: Vec<String> = args
+        .paths
+        .iter()
+        .filter(|p| std::fs::metadata(p).is_err())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!("no such file or folder: {}", missing.join(", "));
+    }
     let index = Index::open_or_create(&dir)
         .with_context(|| format!("cannot open the index {}", dir.display()))?;
     let opts = IngestOptions {
@@ -118,6 +171,8 @@ pub fn run(args: Args) -> Result<u8> {
     };
     let mut ingester = index.ingester(opts).context("cannot write to the index")?;
 
+    let (tx, rx) = crossbeam_channel::bounded::<Msg>(CHANNEL_CHUNKS);
+    let warn_tx = tx.clone();
     let read_opts = Options {
         fields: FieldNames {
             id: args.id_field.clone(),
@@ -129,6 +184,10 @@ pub fn run(args: Args) -> Result<u8> {
             author: args.author_field.clone(),
             ..FieldNames::default()
         },
+        follow_links: args.follow_links,
+        on_warning: OnWarning::new(move |w| {
+            let _ = warn_tx.send(Msg::Warning(w));
+        }),
         ..Options::default()
     };
     let mut summary = Summary {
@@ -137,7 +196,7 @@ pub fn run(args: Args) -> Result<u8> {
     };
     let mut files = Vec::new();
     let mut walk_rejects = Vec::new();
-    for p in khabar_ingest::walk(&args.paths) {
+    for p in khabar_ingest::walk_with(&args.paths, args.follow_links) {
         match p {
             Ok(p) => files.push(p),
             Err(e) => walk_rejects.push(e.to_string()),
@@ -164,26 +223,42 @@ pub fn run(args: Args) -> Result<u8> {
     };
     for r in &walk_rejects {
         summary.rejected += 1;
-        report(&bar, r, "cannot be read", args.quiet);
+        report(&bar, r, "not read", args.quiet);
     }
 
-    let (tx, rx) = crossbeam_channel::bounded::<Msg>(4096);
     let stop = Arc::new(AtomicBool::new(false));
     let reader = {
         let stop = Arc::clone(&stop);
-        std::thread::spawn(move || {
-            for f in files {
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                khabar_ingest::read_file(&f, &read_opts, &mut |item| {
-                    if !stop.load(Ordering::Relaxed) && tx.send(Msg::Item(item)).is_err() {
+        std::thread::Builder::new()
+            .name("khabar-reader".into())
+            .spawn(move || {
+                let mut chunk = Vec::new();
+                let mut bytes = 0usize;
+                let send = |chunk: &mut Vec<Item>, bytes: &mut usize| {
+                    *bytes = 0;
+                    if !chunk.is_empty()
+                        && !stop.load(Ordering::Relaxed)
+                        && tx.send(Msg::Items(std::mem::take(chunk))).is_err()
+                    {
                         stop.store(true, Ordering::Relaxed);
                     }
-                });
-                let _ = tx.send(Msg::FileDone);
-            }
-        })
+                };
+                for f in files {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    khabar_ingest::read_file(&f, &read_opts, &mut |item| {
+                        bytes += text_bytes(&item);
+                        chunk.push(item);
+                        if bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_ITEMS {
+                            send(&mut chunk, &mut bytes);
+                        }
+                    });
+                    send(&mut chunk, &mut bytes);
+                    let _ = tx.send(Msg::FileDone);
+                }
+            })
+            .context("cannot start the reader thread")?
     };
 
     let extractor: Option<&khabar_index::Extractor> = if args.no_extract {
@@ -193,6 +268,7 @@ pub fn run(args: Args) -> Result<u8> {
     };
     let batch_size = args.batch.max(1);
     let mut batch: Vec<Article> = Vec::with_capacity(batch_size);
+    let mut batch_bytes = 0usize;
     let limit = args.limit.unwrap_or(u64::MAX);
     let flush = |batch: &mut Vec<Article>, ing: &mut khabar_index::Ingester| -> Result<()> {
         if !batch.is_empty() {
@@ -201,30 +277,47 @@ pub fn run(args: Args) -> Result<u8> {
         }
         Ok(())
     };
-    for msg in rx.iter() {
-        match msg {
-            Msg::FileDone => bar.inc(1),
-            Msg::Item(Item::Rejected { origin, reason }) => {
-                summary.rejected += 1;
-                report(&bar, &origin, &reason, args.quiet);
+    'read: for msg in rx.iter() {
+        let items = match msg {
+            Msg::FileDone => {
+                bar.inc(1);
+                continue;
             }
-            Msg::Item(Item::Article(a)) => {
-                if summary.articles >= limit {
-                    stop.store(true, Ordering::Relaxed);
-                    break;
+            Msg::Warning(w) => {
+                summary.warnings += 1;
+                if !args.quiet {
+                    bar.suspend(|| eprintln!("khabar: warning: {}: {}", w.origin, w.message));
                 }
-                summary.articles += 1;
-                batch.push(a);
-                if batch.len() >= batch_size {
-                    flush(&mut batch, &mut ingester)?;
-                    let c = ingester.counts();
-                    bar.set_message(format!(
-                        "{} articles, {} new, {} duplicates",
-                        summary.articles,
-                        c.new,
-                        c.exact_duplicates + c.near_duplicates
-                    ));
+                continue;
+            }
+            Msg::Items(items) => items,
+        };
+        for item in items {
+            let a = match item {
+                Item::Rejected { origin, reason } => {
+                    summary.rejected += 1;
+                    report(&bar, &origin, &reason, args.quiet);
+                    continue;
                 }
+                Item::Article(a) => a,
+            };
+            if summary.articles >= limit {
+                stop.store(true, Ordering::Relaxed);
+                break 'read;
+            }
+            summary.articles += 1;
+            batch_bytes += a.title.len() + a.body.len();
+            batch.push(a);
+            if batch.len() >= batch_size || batch_bytes >= BATCH_BYTES {
+                batch_bytes = 0;
+                flush(&mut batch, &mut ingester)?;
+                let c = ingester.counts();
+                bar.set_message(format!(
+                    "{} articles, {} new, {} duplicates",
+                    summary.articles,
+                    c.new,
+                    c.exact_duplicates + c.near_duplicates
+                ));
             }
         }
     }
@@ -245,7 +338,7 @@ pub fn run(args: Args) -> Result<u8> {
         println!("{}", serde_json::to_string(&summary)?);
     } else {
         println!(
-            "{} files, {} articles: {} new, {} updated, {} unchanged; {} duplicates ({} exact, {} near); {} rejected; {:.1} s → {}",
+            "{} files, {} articles: {} new, {} updated, {} unchanged; {} duplicates ({} exact, {} near); {} rejected; {} warnings; {:.1} s → {}",
             summary.files,
             summary.articles,
             summary.new,
@@ -255,6 +348,7 @@ pub fn run(args: Args) -> Result<u8> {
             summary.exact_duplicates,
             summary.near_duplicates,
             summary.rejected,
+            summary.warnings,
             summary.seconds,
             summary.index
         );
