@@ -257,7 +257,13 @@ impl Signature {
 pub struct LshIndex<K> {
     bands: usize,
     rows: usize,
-    buckets: HashMap<(u32, u64), Vec<K>>,
+    /// The first document of each bucket. A bucket's key is the band's hash, seeded by the band
+    /// number, so one map serves all bands. Most buckets hold one document: keeping it inline,
+    /// not in a `Vec` of its own, is 16 bytes a band instead of about 100 (1 M articles: about
+    /// 0.5 GB instead of 1.6 GB).
+    first: HashMap<u64, K>,
+    /// The second and later documents of the buckets that have them.
+    more: HashMap<u64, Vec<K>>,
     len: usize,
 }
 
@@ -274,7 +280,8 @@ impl<K: Clone + Ord + Hash> LshIndex<K> {
         LshIndex {
             bands: bands.max(1),
             rows: rows.max(1),
-            buckets: HashMap::new(),
+            first: HashMap::new(),
+            more: HashMap::new(),
             len: 0,
         }
     }
@@ -322,7 +329,7 @@ impl<K: Clone + Ord + Hash> LshIndex<K> {
         self.len == 0
     }
 
-    fn band_keys<'a>(&'a self, sig: &'a Signature) -> impl Iterator<Item = (u32, u64)> + 'a {
+    fn band_keys<'a>(&'a self, sig: &'a Signature) -> impl Iterator<Item = u64> + 'a {
         sig.0
             .chunks_exact(self.rows)
             .take(self.bands)
@@ -332,7 +339,7 @@ impl<K: Clone + Ord + Hash> LshIndex<K> {
                 for r in rows {
                     h.update(&r.to_le_bytes());
                 }
-                (i as u32, h.digest())
+                h.digest()
             })
     }
 
@@ -340,19 +347,27 @@ impl<K: Clone + Ord + Hash> LshIndex<K> {
     pub fn insert(&mut self, doc: K, sig: &Signature) {
         let keys: Vec<_> = self.band_keys(sig).collect();
         for key in keys {
-            self.buckets.entry(key).or_default().push(doc.clone());
+            match self.first.entry(key) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(doc.clone());
+                }
+                std::collections::hash_map::Entry::Occupied(_) => {
+                    self.more.entry(key).or_default().push(doc.clone())
+                }
+            }
         }
         self.len += 1;
     }
 
     /// The documents sharing at least one band with `sig`, sorted and deduplicated.
     pub fn query(&self, sig: &Signature) -> Vec<K> {
-        let mut out: Vec<K> = self
-            .band_keys(sig)
-            .filter_map(|k| self.buckets.get(&k))
-            .flatten()
-            .cloned()
-            .collect();
+        let mut out: Vec<K> = Vec::new();
+        for k in self.band_keys(sig) {
+            if let Some(d) = self.first.get(&k) {
+                out.push(d.clone());
+                out.extend(self.more.get(&k).into_iter().flatten().cloned());
+            }
+        }
         out.sort();
         out.dedup();
         out
