@@ -221,9 +221,12 @@ pub fn run(args: Args) -> Result<u8> {
             bar.suspend(|| eprintln!("khabar: rejected {what}: {why}"));
         }
     };
+    // A walk error names its path and says why ("…: a symbolic link out of the folder …").
     for r in &walk_rejects {
         summary.rejected += 1;
-        report(&bar, r, "not read", args.quiet);
+        if !args.quiet {
+            bar.suspend(|| eprintln!("khabar: rejected {r}"));
+        }
     }
 
     let stop = Arc::new(AtomicBool::new(false));
