@@ -79,6 +79,66 @@ pub fn fold_char(c: char) -> Option<char> {
 /// assert_eq!(out, "الكتاب");
 /// ```
 pub fn norm_form(surface: &str, out: &mut String) {
+    // Fast path: a prefix of plain Arabic letters (U+0621–U+064A, two bytes
+    // each) is read as bytes and copied in runs; only the letters that fold
+    // (آ أ إ ؤ ئ ة ى and tatweel) are written one by one. The first other
+    // character hands the rest of the token to the general loop below.
+    let b = surface.as_bytes();
+    let (mut i, mut run) = (0, 0);
+    while i + 1 < b.len() {
+        let Some(fold) = plain_letter(b[i], b[i + 1]).map(plain_fold) else {
+            break;
+        };
+        if fold != PlainFold::Keep {
+            out.push_str(&surface[run..i]);
+            if let PlainFold::To(c) = fold {
+                out.push(c);
+            }
+            run = i + 2;
+        }
+        i += 2;
+    }
+    out.push_str(&surface[run..i]);
+    if i < b.len() {
+        norm_form_general(&surface[i..], out);
+    }
+}
+
+/// The code point of a plain Arabic letter (U+0621–U+064A) whose UTF-8 bytes
+/// start with `lead`, `next`; `None` for anything else.
+#[inline]
+fn plain_letter(lead: u8, next: u8) -> Option<u32> {
+    if !matches!(lead, 0xD8 | 0xD9) {
+        return None;
+    }
+    let cp = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+    (0x0621..=0x064A).contains(&cp).then_some(cp)
+}
+
+/// What [`fold_char`] does to a plain Arabic letter.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum PlainFold {
+    Keep,
+    Drop,
+    To(char),
+}
+
+/// [`fold_char`] on U+0621–U+064A, as a closed answer (checked against it for
+/// every letter of the range by a test).
+#[inline]
+fn plain_fold(cp: u32) -> PlainFold {
+    match cp {
+        0x0622 | 0x0623 | 0x0625 => PlainFold::To('ا'),
+        0x0624 | 0x0626 => PlainFold::To('ء'),
+        0x0629 => PlainFold::To('ه'),
+        0x0649 => PlainFold::To('ي'),
+        0x0640 => PlainFold::Drop,
+        _ => PlainFold::Keep,
+    }
+}
+
+/// [`norm_form`] of any text, one character at a time.
+fn norm_form_general(surface: &str, out: &mut String) {
     for_each_expanded(surface, |c| {
         // A decomposed hamza above (U+0654) after waw or yeh is the seat ؤ/ئ.
         if c == '\u{0654}' && (out.ends_with('و') || out.ends_with('ي')) {
@@ -146,6 +206,32 @@ mod tests {
         assert_eq!(disp("الْكِتَابُ"), "الْكِتَابُ");
         assert_eq!(disp("أُرسِلت"), "أُرسِلت");
         assert_eq!(disp("كتـــاب"), "كتاب");
+    }
+
+    #[test]
+    fn plain_letters_fold_as_fold_char_does() {
+        for cp in 0x0621..=0x064A_u32 {
+            let c = char::from_u32(cp).unwrap();
+            let mut bytes = [0; 4];
+            let b = c.encode_utf8(&mut bytes).as_bytes();
+            assert_eq!(plain_letter(b[0], b[1]), Some(cp));
+            let want = match fold_char(c) {
+                Some(f) if f == c => PlainFold::Keep,
+                Some(f) => PlainFold::To(f),
+                None => PlainFold::Drop,
+            };
+            assert_eq!(plain_fold(cp), want, "U+{cp:04X}");
+        }
+        for c in ['\u{0620}', '\u{064B}', 'ٱ', 'a', '٣'] {
+            let mut bytes = [0; 4];
+            let b = c.encode_utf8(&mut bytes).as_bytes();
+            assert_eq!(plain_letter(b[0], *b.get(1).unwrap_or(&0)), None, "{c}");
+        }
+        // The fast prefix hands over to the general loop mid-word, state intact.
+        assert_eq!(norm("مسؤولية"), "مسءوليه");
+        assert_eq!(norm("إلى الْمدرسة"), "الي المدرسه");
+        assert_eq!(norm("مسو\u{0654}ول"), "مسءول");
+        assert_eq!(norm("ـأحمدـ"), "احمد");
     }
 
     #[test]

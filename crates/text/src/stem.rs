@@ -149,10 +149,39 @@ fn cut_suffix<'a>(w: &'a str, affix: &str) -> Option<&'a str> {
         .then(|| &w[..w.len() - b.len()])
 }
 
-/// Can `w` start with a clitic at all (و ف ب ل ك, or ا of ال)?
-#[inline]
-fn may_have_prefix(w: &str) -> bool {
-    matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا'))
+/// The letters a clitic prefix can start with (و ف ب ل ك, or ا of ال).
+const PREFIX_LETTERS: [char; 6] = ['و', 'ف', 'ب', 'ل', 'ك', 'ا'];
+
+/// A list of prefixes split by first letter, each part in the list's order:
+/// a word is only compared with the prefixes that start like it.
+struct ByFirstLetter([Vec<&'static str>; PREFIX_LETTERS.len()]);
+
+impl ByFirstLetter {
+    fn new(list: &[&'static str]) -> ByFirstLetter {
+        ByFirstLetter(
+            PREFIX_LETTERS.map(|l| list.iter().copied().filter(|p| p.starts_with(l)).collect()),
+        )
+    }
+
+    /// The prefixes that may start `w`, in the list's order (none when `w`
+    /// cannot start with a clitic at all).
+    #[inline]
+    fn of(&self, w: &str) -> &[&'static str] {
+        w.chars()
+            .next()
+            .and_then(|c| PREFIX_LETTERS.iter().position(|&l| l == c))
+            .map_or(&[], |i| &self.0[i])
+    }
+}
+
+fn name_prefixes() -> &'static ByFirstLetter {
+    static S: OnceLock<ByFirstLetter> = OnceLock::new();
+    S.get_or_init(|| ByFirstLetter::new(NAME_PREFIXES))
+}
+
+fn article_prefixes() -> &'static ByFirstLetter {
+    static S: OnceLock<ByFirstLetter> = OnceLock::new();
+    S.get_or_init(|| ByFirstLetter::new(ARTICLE_PREFIXES))
 }
 
 /// Names ending in ا, by the stem of their nisba adjective: أمريكي, الأمريكية
@@ -175,12 +204,69 @@ fn nisba_names() -> &'static FxHashMap<&'static str, &'static str> {
     })
 }
 
+/// A filter on how names and nisba stems begin: the first four letters of
+/// those of four letters or more, and the whole of those of three. A word
+/// that begins like none of them is no name under any ending, so
+/// [`find_name`] skips its lookups. Stripping an ending never touches the
+/// first letters a candidate keeps (three at least), so the filter only ever
+/// rules out misses. Four letters, because three let every word with the
+/// article through (ال + the first letter of some name).
+struct NameStarts {
+    bits: Vec<u64>,
+}
+
+/// Bits of the [`NameStarts`] filter (a power of two): 64 Ki bits, 8 KB.
+const NAME_START_BITS: usize = 1 << 16;
+
+impl NameStarts {
+    fn slot(bytes: &[u8]) -> usize {
+        let x = bytes.iter().fold(0u64, |x, &c| (x << 8) | u64::from(c));
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize & (NAME_START_BITS - 1)
+    }
+
+    fn build() -> NameStarts {
+        let mut bits = vec![0u64; NAME_START_BITS / 64];
+        let nisba = nisba_names().keys();
+        for w in names().iter().chain(nisba) {
+            let b = w.as_bytes();
+            let head = match b.len() {
+                8.. => &b[..8],
+                6 | 7 => b,
+                _ => continue,
+            };
+            let s = Self::slot(head);
+            bits[s / 64] |= 1 << (s % 64);
+        }
+        NameStarts { bits }
+    }
+
+    #[inline]
+    fn has(&self, bytes: &[u8]) -> bool {
+        let s = Self::slot(bytes);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+
+    /// Could `w` (an Arabic-block word of three letters or more) be a name
+    /// or a nisba stem, or either with an ending?
+    #[inline]
+    fn may_start(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        (b.len() >= 8 && self.has(&b[..8])) || (b.len() >= 6 && self.has(&b[..6]))
+    }
+}
+
+fn name_starts() -> &'static NameStarts {
+    static S: OnceLock<NameStarts> = OnceLock::new();
+    S.get_or_init(NameStarts::build)
+}
+
 /// A name hidden under clitics or a nisba ending, if any.
 fn find_name(norm: &str) -> Option<&str> {
     let names = names();
     if names.is_empty() {
         return None;
     }
+    let starts = name_starts();
     let with_suffixes = |base: &str| -> Option<(usize, usize)> {
         if names.contains(base) {
             return Some((0, base.len()));
@@ -201,19 +287,18 @@ fn find_name(norm: &str) -> Option<&str> {
             .iter()
             .find_map(|suf| cut_suffix(base, suf).and_then(|b| nisba_names().get(b).copied()))
     };
-    if let Some((s, e)) = with_suffixes(norm) {
-        let name = &norm[s..e];
-        return Some(without_article(name).unwrap_or(name));
+    if starts.may_start(norm) {
+        if let Some((s, e)) = with_suffixes(norm) {
+            let name = &norm[s..e];
+            return Some(without_article(name).unwrap_or(name));
+        }
+        if let Some(name) = nisba(norm) {
+            return Some(name);
+        }
     }
-    if let Some(name) = nisba(norm) {
-        return Some(name);
-    }
-    if !may_have_prefix(norm) {
-        return None;
-    }
-    for p in NAME_PREFIXES {
+    for p in name_prefixes().of(norm) {
         if let Some(rest) = cut_prefix(norm, p) {
-            if char_len(rest) < 3 {
+            if char_len(rest) < 3 || !starts.may_start(rest) {
                 continue;
             }
             if let Some((s, e)) = with_suffixes(rest) {
@@ -278,8 +363,10 @@ pub(crate) fn offset_in(whole: &str, part: &str) -> Option<usize> {
 
 /// Words longer than this (in bytes) are not memoized.
 const MEMO_MAX_WORD: usize = 64;
-/// Slots of the per-thread memo (a power of two).
-const MEMO_SLOTS: usize = 4096;
+/// Slots of the per-thread memo (a power of two). On SaudiNewsNet, 16,384
+/// slots answer 68% of the words of three letters or more (4,096: 54%), for
+/// 512 KB per thread and no more cache misses under cachegrind.
+const MEMO_SLOTS: usize = 16384;
 
 type MemoSlot = (String, Option<(u8, u8)>);
 
@@ -323,8 +410,9 @@ fn stem_once(norm: &str, prefixes: bool) -> &str {
     }
     let mut w = norm;
     // Prefixes: one article form, else a conjunction و that is not radical.
-    if prefixes && may_have_prefix(w) {
-        if let Some(rest) = ARTICLE_PREFIXES
+    if prefixes {
+        if let Some(rest) = article_prefixes()
+            .of(w)
             .iter()
             .find_map(|p| cut_prefix(w, p).filter(|r| char_len(r) >= 2))
         {
@@ -439,6 +527,63 @@ mod tests {
         assert_eq!(key("الروسية"), "روسيا");
         assert_eq!(key("فرنسا"), "فرنسا");
         assert_ne!(key("الأمريكية"), key("الأمر"));
+    }
+
+    #[test]
+    fn the_name_filter_lets_every_name_through() {
+        let starts = name_starts();
+        let nisba = nisba_names().keys();
+        for w in names().iter().chain(nisba).filter(|w| w.len() >= 6) {
+            assert!(starts.may_start(w), "{w}");
+        }
+        // and rules out most words: news words that are no names
+        let words = [
+            "حكومه",
+            "مسؤول",
+            "اجتماع",
+            "قوات",
+            "رئيس",
+            "انتخابات",
+            "مدينه",
+            "تحالف",
+        ];
+        let through = words.iter().filter(|w| starts.may_start(w)).count();
+        assert!(
+            through <= 2,
+            "{through} of {} words pass the filter",
+            words.len()
+        );
+    }
+
+    #[test]
+    fn prefixes_by_first_letter_keep_the_lists_order() {
+        for list in [NAME_PREFIXES, ARTICLE_PREFIXES] {
+            let split = ByFirstLetter::new(list);
+            for w in [
+                "والكتاب",
+                "فبالنسبه",
+                "بالامس",
+                "للشعب",
+                "كالعاده",
+                "الحكومه",
+                "مدينه",
+            ] {
+                let want: Vec<_> = list.iter().copied().filter(|p| w.starts_with(p)).collect();
+                let got: Vec<_> = split
+                    .of(w)
+                    .iter()
+                    .copied()
+                    .filter(|p| w.starts_with(p))
+                    .collect();
+                assert_eq!(got, want, "{w}");
+            }
+            let total: usize = split.0.iter().map(Vec::len).sum();
+            assert_eq!(
+                total,
+                list.len(),
+                "every prefix starts with a prefix letter"
+            );
+        }
     }
 
     #[test]

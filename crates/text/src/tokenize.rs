@@ -212,6 +212,15 @@ impl<'a> Tokens<'a> {
                     end = j;
                 }
             }
+            // An ASCII space or punctuation mark other than the connectors
+            // ends the run (what the general loop below decides, in one test).
+            if b.get(j).is_some_and(|&x| {
+                x.is_ascii()
+                    && !x.is_ascii_alphanumeric()
+                    && !matches!(x, b'.' | b',' | b'-' | b'_')
+            }) {
+                break;
+            }
             let Some(c) = char_at(s, j) else { break };
             let w = c.len_utf8();
             if let Some(sc) = script_of(c) {
