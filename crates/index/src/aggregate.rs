@@ -6,9 +6,7 @@ use std::collections::BTreeMap;
 
 use khabar_extract::events::Event;
 use khabar_extract::EntityLabel;
-use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::EnableScoring;
-use tantivy::schema::Facet;
 use tantivy::{DocId, TantivyDocument};
 
 use crate::query::{Filter, Weights};
@@ -40,9 +38,12 @@ pub struct EventItem {
 /// What [`Index::events`] finds.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Events {
-    /// Events of the asked type in all matching articles.
+    /// Events of the asked type in the articles read.
     pub total: usize,
-    /// Matching articles (all of them are read).
+    /// Matching articles.
+    pub articles_matched: usize,
+    /// Articles read: the newest [`MAX_EVENT_ARTICLES`] matching ones at most; totals and types
+    /// count the events of these.
     pub articles_read: usize,
     /// Events per type, most frequent first.
     pub types: Vec<(String, u64)>,
@@ -73,13 +74,15 @@ pub struct EntityCounts {
     pub trends: Vec<Vec<DateBucket>>,
 }
 
-/// Order of kept events: newest article first, undated last, then index order and reading order.
-type EventKey = (bool, std::cmp::Reverse<i64>, u32, DocId, usize);
+/// The most articles [`Index::events`] reads for one request: the newest matching ones.
+pub const MAX_EVENT_ARTICLES: usize = 200;
 
 impl Index {
-    /// The events read in every article matching `req` (its query, dates, filters and duplicate
+    /// The events read in the articles matching `req` (its query, dates, filters and duplicate
     /// rule; its limit, sort and snippets do not apply), of one PLOVER type when `event_type` is
-    /// given (case-insensitive), with the first `limit` of them. Stored readings of this build's
+    /// given (case-insensitive), with the first `limit` of them. At most
+    /// [`MAX_EVENT_ARTICLES`] articles are read, the newest matching ones (undated last):
+    /// [`Events::articles_matched`] says how many matched. Stored readings of this build's
     /// version are used as stored; others are read again from the stored body.
     pub fn events(
         &self,
@@ -92,74 +95,69 @@ impl Index {
         let weight = query.weight(EnableScoring::disabled_from_searcher(&searcher))?;
         let want = event_type.map(str::to_ascii_uppercase);
         let mut out = Events::default();
-        let mut types: BTreeMap<String, u64> = BTreeMap::new();
-        let mut kept: Vec<(EventKey, EventItem)> = Vec::new();
+        // The matches in the order events are listed (newest first), from the fast field alone;
+        // only the first MAX_EVENT_ARTICLES are read.
+        let mut matches: Vec<(bool, std::cmp::Reverse<i64>, u32, DocId)> = Vec::new();
         for (ord, seg) in searcher.segment_readers().iter().enumerate() {
-            let store = seg
-                .get_store_reader(16)
-                .map_err(|e| Error::Tantivy(e.into()))?;
+            let published = seg.fast_fields().column_opt::<i64>("published")?;
             let alive = seg.alive_bitset();
-            let mut failed: Option<tantivy::TantivyError> = None;
             weight.for_each_no_score(seg, &mut |docs: &[DocId]| {
                 for &d in docs {
-                    if failed.is_some() || alive.is_some_and(|a| !a.is_alive(d)) {
+                    if alive.is_some_and(|a| !a.is_alive(d)) {
                         continue;
                     }
-                    let doc: TantivyDocument = match store.get(d) {
-                        Ok(doc) => doc,
-                        Err(e) => {
-                            failed = Some(e);
-                            continue;
-                        }
-                    };
-                    out.articles_read += 1;
-                    let published = doc
-                        .get_first(self.fields.published)
-                        .and_then(|v| tantivy::schema::Value::as_i64(&v));
-                    let a = self.stored(&doc).with_reading();
-                    let article = ArticleRef {
-                        id: a.id,
-                        title: a.title,
-                        source: a.source,
-                        published: a.published,
-                    };
-                    let events = a.reading.map(|r| r.events).unwrap_or_default();
-                    for (i, event) in events.into_iter().enumerate() {
-                        let ty = event.event_type.as_str();
-                        if want.as_deref().is_some_and(|w| w != ty) {
-                            continue;
-                        }
-                        out.total += 1;
-                        *types.entry(ty.to_string()).or_insert(0) += 1;
-                        let key = (
-                            published.is_none(),
-                            std::cmp::Reverse(published.unwrap_or(0)),
-                            ord as u32,
-                            d,
-                            i,
-                        );
-                        kept.push((
-                            key,
-                            EventItem {
-                                event,
-                                article: article.clone(),
-                            },
-                        ));
-                    }
-                    // Bounded: at most twice `limit` events are held at any time.
-                    if kept.len() > 2 * limit.max(1) {
-                        kept.sort_by_key(|e| e.0);
-                        kept.truncate(limit);
-                    }
+                    let p = published.as_ref().and_then(|c| c.first(d));
+                    matches.push((
+                        p.is_none(),
+                        std::cmp::Reverse(p.unwrap_or(0)),
+                        ord as u32,
+                        d,
+                    ));
                 }
             })?;
-            if let Some(e) = failed {
-                return Err(e.into());
+        }
+        out.articles_matched = matches.len();
+        if matches.len() > MAX_EVENT_ARTICLES {
+            matches.select_nth_unstable(MAX_EVENT_ARTICLES);
+            matches.truncate(MAX_EVENT_ARTICLES);
+        }
+        matches.sort_unstable();
+        let mut types: BTreeMap<String, u64> = BTreeMap::new();
+        let mut stores = Vec::new();
+        for seg in searcher.segment_readers() {
+            stores.push(
+                seg.get_store_reader(16)
+                    .map_err(|e| Error::Tantivy(e.into()))?,
+            );
+        }
+        for &(_, _, ord, d) in &matches {
+            let doc: TantivyDocument = stores[ord as usize].get(d)?;
+            out.articles_read += 1;
+            let a = self.stored(&doc).with_reading();
+            let article = ArticleRef {
+                id: a.id,
+                title: a.title,
+                source: a.source,
+                published: a.published,
+            };
+            let events = a.reading.map(|r| r.events).unwrap_or_default();
+            for event in events {
+                let ty = event.event_type.as_str();
+                if want.as_deref().is_some_and(|w| w != ty) {
+                    continue;
+                }
+                out.total += 1;
+                *types.entry(ty.to_string()).or_insert(0) += 1;
+                // Articles come newest first and events in reading order: the first `limit`
+                // are the ones listed.
+                if out.events.len() < limit {
+                    out.events.push(EventItem {
+                        event,
+                        article: article.clone(),
+                    });
+                }
             }
         }
-        kept.sort_by_key(|e| e.0);
-        kept.truncate(limit);
-        out.events = kept.into_iter().map(|(_, e)| e).collect();
         out.types = types.into_iter().collect();
         out.types
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -187,19 +185,12 @@ impl Index {
                 EntityLabel::Misc,
             ],
         };
-        let mut facets = FacetCollector::for_field("entity_facet");
-        for l in &labels {
-            facets.add_facet(Facet::from_path([l.as_str()]));
-        }
-        let (total, counts, days) = searcher.search(&*query, &(Count, facets, DateHist))?;
+        let tables = self.facet_tables(&searcher)?;
+        let tally = tables.tally(&searcher, &*query)?;
+        let (total, days) = (tally.total, tally.days);
         let mut entities: Vec<EntityCount> = Vec::new();
         for &l in &labels {
-            for (f, count) in counts.top_k(Facet::from_path([l.as_str()]), limit) {
-                let name = f
-                    .to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default();
+            for (name, count) in tables.entities.top(&tally.entities, l.as_str(), limit) {
                 entities.push(EntityCount {
                     label: l,
                     name,
@@ -326,5 +317,99 @@ mod tests {
         assert_eq!(r.hits[0].id, "a2");
         assert_eq!(Filter::entity("XYZ:بوتين"), None);
         assert_eq!(Filter::entity("LOC: "), None);
+    }
+
+    /// The facet counts of a search are tantivy's own (`FacetCollector`), for every article and
+    /// for a query, over several segments.
+    #[test]
+    fn facet_counts_agree_with_tantivys_collector() {
+        use tantivy::collector::FacetCollector;
+        use tantivy::schema::Facet;
+        let (_dir, index) = index();
+        for q in ["", "الشرطة", "روسيا OR الخرطوم", "-بوتين"] {
+            let (query, _) = index
+                .matching(&SearchRequest::new(q), Weights::default())
+                .unwrap();
+            let searcher = index.reader.searcher();
+            let mut col = FacetCollector::for_field("entity_facet");
+            col.add_facet(Facet::from_path(["LOC"]));
+            let mut src = FacetCollector::for_field("source_facet");
+            src.add_facet(Facet::root());
+            let (want, want_src) = searcher.search(&*query, &(col, src)).unwrap();
+            let mut req = SearchRequest::new(q);
+            req.facets = true;
+            let got = index.search(&req).unwrap().facets.unwrap();
+            let name = |f: &Facet| f.to_path().last().unwrap().to_string();
+            let want: Vec<(String, u64)> = want
+                .top_k(Facet::from_path(["LOC"]), 20)
+                .into_iter()
+                .map(|(f, c)| (name(f), c))
+                .collect();
+            assert_eq!(
+                got.entities.get("LOC").cloned().unwrap_or_default(),
+                want,
+                "{q}"
+            );
+            let want_src: Vec<(String, u64)> = want_src
+                .top_k(Facet::root(), 50)
+                .into_iter()
+                .map(|(f, c)| (name(f), c))
+                .collect();
+            assert_eq!(got.sources, want_src, "{q}");
+        }
+    }
+
+    /// Events read at most MAX_EVENT_ARTICLES articles, the newest: at the limit every match is
+    /// read, one more and the oldest is left out (and counted as matched).
+    #[test]
+    fn events_read_the_newest_articles_up_to_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::create(dir.path()).unwrap();
+        let mut ing = index
+            .ingester(IngestOptions {
+                threads: 1,
+                memory_budget: 20 << 20,
+                ..IngestOptions::default()
+            })
+            .unwrap();
+        // One reading for all (read once: the test stays fast in debug builds).
+        let reading = khabar_extract::read_article(None, BODIES[0], None);
+        let per_article = reading.events.len();
+        assert!(per_article > 0);
+        let n = MAX_EVENT_ARTICLES + 1;
+        let articles = (0..n)
+            .map(|i| Article {
+                id: format!("a{i}"),
+                title: format!("احتجاجات {i}"),
+                body: format!("{} ({i})", BODIES[0]),
+                published: Some(1_641_600_000 + 3_600 * i as i64),
+                ..Article::default()
+            })
+            .collect();
+        let extract = move |_: &Article| Extras::from_reading(reading.clone());
+        ing.add_batch(articles, Some(&extract)).unwrap();
+        ing.finish().unwrap();
+        index.reload().unwrap();
+
+        // At the limit: all but the oldest match, all are read.
+        // The bodies differ by a number only: near duplicates, shown here as articles of their own.
+        let mut req = SearchRequest::new("");
+        req.duplicates = true;
+        let all = req.clone();
+        req.from = Some("2022-01-08T01:00:00Z".into());
+        let at = index.events(&req, None, 10).unwrap();
+        assert_eq!(
+            (at.articles_matched, at.articles_read),
+            (MAX_EVENT_ARTICLES, MAX_EVENT_ARTICLES)
+        );
+        assert_eq!(at.total, MAX_EVENT_ARTICLES * per_article);
+        // Past it: one more matches, the newest MAX_EVENT_ARTICLES are read.
+        let past = index.events(&all, None, 1000).unwrap();
+        assert_eq!(
+            (past.articles_matched, past.articles_read),
+            (n, MAX_EVENT_ARTICLES)
+        );
+        assert_eq!(past.events[0].article.id, format!("a{}", n - 1));
+        assert!(past.events.iter().all(|e| e.article.id != "a0"));
     }
 }

@@ -34,6 +34,7 @@
 
 mod aggregate;
 pub mod analysis;
+mod facets;
 pub mod query;
 pub mod schema;
 mod search;
@@ -42,11 +43,12 @@ mod stored;
 mod writer;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use khabar_text::Form;
 use tantivy::{IndexReader, ReloadPolicy};
 
-pub use aggregate::{ArticleRef, EntityCount, EntityCounts, EventItem, Events};
+pub use aggregate::{ArticleRef, EntityCount, EntityCounts, EventItem, Events, MAX_EVENT_ARTICLES};
 pub use analysis::KhabarTokenizer;
 pub use query::{Filter, Syntax};
 pub use schema::{Fields, SCHEMA_VERSION};
@@ -84,6 +86,9 @@ pub enum Error {
     /// A query that cannot be read (the message says where and why).
     #[error("query: {0}")]
     Query(String),
+    /// A query past one of the bounds on its size ([`query::Limit`]).
+    #[error("query: {0}")]
+    QueryLimit(query::Limit),
     #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
 }
@@ -96,6 +101,8 @@ pub struct Index {
     fields: Fields,
     reader: IndexReader,
     dir: PathBuf,
+    /// The facet tables of the segments last searched ([`facets`]).
+    facets: Mutex<Option<Arc<facets::FacetTables>>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -204,6 +211,7 @@ impl Index {
             fields,
             reader,
             dir: dir.to_path_buf(),
+            facets: Mutex::new(None),
         })
     }
 

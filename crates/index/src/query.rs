@@ -10,7 +10,13 @@
 //!   (`{…}` exclusive, `*` open; an inclusive date-only upper end covers that whole day),
 //!   `published:2018-02` (that month);
 //! * anything else is read leniently: an unknown `name:` is a word, unbalanced parentheses and
-//!   quotes are closed at the end. Only an unreadable date is an error.
+//!   quotes are closed at the end. An unreadable date or an empty date bound
+//!   (`published:[ TO ]`, `published:[`) is an error; `published:*` and `published:[* TO *]`
+//!   are every article that has a date.
+//!
+//! The work of a query is bounded ([`Limit`]): at most [`MAX_QUERY_BYTES`] bytes,
+//! [`MAX_QUERY_TERMS`] words, phrases and field terms, parentheses nested [`MAX_NESTING`] deep.
+//! Past any of them the query is refused with [`Error::QueryLimit`], before any search work.
 //!
 //! [`Syntax::Plain`] reads the text as bare words (natural-language queries, titles, questions).
 
@@ -109,18 +115,34 @@ enum Tok {
 
 const FIELDS: [&str; 6] = ["title", "body", "source", "entity", "id", "published"];
 
+/// The longest query, in bytes of UTF-8 (about 4,000 Arabic letters).
+pub const MAX_QUERY_BYTES: usize = 8 * 1024;
+/// The most words, phrases and field terms (`source:`, `entity:`, `id:`, `published:`) a query
+/// may hold: each becomes a few term queries over the title and body fields.
+pub const MAX_QUERY_TERMS: usize = 256;
 /// How deep parentheses may nest in a query.
-const MAX_NESTING: usize = 32;
+pub const MAX_NESTING: usize = 32;
 
-fn lex(q: &str) -> Vec<Tok> {
+/// The bound a query went past (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Limit {
+    #[error("too long: {len} bytes, at most {MAX_QUERY_BYTES}")]
+    Bytes { len: usize },
+    #[error("too many terms: more than {MAX_QUERY_TERMS} words, phrases and field terms")]
+    Terms,
+    #[error("parentheses nested too deeply: at most {MAX_NESTING} levels")]
+    Depth,
+}
+
+fn lex(q: &str) -> Result<Vec<Tok>> {
     let chars: Vec<char> = q.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     let delim =
         |c: char| c.is_whitespace() || c == '(' || c == ')' || c == '"' || c == '«' || c == '»';
-    // Parentheses nested deeper than MAX_NESTING are read as plain grouping
-    // of their words (ignored), so a hostile query cannot exhaust the stack.
-    let (mut nesting, mut ignored) = (0usize, 0usize);
+    // Parentheses nested deeper than MAX_NESTING are refused, so a hostile query cannot exhaust
+    // the stack of the recursive parser.
+    let mut nesting = 0usize;
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
@@ -129,21 +151,16 @@ fn lex(q: &str) -> Vec<Tok> {
         }
         match c {
             '(' => {
-                if nesting < MAX_NESTING {
-                    nesting += 1;
-                    out.push(Tok::LParen);
-                } else {
-                    ignored += 1;
+                if nesting == MAX_NESTING {
+                    return Err(Error::QueryLimit(Limit::Depth));
                 }
+                nesting += 1;
+                out.push(Tok::LParen);
                 i += 1;
             }
             ')' => {
-                if ignored > 0 {
-                    ignored -= 1;
-                } else {
-                    nesting = nesting.saturating_sub(1);
-                    out.push(Tok::RParen);
-                }
+                nesting = nesting.saturating_sub(1);
+                out.push(Tok::RParen);
                 i += 1;
             }
             '"' | '«' | '“' => {
@@ -232,12 +249,14 @@ fn lex(q: &str) -> Vec<Tok> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 struct Parser {
     toks: Vec<Tok>,
     pos: usize,
+    /// Terms read so far (bounded by [`MAX_QUERY_TERMS`]).
+    terms: usize,
 }
 
 impl Parser {
@@ -289,6 +308,12 @@ impl Parser {
             let Some(node) = self.atom(depth, scope)? else {
                 continue;
             };
+            if !matches!(node, Node::Group(_)) {
+                self.terms += 1;
+                if self.terms > MAX_QUERY_TERMS {
+                    return Err(Error::QueryLimit(Limit::Terms));
+                }
+            }
             if conj_and {
                 if let Some(prev) = out.last_mut() {
                     if prev.occur == Mod::None {
@@ -383,9 +408,17 @@ pub fn parse_date_bound(s: &str) -> Result<(i64, i64)> {
     Err(bad())
 }
 
+/// A `published:` range. `*` is an open end; both ends open is every article with a date (a
+/// range needs one bound, so the lower one is the earliest time). An empty end is an error.
 fn range(lo: &str, hi: &str, lo_incl: bool, hi_incl: bool) -> Result<Node> {
+    if lo.trim().is_empty() || hi.trim().is_empty() {
+        return Err(Error::Query(format!(
+            "published: a date range needs both ends, `*` for an open one \
+             (published:[2018-01-01 TO *]); this one has an empty end ({lo:?} TO {hi:?})"
+        )));
+    }
     let lo = match lo.trim() {
-        "*" | "" => Bound::Unbounded,
+        "*" => Bound::Unbounded,
         s => {
             let (start, end) = parse_date_bound(s)?;
             if lo_incl {
@@ -396,7 +429,7 @@ fn range(lo: &str, hi: &str, lo_incl: bool, hi_incl: bool) -> Result<Node> {
         }
     };
     let hi = match hi.trim() {
-        "*" | "" => Bound::Unbounded,
+        "*" => Bound::Unbounded,
         s => {
             let (start, end) = parse_date_bound(s)?;
             if hi_incl {
@@ -406,6 +439,9 @@ fn range(lo: &str, hi: &str, lo_incl: bool, hi_incl: bool) -> Result<Node> {
             }
         }
     };
+    if (lo, hi) == (Bound::Unbounded, Bound::Unbounded) {
+        return Ok(Node::Range(Bound::Included(i64::MIN), Bound::Unbounded));
+    }
     Ok(Node::Range(lo, hi))
 }
 
@@ -719,21 +755,37 @@ fn collect_words(clauses: &[Clause], out: &mut Vec<String>) {
     }
 }
 
+/// The clauses of a query in the Lucene-like syntax.
+fn parse(q: &str) -> Result<Vec<Clause>> {
+    Parser {
+        toks: lex(q)?,
+        pos: 0,
+        terms: 0,
+    }
+    .list(0, Scope::All)
+}
+
 /// Reads `q` and builds the tantivy query.
 pub fn compile(q: &str, syntax: Syntax, f: &Fields, w: Weights) -> Result<Compiled> {
+    if q.len() > MAX_QUERY_BYTES {
+        return Err(Error::QueryLimit(Limit::Bytes { len: q.len() }));
+    }
     let clauses = match syntax {
-        Syntax::Lucene => Parser {
-            toks: lex(q),
-            pos: 0,
+        Syntax::Lucene => parse(q)?,
+        Syntax::Plain => {
+            let words: Vec<Clause> = tokenize(q)
+                .filter(|t| t.kind != TokenKind::Punct && t.kind != TokenKind::Symbol)
+                .map(|t| Clause {
+                    occur: Mod::None,
+                    node: Node::Word(Scope::All, t.text(q).to_string()),
+                })
+                .take(MAX_QUERY_TERMS + 1)
+                .collect();
+            if words.len() > MAX_QUERY_TERMS {
+                return Err(Error::QueryLimit(Limit::Terms));
+            }
+            words
         }
-        .list(0, Scope::All)?,
-        Syntax::Plain => tokenize(q)
-            .filter(|t| t.kind != TokenKind::Punct && t.kind != TokenKind::Symbol)
-            .map(|t| Clause {
-                occur: Mod::None,
-                node: Node::Word(Scope::All, t.text(q).to_string()),
-            })
-            .collect(),
     };
     // Stop words are dropped from optional words, unless nothing else would remain.
     let mut words = Vec::new();
@@ -769,29 +821,29 @@ mod tests {
     }
 
     fn parse(q: &str) -> Vec<Clause> {
-        Parser {
-            toks: lex(q),
-            pos: 0,
-        }
-        .list(0, Scope::All)
-        .unwrap()
+        super::parse(q).unwrap()
     }
 
     /// Hostile queries found by the server's fuzzing: a stray closing
     /// guillemet used to loop forever, deep nesting to overflow the stack.
     #[test]
     fn stray_marks_and_deep_nesting_parse() {
-        assert!(matches!(lex("»").as_slice(), []));
-        assert_eq!(lex("بوتين » موسكو").len(), 2);
-        let deep = format!("{}بوتين{}", "(".repeat(20_000), ")".repeat(20_000));
-        let toks = lex(&deep);
-        assert_eq!(
-            toks.iter().filter(|t| matches!(t, Tok::LParen)).count(),
-            MAX_NESTING
+        assert!(matches!(lex("»").unwrap().as_slice(), []));
+        assert_eq!(lex("بوتين » موسكو").unwrap().len(), 2);
+        let at = format!(
+            "{}بوتين{}",
+            "(".repeat(MAX_NESTING),
+            ")".repeat(MAX_NESTING)
         );
-        assert_eq!(parse(&deep).len(), 1);
-        let unbalanced = "(".repeat(50_000);
-        let _ = parse(&unbalanced);
+        assert_eq!(parse(&at).len(), 1);
+        let past = format!("({at})");
+        assert!(matches!(
+            super::parse(&past),
+            Err(Error::QueryLimit(Limit::Depth))
+        ));
+        // Unbalanced: each `(` opens a level, each `)` closes one (a stray one is ignored).
+        assert!(super::parse(&"(".repeat(50_000)).is_err());
+        assert_eq!(parse(&"(بوتين) ".repeat(200)).len(), 200);
     }
 
     fn w(s: &str) -> Node {
@@ -857,13 +909,57 @@ mod tests {
             parse("published:2018")[0].node,
             Node::Range(Bound::Included(jan1), Bound::Excluded(1546300800))
         );
-        let err = Parser {
-            toks: lex("published:[2018-13-01 TO *]"),
-            pos: 0,
-        }
-        .list(0, Scope::All)
-        .unwrap_err();
+        let err = super::parse("published:[2018-13-01 TO *]").unwrap_err();
         assert!(err.to_string().contains("2018-13-01"), "{err}");
+    }
+
+    /// Open on both ends is every dated article (tantivy panics on a range with no bound); an
+    /// empty end is a clear error, not an open one.
+    #[test]
+    fn open_and_empty_date_bounds() {
+        let dated = Node::Range(Bound::Included(i64::MIN), Bound::Unbounded);
+        for q in ["published:[* TO *]", "published:{* TO *}", "published:*"] {
+            assert_eq!(parse(q)[0].node, dated, "{q}");
+        }
+        for q in [
+            "published:[ TO ]",
+            "published:[",
+            "published:{",
+            "published:[2018 TO ]",
+            "published:[ TO 2018]",
+            "published:\"\"",
+        ] {
+            let err = super::parse(q).unwrap_err().to_string();
+            assert!(err.contains("empty end"), "{q}: {err}");
+        }
+    }
+
+    /// The size bounds, at the limit and just past it.
+    #[test]
+    fn query_size_limits() {
+        let (_, f) = crate::schema::build();
+        let w = Weights::default();
+        // Terms: MAX_QUERY_TERMS words pass (in both syntaxes), one more does not.
+        let words = |n: usize| vec!["بوتين"; n].join(" OR ");
+        assert!(compile(&words(MAX_QUERY_TERMS), Syntax::Lucene, &f, w).is_ok());
+        let past = compile(&words(MAX_QUERY_TERMS + 1), Syntax::Lucene, &f, w);
+        assert!(matches!(past, Err(Error::QueryLimit(Limit::Terms))));
+        let plain = |n: usize| vec!["موسكو"; n].join(" ");
+        assert!(compile(&plain(MAX_QUERY_TERMS), Syntax::Plain, &f, w).is_ok());
+        let past = compile(&plain(MAX_QUERY_TERMS + 1), Syntax::Plain, &f, w);
+        assert!(matches!(past, Err(Error::QueryLimit(Limit::Terms))));
+        // Bytes: a query of exactly MAX_QUERY_BYTES passes (a phrase is one term), one more
+        // byte does not; the message gives both sizes.
+        let phrase = |bytes: usize| format!("\"{}\"", "ب".repeat((bytes - 2) / 2));
+        assert_eq!(phrase(MAX_QUERY_BYTES).len(), MAX_QUERY_BYTES);
+        assert!(compile(&phrase(MAX_QUERY_BYTES), Syntax::Lucene, &f, w).is_ok());
+        let long = phrase(MAX_QUERY_BYTES) + " ";
+        let err = compile(&long, Syntax::Lucene, &f, w).err().unwrap();
+        assert!(matches!(err, Error::QueryLimit(Limit::Bytes { .. })));
+        assert!(
+            err.to_string().contains(&MAX_QUERY_BYTES.to_string()),
+            "{err}"
+        );
     }
 
     #[test]

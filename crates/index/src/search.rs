@@ -318,34 +318,15 @@ impl Index {
 
     fn facets(&self, query: &dyn Query) -> Result<Facets> {
         let searcher = self.reader.searcher();
-        let mut sources = FacetCollector::for_field("source_facet");
-        sources.add_facet(Facet::root());
-        let mut entities = FacetCollector::for_field("entity_facet");
-        for l in ENTITY_LABELS {
-            entities.add_facet(Facet::from_path([l]));
-        }
-        let (s, e, d) = searcher.search(query, &(sources, entities, DateHist))?;
-        let name = |f: &Facet| {
-            f.to_path()
-                .last()
-                .map(|s| s.to_string())
-                .unwrap_or_default()
-        };
+        let tables = self.facet_tables(&searcher)?;
+        let t = tables.tally(&searcher, query)?;
         let mut out = Facets {
-            sources: s
-                .top_k(Facet::root(), 50)
-                .into_iter()
-                .map(|(f, c)| (name(f), c))
-                .collect(),
-            dates: histogram(&d),
+            sources: tables.sources.top(&t.sources, "", 50),
+            dates: histogram(&t.days),
             ..Facets::default()
         };
         for l in ENTITY_LABELS {
-            let top: Vec<(String, u64)> = e
-                .top_k(Facet::from_path([l]), 20)
-                .into_iter()
-                .map(|(f, c)| (name(f), c))
-                .collect();
+            let top = tables.entities.top(&t.entities, l, 20);
             if !top.is_empty() {
                 out.entities.insert(l.to_string(), top);
             }
@@ -360,19 +341,12 @@ impl Index {
             Some(l) => vec![l.to_uppercase()],
             None => ENTITY_LABELS.iter().map(|s| s.to_string()).collect(),
         };
-        let mut col = FacetCollector::for_field("entity_facet");
-        for l in &labels {
-            col.add_facet(Facet::from_path([l.as_str()]));
-        }
-        let counts = searcher.search(&tantivy::query::AllQuery, &col)?;
+        let tables = self.facet_tables(&searcher)?;
+        let t = tables.tally(&searcher, &tantivy::query::AllQuery)?;
         let mut out: Vec<(String, u64)> = Vec::new();
         for l in &labels {
-            for (f, c) in counts.top_k(Facet::from_path([l.as_str()]), k) {
-                let path = f.to_path();
-                out.push((
-                    format!("{}:{}", l, path.last().copied().unwrap_or_default()),
-                    c,
-                ));
+            for (name, c) in tables.entities.top(&t.entities, l, k) {
+                out.push((format!("{l}:{name}"), c));
             }
         }
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

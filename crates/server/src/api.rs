@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{from_json_rejection, ErrorBody};
-use crate::{AppState, Error};
+use crate::{AppState, Error, Heavy};
 
 /// The largest `limit` of a search.
 pub const MAX_LIMIT: usize = 100;
@@ -52,16 +52,83 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(events))
 }
 
-/// Runs index work on the blocking pool.
-async fn blocking<T: Send + 'static>(
+/// A JSON answer, serialized within [`crate::Config::max_response_bytes`].
+pub struct JsonBytes(Vec<u8>);
+
+impl axum::response::IntoResponse for JsonBytes {
+    fn into_response(self) -> axum::response::Response {
+        (
+            [(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("application/json"),
+            )],
+            self.0,
+        )
+            .into_response()
+    }
+}
+
+/// A writer that refuses to grow past its limit.
+struct Capped {
+    buf: Vec<u8>,
+    limit: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + b.len() > self.limit {
+            return Err(std::io::Error::other("over the response limit"));
+        }
+        self.buf.extend_from_slice(b);
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `v` as JSON, or [`Error::ResponseTooLarge`] as soon as it grows past `limit` bytes (the
+/// serialization stops there: a huge answer is never held whole).
+pub fn json_within<T: Serialize>(v: &T, limit: usize) -> Result<JsonBytes, Error> {
+    let mut w = Capped {
+        buf: Vec::new(),
+        limit,
+    };
+    match serde_json::to_writer(&mut w, v) {
+        Ok(()) => Ok(JsonBytes(w.buf)),
+        Err(e) if e.is_io() => Err(Error::ResponseTooLarge { limit }),
+        Err(e) => Err(Error::Internal(format!("cannot serialize the answer: {e}"))),
+    }
+}
+
+/// Runs `f` on the blocking pool and serializes its answer there (off the async threads, so
+/// the request timeout covers both), within the response limit. `turn`, a heavy route's permit,
+/// is held until the work ends, even past the request's timeout.
+async fn off_thread<T: Serialize + 'static>(
     state: &AppState,
+    turn: Option<tokio::sync::OwnedSemaphorePermit>,
+    f: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<JsonBytes, Error> {
+    let limit = state.config().max_response_bytes;
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        json_within(&f()?, limit)
+    })
+    .await?
+}
+
+/// Runs index work with [`off_thread`].
+async fn blocking<T: Serialize + 'static>(
+    state: &AppState,
+    turn: Option<tokio::sync::OwnedSemaphorePermit>,
     f: impl FnOnce(&khabar_index::Index) -> Result<T, Error> + Send + 'static,
-) -> Result<T, Error> {
+) -> Result<JsonBytes, Error> {
     if state.index().is_none() {
         return Err(Error::NoIndex);
     }
     let st = state.clone();
-    tokio::task::spawn_blocking(move || f(st.index().expect("checked above"))).await?
+    off_thread(state, turn, move || f(st.index().expect("checked above"))).await
 }
 
 /// A query string extractor whose rejection is our JSON 400.
@@ -121,28 +188,28 @@ pub struct IndexInfo {
 
 /// Health and index statistics.
 #[utoipa::path(get, path = "/api/health", tag = "meta", responses((status = 200, body = Health)))]
-async fn health(State(state): State<AppState>) -> Result<Json<Health>, Error> {
-    let index = match state.index() {
-        None => None,
-        Some(_) => Some(
-            blocking(&state, |ix| {
+async fn health(State(state): State<AppState>) -> Result<JsonBytes, Error> {
+    let health = |index| Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        index,
+    };
+    match state.index() {
+        None => json_within(&health(None), state.config().max_response_bytes),
+        Some(_) => {
+            blocking(&state, None, move |ix| {
                 let s = ix.stats()?;
-                Ok(IndexInfo {
+                Ok(health(Some(IndexInfo {
                     articles: s.articles,
                     duplicates: s.duplicates,
                     first_published: s.first_published,
                     last_published: s.last_published,
                     schema_version: s.schema_version,
-                })
+                })))
             })
-            .await?,
-        ),
-    };
-    Ok(Json(Health {
-        status: "ok".into(),
-        version: env!("CARGO_PKG_VERSION").into(),
-        index,
-    }))
+            .await
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,54 +349,6 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The longest query, in characters.
-pub const MAX_QUERY_CHARS: usize = 4096;
-/// The deepest nesting of parentheses in a query.
-pub const MAX_QUERY_DEPTH: usize = 32;
-
-/// Bounds a user's query before it reaches the index: queries longer than [`MAX_QUERY_CHARS`] or
-/// nested deeper than [`MAX_QUERY_DEPTH`] are a 400 (the index's parser reads deeper nesting as
-/// plain grouping, but a request should say when it asks too much), and a `»` outside a `«…»`
-/// phrase becomes a space (a stray closing mark, as the index's lexer reads it). Phrases are
-/// tracked the way that lexer reads them.
-pub fn guard_query(q: &str) -> Result<String, Error> {
-    if q.chars().count() > MAX_QUERY_CHARS {
-        return Err(Error::BadRequest(format!(
-            "query too long: at most {MAX_QUERY_CHARS} characters"
-        )));
-    }
-    let mut out = String::with_capacity(q.len());
-    let mut close: Option<char> = None;
-    let mut depth = 0usize;
-    for c in q.chars() {
-        match close {
-            Some(cl) => {
-                out.push(c);
-                if c == cl || (cl != '"' && c == '"') {
-                    close = None;
-                }
-            }
-            None => {
-                match c {
-                    '"' => close = Some('"'),
-                    '«' => close = Some('»'),
-                    '“' => close = Some('”'),
-                    '(' => depth += 1,
-                    ')' => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                if depth > MAX_QUERY_DEPTH {
-                    return Err(Error::BadRequest(format!(
-                        "query nests parentheses too deeply: at most {MAX_QUERY_DEPTH} levels"
-                    )));
-                }
-                out.push(if c == '»' { ' ' } else { c });
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// The typed filters of the `source` and `entity` parameters (`entity` as `TYPE:name`).
 fn filters(source: Option<String>, entity: Option<String>) -> Result<Vec<Filter>, Error> {
     let mut out = Vec::new();
@@ -380,10 +399,7 @@ fn facets_of(f: Option<khabar_index::Facets>) -> SearchFacets {
         (status = 400, description = "A malformed parameter or an unreadable date", body = ErrorBody),
     )
 )]
-async fn search(
-    State(state): State<AppState>,
-    Q(p): Q<SearchParams>,
-) -> Result<Json<SearchResponse>, Error> {
+async fn search(State(state): State<AppState>, Q(p): Q<SearchParams>) -> Result<JsonBytes, Error> {
     let limit = p.limit.unwrap_or(10);
     if limit == 0 || limit > MAX_LIMIT {
         return Err(Error::BadRequest(format!(
@@ -397,9 +413,7 @@ async fn search(
         )));
     }
     let filters = filters(p.source, p.entity)?;
-    let query = guard_query(&non_empty(p.q).unwrap_or_default())?
-        .trim()
-        .to_string();
+    let query = non_empty(p.q).unwrap_or_default();
     let req = SearchRequest {
         query: query.clone(),
         filters,
@@ -415,28 +429,31 @@ async fn search(
         facets: true,
         ..SearchRequest::default()
     };
-    let res = blocking(&state, move |ix| Ok(ix.search(&req)?)).await?;
-    Ok(Json(SearchResponse {
-        query,
-        total: res.total,
-        offset,
-        limit,
-        hits: res
-            .hits
-            .into_iter()
-            .map(|h| SearchHit {
-                snippet_parts: snippet_parts(&h.snippet),
-                id: h.id,
-                url: h.url,
-                title: h.title,
-                source: h.source,
-                published: h.published,
-                score: h.score,
-                snippet: h.snippet,
-            })
-            .collect(),
-        facets: facets_of(res.facets),
-    }))
+    blocking(&state, None, move |ix| {
+        let res = ix.search(&req)?;
+        Ok(SearchResponse {
+            query,
+            total: res.total,
+            offset,
+            limit,
+            hits: res
+                .hits
+                .into_iter()
+                .map(|h| SearchHit {
+                    snippet_parts: snippet_parts(&h.snippet),
+                    id: h.id,
+                    url: h.url,
+                    title: h.title,
+                    source: h.source,
+                    published: h.published,
+                    score: h.score,
+                    snippet: h.snippet,
+                })
+                .collect(),
+            facets: facets_of(res.facets),
+        })
+    })
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,14 +471,13 @@ async fn search(
 async fn article(
     State(state): State<AppState>,
     path: Result<Path<String>, axum::extract::rejection::PathRejection>,
-) -> Result<Json<StoredArticle>, Error> {
+) -> Result<JsonBytes, Error> {
     let Path(id) = path?;
-    let found = blocking(&state, move |ix| match ix.get(&id)? {
+    blocking(&state, None, move |ix| match ix.get(&id)? {
         Some(a) => Ok(a.with_reading()),
         None => Err(Error::NotFound(format!("no article with id {id:?}"))),
     })
-    .await?;
-    Ok(Json(found))
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,7 +505,10 @@ pub struct AnalyzeRequest {
         (status = 415, description = "Not `application/json`", body = ErrorBody),
     )
 )]
-async fn analyze(Body(req): Body<AnalyzeRequest>) -> Result<Json<khabar_extract::Reading>, Error> {
+async fn analyze(
+    State(state): State<AppState>,
+    Body(req): Body<AnalyzeRequest>,
+) -> Result<JsonBytes, Error> {
     let date = match non_empty(req.date) {
         None => None,
         Some(d) => Some(
@@ -497,15 +516,15 @@ async fn analyze(Body(req): Body<AnalyzeRequest>) -> Result<Json<khabar_extract:
                 .map_err(|e| Error::BadRequest(format!("date must be YYYY-MM-DD ({d:?}: {e})")))?,
         ),
     };
-    let reading = tokio::task::spawn_blocking(move || {
-        khabar_extract::read_article(
+    let turn = state.turn(Heavy::Analyze).await?;
+    off_thread(&state, Some(turn), move || {
+        Ok(khabar_extract::read_article(
             req.title.as_deref().filter(|t| !t.trim().is_empty()),
             &req.text,
             date,
-        )
+        ))
     })
-    .await?;
-    Ok(Json(reading))
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -586,7 +605,7 @@ fn date_counts(buckets: Vec<khabar_index::DateBucket>) -> Vec<DateCount> {
 async fn entities(
     State(state): State<AppState>,
     Q(p): Q<EntitiesParams>,
-) -> Result<Json<EntitiesResponse>, Error> {
+) -> Result<JsonBytes, Error> {
     let ty = entity_type(p.entity_type)?;
     let limit = p.limit.unwrap_or(20);
     if limit == 0 || limit > MAX_LIMIT {
@@ -599,39 +618,40 @@ async fn entities(
         return Err(Error::BadRequest("trends must be at most 10".into()));
     }
     let req = SearchRequest {
-        query: guard_query(&non_empty(p.q).unwrap_or_default())?,
+        query: non_empty(p.q).unwrap_or_default(),
         from: non_empty(p.from),
         to: non_empty(p.to),
         ..SearchRequest::default()
     };
-    let found = blocking(&state, move |ix| {
-        Ok(ix.entity_counts(&req, ty, limit, n_trends)?)
+    let turn = state.turn(Heavy::Entities).await?;
+    blocking(&state, Some(turn), move |ix| {
+        let found = ix.entity_counts(&req, ty, limit, n_trends)?;
+        let entities: Vec<EntityCount> = found
+            .entities
+            .into_iter()
+            .map(|e| EntityCount {
+                key: format!("{}:{}", e.label, e.name),
+                entity_type: e.label.to_string(),
+                name: e.name,
+                count: e.count,
+            })
+            .collect();
+        let trends = entities
+            .iter()
+            .zip(found.trends)
+            .map(|(e, days)| Trend {
+                key: e.key.clone(),
+                days: date_counts(days),
+            })
+            .collect();
+        Ok(EntitiesResponse {
+            total: found.total,
+            entities,
+            days: date_counts(found.days),
+            trends,
+        })
     })
-    .await?;
-    let entities: Vec<EntityCount> = found
-        .entities
-        .into_iter()
-        .map(|e| EntityCount {
-            key: format!("{}:{}", e.label, e.name),
-            entity_type: e.label.to_string(),
-            name: e.name,
-            count: e.count,
-        })
-        .collect();
-    let trends = entities
-        .iter()
-        .zip(found.trends)
-        .map(|(e, days)| Trend {
-            key: e.key.clone(),
-            days: date_counts(days),
-        })
-        .collect();
-    Ok(Json(EntitiesResponse {
-        total: found.total,
-        entities,
-        days: date_counts(found.days),
-        trends,
-    }))
+    .await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -656,7 +676,10 @@ pub struct EventsParams {
 pub struct EventsResponse {
     /// Events found (before `limit`).
     pub total: usize,
-    /// Articles read: every matching article.
+    /// Articles that match.
+    pub articles_matched: usize,
+    /// Articles read: the newest matching ones, at most 200 (`MAX_EVENT_ARTICLES`); `total`
+    /// and `types` count their events.
     pub articles_read: usize,
     /// Events per type.
     pub types: Vec<Count>,
@@ -669,35 +692,34 @@ pub struct EventsResponse {
     get, path = "/api/events", tag = "search", params(EventsParams),
     responses((status = 200, body = EventsResponse), (status = 400, body = ErrorBody))
 )]
-async fn events(
-    State(state): State<AppState>,
-    Q(p): Q<EventsParams>,
-) -> Result<Json<EventsResponse>, Error> {
+async fn events(State(state): State<AppState>, Q(p): Q<EventsParams>) -> Result<JsonBytes, Error> {
     let limit = p.limit.unwrap_or(100);
     if limit == 0 || limit > 1000 {
         return Err(Error::BadRequest("limit must be between 1 and 1000".into()));
     }
     let want = non_empty(p.event_type);
     let req = SearchRequest {
-        query: guard_query(&non_empty(p.q).unwrap_or_default())?,
+        query: non_empty(p.q).unwrap_or_default(),
         from: non_empty(p.from),
         to: non_empty(p.to),
         ..SearchRequest::default()
     };
-    let found = blocking(&state, move |ix| {
-        Ok(ix.events(&req, want.as_deref(), limit)?)
+    let turn = state.turn(Heavy::Events).await?;
+    blocking(&state, Some(turn), move |ix| {
+        let found = ix.events(&req, want.as_deref(), limit)?;
+        Ok(EventsResponse {
+            total: found.total,
+            articles_matched: found.articles_matched,
+            articles_read: found.articles_read,
+            types: found
+                .types
+                .into_iter()
+                .map(|(name, count)| Count { name, count })
+                .collect(),
+            events: found.events,
+        })
     })
-    .await?;
-    Ok(Json(EventsResponse {
-        total: found.total,
-        articles_read: found.articles_read,
-        types: found
-            .types
-            .into_iter()
-            .map(|(name, count)| Count { name, count })
-            .collect(),
-        events: found.events,
-    }))
+    .await
 }
 
 #[cfg(test)]
@@ -719,24 +741,6 @@ mod tests {
         }
         assert!(snippet_parts("").is_empty());
         assert_eq!(snippet_parts("بلا تمييز")[0].text, "بلا تمييز");
-    }
-
-    #[test]
-    fn a_stray_closing_guillemet_is_dropped_but_phrases_keep_theirs() {
-        assert_eq!(guard_query("»").unwrap(), " ");
-        assert_eq!(guard_query(":» بوتين").unwrap(), ":  بوتين");
-        assert_eq!(
-            guard_query("«قوات حفظ السلام» »").unwrap(),
-            "«قوات حفظ السلام»  "
-        );
-        assert_eq!(guard_query("\"a » b\" »").unwrap(), "\"a » b\"  ");
-        assert_eq!(guard_query("«a \" b» c").unwrap(), "«a \" b  c");
-        // Deep nesting and huge queries are refused before the index's recursive parser.
-        let deep = "(".repeat(MAX_QUERY_DEPTH + 1);
-        assert!(matches!(guard_query(&deep), Err(Error::BadRequest(_))));
-        assert!(guard_query(&"(بوتين) ".repeat(100)).is_ok());
-        assert!(guard_query(&"\"((((((((((((((((((((((((((((((((((((\"".repeat(3)).is_ok());
-        assert!(guard_query(&"ب".repeat(MAX_QUERY_CHARS + 1)).is_err());
     }
 
     #[test]

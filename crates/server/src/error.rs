@@ -28,6 +28,18 @@ pub enum Error {
     /// The request took longer than [`crate::Config::request_timeout`] (503).
     #[error("request timed out after {} ms", .0.as_millis())]
     Timeout(Duration),
+    /// A heavy route already runs its [`crate::Config::heavy_concurrency`] requests and no turn
+    /// came within [`crate::Config::heavy_wait`] (503 with `Retry-After`).
+    #[error("busy: {route} already runs {running} requests; retry in {} s", .retry_after.as_secs())]
+    Busy {
+        route: &'static str,
+        running: usize,
+        retry_after: Duration,
+    },
+    /// The answer would exceed [`crate::Config::max_response_bytes`] (413: the input asked for
+    /// more than the server sends).
+    #[error("the answer would be larger than {limit} bytes, the response limit: send less (a shorter text, a smaller limit)")]
+    ResponseTooLarge { limit: usize },
     /// The server runs without an index (503).
     #[error("no index is open: ingest articles with `khabar ingest` and start `khabar serve --index DIR`")]
     NoIndex,
@@ -53,9 +65,13 @@ impl Error {
             Error::BadRequest(_) => StatusCode::BAD_REQUEST,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Error::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::TooLarge { .. } | Error::ResponseTooLarge { .. } => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
             Error::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Error::Timeout(_) | Error::NoIndex => StatusCode::SERVICE_UNAVAILABLE,
+            Error::Timeout(_) | Error::NoIndex | Error::Busy { .. } => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Error::Index(_) | Error::Internal(_) | Error::Io { .. } => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -68,14 +84,21 @@ impl From<khabar_index::Error> for Error {
         match e {
             // The only index error a user can cause: a query it cannot read (a bad date, …).
             khabar_index::Error::Query(m) => Error::BadRequest(format!("query: {m}")),
+            khabar_index::Error::QueryLimit(l) => Error::BadRequest(format!("query: {l}")),
             other => Error::Index(other),
         }
     }
 }
 
 impl From<tokio::task::JoinError> for Error {
+    /// A panic in blocking work: its message goes to the log, never to the client.
     fn from(e: tokio::task::JoinError) -> Self {
-        Error::Internal(format!("a worker task failed: {e}"))
+        if e.is_panic() {
+            tracing::error!(panic = %crate::panic_message(e.into_panic().as_ref()), "a worker task panicked");
+        } else {
+            tracing::error!(error = %e, "a worker task failed");
+        }
+        Error::Internal("a worker task failed".into())
     }
 }
 
@@ -93,13 +116,22 @@ impl IntoResponse for Error {
         if status.is_server_error() && status != StatusCode::SERVICE_UNAVAILABLE {
             tracing::error!(error = %self, "request failed");
         }
-        (
+        let retry_after = match &self {
+            Error::Busy { retry_after, .. } => Some(retry_after.as_secs().max(1)),
+            _ => None,
+        };
+        let mut resp = (
             status,
             axum::Json(ErrorBody {
                 error: self.to_string(),
             }),
         )
-            .into_response()
+            .into_response();
+        if let Some(secs) = retry_after {
+            resp.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        resp
     }
 }
 

@@ -106,6 +106,7 @@ fn weights(args: &Args) -> Weights {
 fn usage(e: Error) -> anyhow::Error {
     match e {
         Error::Query(m) => UsageError(format!("bad query: {m}")).into(),
+        Error::QueryLimit(l) => UsageError(format!("bad query: {l}")).into(),
         e => e.into(),
     }
 }

@@ -1,0 +1,178 @@
+//! The query parser fuzzed down to the tantivy query it builds, run against a small real index:
+//! random query strings of real Arabic news words, operators, field names, brackets, quotes and
+//! dates. Every query is answered or refused with a query error; none panics (tantivy used to
+//! panic on `published:[* TO *]`, "At least one bound must be set"). The committed run is 500
+//! cases, each in both syntaxes (a few seconds in debug builds); `PROPTEST_CASES` raises it:
+//! 100,000 cases ran clean in 82 s (release) before this was committed.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use khabar_index::{Error, Index, IngestOptions, SearchRequest, Sort, Syntax};
+use khabar_ingest::{Item, Options};
+use proptest::prelude::*;
+
+/// The bundled sample and the server's test feed: six real Arabic articles, with metadata.
+fn index() -> &'static Index {
+    static DIR: OnceLock<(tempfile::TempDir, Index)> = OnceLock::new();
+    &DIR.get_or_init(|| {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut articles = Vec::new();
+        for p in [
+            "samples/csto-kazakhstan-2022.txt",
+            "crates/server/tests/fixtures/news.jsonl",
+        ] {
+            let path = repo.join(p);
+            assert!(
+                path.exists(),
+                "{}: the test data is missing",
+                path.display()
+            );
+            khabar_ingest::read_file(&path, &Options::default(), &mut |item| {
+                if let Item::Article(a) = item {
+                    articles.push(a);
+                }
+            });
+        }
+        assert_eq!(articles.len(), 6);
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::create(dir.path()).unwrap();
+        let mut ing = index
+            .ingester(IngestOptions {
+                threads: 1,
+                memory_budget: 20 << 20,
+                ..IngestOptions::default()
+            })
+            .unwrap();
+        ing.add_batch(articles, None).unwrap();
+        ing.finish().unwrap();
+        index.reload().unwrap();
+        (dir, index)
+    })
+    .1
+}
+
+/// Pieces of queries: words of the fixture articles, operators, fields, marks, dates.
+const PIECES: &[&str] = &[
+    "كازاخستان",
+    "بوتين",
+    "القوات",
+    "الروسية",
+    "ألماتي",
+    "الاحتجاجات",
+    "توكاييف",
+    "الخرطوم",
+    "مصرف",
+    "لبنان",
+    "على",
+    "في",
+    "من",
+    "وقال",
+    "2022",
+    "COVID-19",
+    "AND",
+    "OR",
+    "NOT",
+    "&&",
+    "||",
+    "+",
+    "-",
+    "!",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    "«",
+    "»",
+    "“",
+    "”",
+    "*",
+    "TO",
+    " TO ",
+    ":",
+    "title:",
+    "body:",
+    "source:",
+    "entity:",
+    "entity:PERS:",
+    "entity:LOC:كازاخستان",
+    "id:",
+    "published:",
+    "published:[",
+    "published:{",
+    "published:*",
+    "published:[* TO *]",
+    "2022-01-10",
+    "2022-01",
+    "2018-13-01",
+    "2022-02-30",
+    "1970",
+    "9999-12-31",
+    "2022-01-10T10:00:00Z",
+    "؟",
+    "،",
+    ".",
+    "\u{0640}",
+    "\u{064B}",
+    "\u{200F}",
+    "\0",
+];
+
+fn query() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            prop::sample::select(PIECES),
+            prop::sample::select(&["", " ", "  "][..]),
+        ),
+        0..24,
+    )
+    .prop_map(|parts| parts.into_iter().map(|(p, s)| format!("{p}{s}")).collect())
+}
+
+fn run(q: &str, syntax: Syntax, sort: Sort) {
+    let req = SearchRequest {
+        query: q.to_string(),
+        syntax,
+        sort,
+        facets: true,
+        ..SearchRequest::default()
+    };
+    match index().search(&req) {
+        Ok(r) => assert!(r.total <= 6 && r.hits.len() <= r.total, "{q:?}: {r:?}"),
+        Err(Error::Query(_) | Error::QueryLimit(_)) => {}
+        Err(e) => panic!("{q:?}: {e}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(500)
+    ))]
+
+    #[test]
+    fn random_queries_are_answered_or_refused(q in query(), date_sort in any::<bool>()) {
+        let sort = if date_sort { Sort::Date } else { Sort::Score };
+        run(&q, Syntax::Lucene, sort);
+        run(&q, Syntax::Plain, sort);
+    }
+}
+
+/// The queries that panicked inside tantivy (issue #16), named.
+#[test]
+fn open_date_ranges_no_longer_panic() {
+    let dated = |q: &str| index().search(&SearchRequest::new(q)).map(|r| r.total);
+    let all = dated("published:[0001 TO 9999]").unwrap();
+    assert!(all > 0);
+    assert_eq!(dated("published:[* TO *]").unwrap(), all);
+    assert_eq!(dated("published:*").unwrap(), all);
+    assert_eq!(
+        dated("published:{* TO *} كازاخستان").unwrap(),
+        dated("published:[0001 TO 9999] كازاخستان").unwrap()
+    );
+    for q in ["published:[ TO ]", "published:[", "published:{"] {
+        assert!(matches!(dated(q), Err(Error::Query(_))), "{q}");
+    }
+}
