@@ -6,7 +6,14 @@ use khabar_ingest::{decode, read_bytes, Item, Options};
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: &[&str] = &[
-    "a.txt", "a.html", "a.json", "a.jsonl", "a.jsonl.gz", "a.txt.gz", "a.zip", "a",
+    "a.txt",
+    "a.html",
+    "a.json",
+    "a.jsonl",
+    "a.jsonl.gz",
+    "a.txt.gz",
+    "a.zip",
+    "a",
 ];
 
 fuzz_target!(|data: &[u8]| {

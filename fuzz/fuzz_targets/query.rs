@@ -27,7 +27,9 @@ fn index() -> &'static Index {
                     ..Article::default()
                 })
                 .collect();
-            let mut ing = index.ingester(IngestOptions::default()).expect("an ingester");
+            let mut ing = index
+                .ingester(IngestOptions::default())
+                .expect("an ingester");
             ing.add_batch(articles, None).expect("the articles");
             ing.finish().expect("a commit");
             index.reload().expect("a reload");

@@ -19,25 +19,37 @@ fuzz_target!(|data: &[u8]| {
         assert!(ok(e.start, e.end), "entity {e:?}");
     }
     for n in &r.numbers {
-        assert!(ok(n.start, n.end) && body[n.start..n.end] == n.text, "number {n:?}");
+        assert!(
+            ok(n.start, n.end) && body[n.start..n.end] == n.text,
+            "number {n:?}"
+        );
     }
     for d in &r.dates {
         assert!(ok(d.start, d.end), "date {d:?}");
     }
     for q in &r.quotes {
-        assert!(ok(q.start, q.end) && body[q.start..q.end] == q.text, "quote {q:?}");
+        assert!(
+            ok(q.start, q.end) && body[q.start..q.end] == q.text,
+            "quote {q:?}"
+        );
         assert!(q.sentence < r.sentences.len());
         if let Some(p) = &q.speaker {
             assert!(ok(p.start, p.end), "speaker {p:?}");
         }
     }
     for e in &r.events {
-        assert!(ok(e.start, e.end) && e.sentence < r.sentences.len(), "event {e:?}");
+        assert!(
+            ok(e.start, e.end) && e.sentence < r.sentences.len(),
+            "event {e:?}"
+        );
         for p in [&e.actor, &e.target, &e.location].into_iter().flatten() {
             assert!(ok(p.start, p.end), "participant {p:?}");
         }
     }
     for s in &r.summary {
-        assert!(ok(s.start, s.end) && body[s.start..s.end] == s.text, "summary {s:?}");
+        assert!(
+            ok(s.start, s.end) && body[s.start..s.end] == s.text,
+            "summary {s:?}"
+        );
     }
 });
