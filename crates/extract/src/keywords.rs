@@ -149,3 +149,33 @@ pub(crate) fn top(doc: &Doc, w: &Weights, n: usize) -> Vec<Keyword> {
         })
         .collect()
 }
+
+/// The `n` best keywords of several parts of one text, each with its own
+/// keywords: merged by key (counts and scores added, the written form of the
+/// part that counted the key most), best score first, then by key.
+pub(crate) fn merge(parts: Vec<Keyword>, n: usize) -> Vec<Keyword> {
+    let mut by_key: FxHashMap<String, (Keyword, usize)> = FxHashMap::default();
+    for k in parts {
+        match by_key.get_mut(&k.key) {
+            Some((m, most)) => {
+                if k.count > *most {
+                    *most = k.count;
+                    m.text = k.text;
+                }
+                m.count += k.count;
+                m.score += k.score;
+            }
+            None => {
+                let count = k.count;
+                by_key.insert(k.key.clone(), (k, count));
+            }
+        }
+    }
+    let mut all: Vec<Keyword> = by_key.into_values().map(|(k, _)| k).collect();
+    all.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    all.truncate(n);
+    for k in &mut all {
+        k.score = (k.score * 1000.0).round() / 1000.0;
+    }
+    all
+}

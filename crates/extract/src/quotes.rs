@@ -621,6 +621,15 @@ pub(crate) fn find(doc: &Doc, actors: &[Actor]) -> Vec<Quote> {
             s.content.1 = c1;
         }
     }
+    for k in 0..speeches.len() {
+        let Some(next) = speeches.get(k + MAX_NESTED_SPEECHES).map(|s| s.verb_tok) else {
+            break;
+        };
+        let s = &mut speeches[k];
+        if s.content.0 < next && next <= s.content.1 {
+            s.content.1 = next - 1;
+        }
+    }
     let mut found: Vec<Found> = speeches
         .iter()
         .map(|s| {
@@ -1110,6 +1119,14 @@ fn kana_subject(doc: &Doc, actors: &[Actor], first: usize, verb: usize) -> Optio
 /// as a rule a title or a name: «مجموعة رولز رويس البريطانية»).
 const MIN_UNATTRIBUTED_WORDS: usize = 6;
 
+/// The most reported speeches a word may be inside (قال إن … أكد أن … أشار إلى أن …, each
+/// running to the end of the sentence): a speech that would hold this many others ends before
+/// the verb of the last of them. The quotations of a text then stay a small multiple of its
+/// length, and the quotations of a text stay a small multiple of its length
+/// (a sentence of verbs of speech repeated without punctuation made quotations that grew
+/// with the square of its length).
+pub const MAX_NESTED_SPEECHES: usize = 4;
+
 /// The longest subject [`subject_between`] takes (title, name and apposition).
 const MAX_SUBJECT_WORDS: usize = 16;
 
@@ -1137,6 +1154,45 @@ mod tests {
             .iter()
             .map(|q| q.speaker.as_ref().map_or("-".into(), |s| s.text.clone()))
             .collect()
+    }
+
+    /// `n` reported speeches in one sentence, each inside the one before (no mark between).
+    fn nested_speeches(n: usize) -> String {
+        let mut t = "قال الوزير إن الحكومة ".repeat(n);
+        t.push_str("ستعمل على خفض الأسعار.");
+        t
+    }
+
+    #[test]
+    fn reported_speeches_nest_up_to_the_limit_and_the_next_one_ends_the_first() {
+        let t = nested_speeches(MAX_NESTED_SPEECHES);
+        let q = quotes(&t);
+        assert_eq!(q.len(), MAX_NESTED_SPEECHES, "{q:?}");
+        // the last word is inside every speech
+        assert!(q.iter().all(|q| q.text.ends_with("الأسعار")), "{q:?}");
+        let t = nested_speeches(MAX_NESTED_SPEECHES + 1);
+        let q = quotes(&t);
+        assert_eq!(q.len(), MAX_NESTED_SPEECHES + 1, "{q:?}");
+        // the first speech ends before the verb of the last one; the others run on
+        let last_verb = t.rfind("قال").unwrap();
+        assert_eq!(q[0].end, last_verb - 1, "{q:?}");
+        assert_eq!(q[0].text, t[q[0].start..q[0].end]);
+        assert!(q[1..].iter().all(|q| q.text.ends_with("الأسعار")), "{q:?}");
+    }
+
+    #[test]
+    fn a_sentence_of_verbs_of_speech_quotes_a_small_multiple_of_its_length() {
+        // the sentence is cut at khabar_text::MAX_SENTENCE_TOKENS, every word inside at most
+        // MAX_NESTED_SPEECHES speeches
+        let t = nested_speeches(2000);
+        let q = quotes(&t);
+        assert!(q.len() > 1000, "{}", q.len());
+        let quoted: usize = q.iter().map(|q| q.text.len()).sum();
+        assert!(
+            quoted <= MAX_NESTED_SPEECHES * t.len(),
+            "{quoted} of {}",
+            t.len()
+        );
     }
 
     fn speaker(t: &str) -> String {

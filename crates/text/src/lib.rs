@@ -27,7 +27,7 @@ mod stopwords;
 mod tokenize;
 
 pub use normalize::{display_form, fold_char, norm_form};
-pub use sentence::{sentences, sentences_from_tokens, Span};
+pub use sentence::{sentences, sentences_from_tokens, Span, MAX_SENTENCE_TOKENS};
 pub use stem::{is_protected_name, stem};
 pub use stopwords::{is_stopword, stop_form, stopwords};
 pub use tokenize::{tokenize, Token, TokenKind, Tokens};
