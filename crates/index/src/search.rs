@@ -231,19 +231,22 @@ impl Index {
         let (total, docs): (usize, Vec<(f32, DocAddress)>) = match req.sort {
             Sort::Score => searcher.search(&query, &(Count, top.order_by_score()))?,
             Sort::Date => {
-                let (n, d) = searcher.search(
-                    &query,
-                    &(
-                        Count,
-                        top.order_by_fast_field::<i64>("published", Order::Desc),
-                    ),
-                )?;
-                // Newest first; each hit still shows its relevance.
-                let scored = d
-                    .into_iter()
-                    .map(|(_, a)| (query.explain(&searcher, a).map_or(0.0, |e| e.value()), a))
-                    .collect();
-                (n, scored)
+                // Newest first (undated last), each hit with its relevance,
+                // both from one collection: no `explain` per hit (tantivy's
+                // asserts inside it on some boolean queries, found by the
+                // query fuzz test).
+                let by_date = top.tweak_score(|segment: &SegmentReader| {
+                    let dates = segment
+                        .fast_fields()
+                        .i64("published")
+                        .ok()
+                        .map(|c| c.first_or_default_col(i64::MIN));
+                    move |doc: DocId, score: Score| {
+                        (dates.as_ref().map_or(i64::MIN, |d| d.get_val(doc)), score)
+                    }
+                });
+                let (n, d) = searcher.search(&query, &(Count, by_date))?;
+                (n, d.into_iter().map(|((_, score), a)| (score, a)).collect())
             }
         };
         let mut hits = Vec::with_capacity(limit);
