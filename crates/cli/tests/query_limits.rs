@@ -3,19 +3,12 @@
 //! a 1 MB query refused at once.
 
 use std::path::Path;
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use khabar_index::query::MAX_QUERY_BYTES;
 
-fn khabar(args: &[&str], index: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khabar"))
-        .args(args)
-        .arg("--index")
-        .arg(index)
-        .output()
-        .expect("khabar runs")
-}
+mod common;
+use common::khabar_on as khabar;
 
 #[test]
 fn hostile_queries_answer_or_explain() {

@@ -1,16 +1,10 @@
 //! `khabar ingest` and `khabar search` as a user runs them, on real Arabic articles.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn khabar(args: &[&str], index: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khabar"))
-        .args(args)
-        .arg("--index")
-        .arg(index)
-        .output()
-        .expect("khabar runs")
-}
+mod common;
+use common::khabar_on as khabar;
 
 fn sample() -> String {
     std::fs::read_to_string(
