@@ -7,10 +7,8 @@
 
 mod common;
 
-use std::net::SocketAddr;
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
 
 use khabar_server::{AppState, Config};
 
@@ -49,19 +47,7 @@ fn web_interface_in_headless_chromium() {
     let index = common::build_index(&tmp.path().join("index"));
     let state = AppState::new(Some(index), Config::default());
 
-    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let server = rt.spawn(async move {
-        let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
-        khabar_server::serve(addr, state, move |bound| tx.send(bound).unwrap()).await
-    });
-    let bound = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("the server did not start");
+    let (_rt, server, bound) = common::start_server(state);
 
     let shots = root.join("target/e2e");
     let out = Command::new("node")

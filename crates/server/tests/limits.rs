@@ -254,17 +254,7 @@ fn slow_headers_are_cut_off_and_connections_are_bounded() {
         ..Config::default()
     };
     let state = AppState::new(None, config);
-    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let server = rt.spawn(async move {
-        let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
-        khabar_server::serve(addr, state, move |bound| tx.send(bound).unwrap()).await
-    });
-    let addr = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+    let (_rt, server, addr) = common::start_server(state);
     let full = b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
     // Within the timeout: answered.
     assert_eq!(exchange(addr, full), "HTTP/1.1 200 OK");

@@ -1,7 +1,9 @@
 //! The test index: the bundled sample and `tests/fixtures/news.jsonl`, read and indexed with the
 //! reading of every article stored, as `khabar ingest` does.
 
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use khabar_extract::{EntityLabel, Mention};
 use khabar_index::{Extras, Index, IngestOptions};
@@ -75,4 +77,30 @@ pub fn build_index(dir: &Path) -> Index {
     ing.finish().unwrap();
     index.reload().unwrap();
     index
+}
+
+/// Starts the server on a free port of 127.0.0.1 in a runtime of its own: the runtime, the
+/// server's task (abort it to stop) and the address it bound.
+#[allow(dead_code)] // not every test binary that shares this module starts a server
+pub fn start_server(
+    state: khabar_server::AppState,
+) -> (
+    tokio::runtime::Runtime,
+    tokio::task::JoinHandle<Result<(), khabar_server::Error>>,
+    SocketAddr,
+) {
+    let (tx, rx) = std::sync::mpsc::channel::<SocketAddr>();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let server = rt.spawn(async move {
+        let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
+        khabar_server::serve(addr, state, move |bound| tx.send(bound).unwrap()).await
+    });
+    let bound = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the server did not start");
+    (rt, server, bound)
 }
