@@ -38,6 +38,7 @@ mod facets;
 pub mod query;
 pub mod schema;
 mod search;
+mod seen;
 mod snippet;
 mod stored;
 mod writer;

@@ -1,13 +1,13 @@
 //! Adding articles: parallel analysis, identity, duplicates, batched commits.
 
-use khabar_ingest::dedup::{body_fingerprint, LshIndex, MinHasher, Signature, NUM_PERM, THRESHOLD};
+use khabar_ingest::dedup::{body_fingerprint, MinHasher, Signature, NUM_PERM, THRESHOLD};
 use khabar_ingest::Article;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use tantivy::schema::{Facet, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::analysis::{analyze_joined, SEP};
+use crate::seen::Seen;
 use crate::{Error, Index, Result};
 
 /// What an extractor adds to an article: entity names and the reading.
@@ -134,16 +134,9 @@ pub struct Ingester<'a> {
     index: &'a Index,
     writer: IndexWriter,
     opts: IngestOptions,
-    /// id → content hash of every live article.
-    known: FxHashMap<String, u64>,
+    /// Every live article's id and content hash, urls, and the originals' duplicate keys.
+    seen: Seen,
     hasher: MinHasher,
-    lsh: LshIndex<u32>,
-    /// Originals (non-duplicates): their ids and signatures, by LSH number.
-    names: Vec<String>,
-    sigs: Vec<Signature>,
-    exact: FxHashMap<u64, u32>,
-    /// url → id of the first article with that url.
-    urls: FxHashMap<String, String>,
     pending: usize,
     counts: IngestCounts,
 }
@@ -203,13 +196,8 @@ impl Index {
             index: self,
             writer,
             opts,
-            known: FxHashMap::default(),
+            seen: Seen::new(),
             hasher: MinHasher::new(NUM_PERM),
-            lsh: LshIndex::with_threshold(NUM_PERM, THRESHOLD),
-            names: Vec::new(),
-            sigs: Vec::new(),
-            exact: FxHashMap::default(),
-            urls: FxHashMap::default(),
             pending: 0,
             counts: IngestCounts::default(),
         };
@@ -223,7 +211,7 @@ impl Ingester<'_> {
         self.index.reload()?;
         let searcher = self.index.reader.searcher();
         let f = self.index.fields;
-        for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+        for seg in searcher.segment_readers() {
             let store = seg
                 .get_store_reader(64)
                 .map_err(|e| Error::Tantivy(e.into()))?;
@@ -238,37 +226,24 @@ impl Ingester<'_> {
                     .get_first(f.content_hash)
                     .and_then(|v| v.as_u64())
                     .unwrap_or(0);
-                let is_dup = doc.get_first(f.dup_of).is_some();
-                if let Some(u) = doc
-                    .get_first(f.url)
-                    .and_then(|v| v.as_str())
-                    .filter(|_| !is_dup)
-                {
-                    self.urls.entry(u.to_string()).or_insert_with(|| id.clone());
+                let slot = self.seen.set(&id, hash);
+                if doc.get_first(f.dup_of).is_some() {
+                    continue;
                 }
-                if !is_dup {
-                    let fp = doc.get_first(f.fingerprint).and_then(|v| v.as_u64());
-                    let sig = doc
-                        .get_first(f.minhash)
-                        .and_then(|v| v.as_bytes())
-                        .and_then(|b| Signature::from_bytes(b).ok());
-                    if let (Some(fp), Some(sig)) = (fp, sig) {
-                        self.remember(id.clone(), fp, sig);
-                    }
+                if let Some(u) = doc.get_first(f.url).and_then(|v| v.as_str()) {
+                    self.seen.first_with_url(u, slot);
                 }
-                self.known.insert(id, hash);
+                let fp = doc.get_first(f.fingerprint).and_then(|v| v.as_u64());
+                let sig = doc
+                    .get_first(f.minhash)
+                    .and_then(|v| v.as_bytes())
+                    .and_then(|b| Signature::from_bytes(b).ok());
+                if let (Some(fp), Some(sig)) = (fp, sig) {
+                    self.seen.remember(slot, fp, &sig);
+                }
             }
-            let _ = ord;
         }
         Ok(())
-    }
-
-    fn remember(&mut self, id: String, fp: u64, sig: Signature) {
-        let n = self.names.len() as u32;
-        self.exact.entry(fp).or_insert(n);
-        self.lsh.insert(n, &sig);
-        self.names.push(id);
-        self.sigs.push(sig);
     }
 
     /// Counts so far.
@@ -278,12 +253,12 @@ impl Ingester<'_> {
 
     /// Number of articles already in the index when this ingester opened, plus those added.
     pub fn known(&self) -> usize {
-        self.known.len()
+        self.seen.len()
     }
 
     fn prepare(&self, article: Article, extract: Option<&Extractor>) -> Prepared {
         let hash = content_hash(&article);
-        if self.known.get(&article.id) == Some(&hash) {
+        if self.seen.content_hash(&article.id) == Some(hash) {
             // Unchanged: nothing to analyze.
             return Prepared {
                 id: article.id.clone(),
@@ -295,6 +270,11 @@ impl Ingester<'_> {
                 signature: None,
             };
         }
+        self.build(article, hash, extract)
+    }
+
+    /// The document of a new or changed article, with its duplicate keys.
+    fn build(&self, article: Article, hash: u64, extract: Option<&Extractor>) -> Prepared {
         let f = self.index.fields;
         let mut doc = TantivyDocument::default();
         let (mut norm, mut key) = (String::new(), String::new());
@@ -396,20 +376,15 @@ impl Ingester<'_> {
 
     fn add_prepared(&mut self, mut p: Prepared, extract: Option<&Extractor>) -> Result<Outcome> {
         let f = self.index.fields;
-        if p.doc.is_none() && self.known.get(&p.id) != Some(&p.hash) {
+        if p.doc.is_none() && self.seen.content_hash(&p.id) != Some(p.hash) {
             // Unchanged when prepared, but an earlier article of this batch changed that id.
             if let Some(a) = p.unchanged.take() {
-                let (known, hash) = (self.known.remove(&a.id), p.hash);
-                p = self.prepare(a, extract);
-                if let Some(h) = known {
-                    self.known.insert(p.id.clone(), h);
-                }
-                debug_assert_eq!(p.hash, hash);
+                p = self.build(a, p.hash, extract);
             }
         }
         let id = p.id;
-        let status = match self.known.get(&id) {
-            Some(&h) if h == p.hash => {
+        let status = match self.seen.content_hash(&id) {
+            Some(h) if h == p.hash => {
                 self.counts.unchanged += 1;
                 return Ok(Outcome {
                     id,
@@ -434,45 +409,31 @@ impl Ingester<'_> {
                 duplicate_of: None,
             });
         };
-        self.known.insert(id.clone(), p.hash);
+        let slot = self.seen.set(&id, p.hash);
         let mut dup: Option<(String, DupKind)> = None;
         if let Some(u) = &p.url {
-            match self.urls.get(u) {
-                Some(first) if *first != id => dup = Some((first.clone(), DupKind::Url)),
-                Some(_) => {}
-                None => {
-                    self.urls.insert(u.clone(), id.clone());
-                }
+            let first = self.seen.first_with_url(u, slot);
+            if first != slot {
+                dup = Some((self.seen.id(first).to_string(), DupKind::Url));
             }
         }
         if let Some(sig) = p.signature {
-            let exact_hit = if dup.is_none() {
-                self.exact.get(&p.fingerprint).copied()
-            } else {
-                None
-            };
-            if let Some(n) = exact_hit {
-                if self.names[n as usize] != id {
-                    dup = Some((self.names[n as usize].clone(), DupKind::Exact));
+            if dup.is_none() {
+                if let Some(n) = self.seen.exact(p.fingerprint) {
+                    let of = self.seen.original_id(n);
+                    if of != id {
+                        dup = Some((of.to_string(), DupKind::Exact));
+                    }
                 }
             }
             if dup.is_none() {
-                let mut best: Option<(u32, f64)> = None;
-                for c in self.lsh.query(&sig) {
-                    if self.names[c as usize] == id {
-                        continue;
-                    }
-                    let s = self.sigs[c as usize].similarity(&sig);
-                    if s >= self.opts.near_threshold && best.is_none_or(|b| s > b.1) {
-                        best = Some((c, s));
-                    }
-                }
-                if let Some((c, _)) = best {
-                    dup = Some((self.names[c as usize].clone(), DupKind::Near));
+                let near = self.seen.nearest(&sig, &id, self.opts.near_threshold);
+                if let Some(n) = near {
+                    dup = Some((self.seen.original_id(n).to_string(), DupKind::Near));
                 }
             }
             if dup.is_none() {
-                self.remember(id.clone(), p.fingerprint, sig);
+                self.seen.remember(slot, p.fingerprint, &sig);
             }
         }
         if let Some((of, _)) = &dup {
