@@ -1,6 +1,7 @@
 //! What an ingester remembers of every article it has seen: ids with their content hashes, urls,
-//! and the duplicate keys of the originals, in compact form (about 450 bytes an article at a
-//! million articles, most of it the near-duplicate signature and its LSH bands).
+//! and the duplicate keys of the originals, in compact form: about 500 bytes an article, most of
+//! it the near-duplicate signature (128 × 16 bits) and its 8 LSH band keys. A million short
+//! articles ingest in 0.9 GB all told (`docs/limits.md`), the index writer's budget included.
 
 use hashbrown::HashTable;
 use khabar_ingest::dedup::{CompactSignatures, LshIndex, Signature, NUM_PERM, THRESHOLD};
@@ -150,7 +151,11 @@ mod tests {
         let a = seen.set("AL-politics-1-20180218", 7);
         let b = seen.set("بي بي سي/٢", 8);
         assert_ne!(a, b);
-        assert_eq!(seen.set("AL-politics-1-20180218", 9), a, "an id keeps its slot");
+        assert_eq!(
+            seen.set("AL-politics-1-20180218", 9),
+            a,
+            "an id keeps its slot"
+        );
         assert_eq!(seen.content_hash("AL-politics-1-20180218"), Some(9));
         assert_eq!(seen.content_hash("بي بي سي/٢"), Some(8));
         assert_eq!(seen.content_hash("بي بي سي"), None);
@@ -159,7 +164,11 @@ mod tests {
 
         let url = "http://www.alarabiya.net/ar/2018/02/18/هكذا.html";
         assert_eq!(seen.first_with_url(url, b), b);
-        assert_eq!(seen.first_with_url(url, a), b, "the first article keeps the url");
+        assert_eq!(
+            seen.first_with_url(url, a),
+            b,
+            "the first article keeps the url"
+        );
 
         let words = "موسكو لم يترك الرئيس الروسي فلاديمير بوتين أي هامش للمناوره امام القوي الغربيه للتاثير في مجريات الاحتجاجات في كازاخستان ومحاوله سحبها من دائره النفوذ التقليدي لروسيا مؤكدا ان بلاده لن تسمح بثورات ملونه جديده في تكرار للاحتجاجات التي فككت الاتحاد السوفييتي";
         let keys: Vec<&str> = words.split(' ').collect();
@@ -172,7 +181,11 @@ mod tests {
         near.push("السابق");
         let near_sig = mh.signature_of(&near);
         assert_eq!(seen.nearest(&near_sig, "x", 0.5), Some(0));
-        assert_eq!(seen.nearest(&near_sig, "AL-politics-1-20180218", 0.5), None, "not itself");
+        assert_eq!(
+            seen.nearest(&near_sig, "AL-politics-1-20180218", 0.5),
+            None,
+            "not itself"
+        );
         assert_eq!(seen.nearest(&near_sig, "x", 1.01), None);
         // A signature of another width is not kept.
         seen.remember(b, 43, &Signature(vec![1, 2, 3]));

@@ -16,14 +16,124 @@ pub struct Decoded {
 impl Decoded {
     /// The warning to give for this input, when sequences were replaced.
     pub fn warning(&self) -> Option<String> {
-        (self.replaced > 0).then(|| {
-            format!(
-                "decoded as {} with {} invalid byte sequence{} replaced by U+FFFD",
-                self.encoding,
-                self.replaced,
-                if self.replaced == 1 { "" } else { "s" }
-            )
-        })
+        replaced_warning(self.encoding, self.replaced)
+    }
+}
+
+/// The warning for `replaced` invalid sequences read as `encoding` (none for clean input).
+pub(crate) fn replaced_warning(encoding: &str, replaced: usize) -> Option<String> {
+    (replaced > 0).then(|| {
+        format!(
+            "decoded as {encoding} with {replaced} invalid byte sequence{} replaced by U+FFFD",
+            if replaced == 1 { "" } else { "s" }
+        )
+    })
+}
+
+/// A UTF-8 byte stream made valid as it is read: each invalid sequence becomes U+FFFD (counted in
+/// [`Utf8Stream::replaced`]), a sequence cut by a read boundary is carried to the next read, and
+/// past `max` bytes of input the read fails with "larger than the limit of `max` bytes" (what was
+/// read before stays read). Lets a large UTF-8 document be parsed as it streams, in constant
+/// memory, with the same replacement and limit as a whole-file [`decode_owned`].
+pub(crate) struct Utf8Stream<R> {
+    inner: R,
+    max: u64,
+    read: u64,
+    /// Valid UTF-8 not yet handed out: `staged[pos..]`.
+    staged: Vec<u8>,
+    pos: usize,
+    /// The start of a sequence the last read cut (at most 3 bytes).
+    carry: Vec<u8>,
+    eof: bool,
+    replaced: usize,
+}
+
+impl<R: std::io::Read> Utf8Stream<R> {
+    pub(crate) fn new(inner: R, max: u64) -> Self {
+        Utf8Stream {
+            inner,
+            max,
+            read: 0,
+            staged: Vec::with_capacity(1 << 16),
+            pos: 0,
+            carry: Vec::new(),
+            eof: false,
+            replaced: 0,
+        }
+    }
+
+    /// Invalid sequences replaced so far.
+    pub(crate) fn replaced(&self) -> usize {
+        self.replaced
+    }
+
+    /// Reads the next chunk of input into `staged` as valid UTF-8.
+    fn refill(&mut self) -> std::io::Result<()> {
+        const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
+        let mut chunk = std::mem::take(&mut self.carry);
+        let start = chunk.len();
+        chunk.resize(start + (1 << 16), 0);
+        let n = loop {
+            match self.inner.read(&mut chunk[start..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        chunk.truncate(start + n);
+        self.read += n as u64;
+        if self.read > self.max {
+            return Err(std::io::Error::other(format!(
+                "larger than the limit of {} bytes",
+                self.max
+            )));
+        }
+        self.eof = n == 0;
+        self.staged.clear();
+        self.pos = 0;
+        let mut rest = &chunk[..];
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    self.staged.extend_from_slice(s.as_bytes());
+                    break;
+                }
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    self.staged.extend_from_slice(good);
+                    match e.error_len() {
+                        Some(len) => {
+                            self.staged.extend_from_slice(REPLACEMENT);
+                            self.replaced += 1;
+                            rest = &bad[len..];
+                        }
+                        None if self.eof => {
+                            self.staged.extend_from_slice(REPLACEMENT);
+                            self.replaced += 1;
+                            break;
+                        }
+                        None => {
+                            self.carry = bad.to_vec();
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Utf8Stream<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        // A chunk may stage nothing (a lone cut sequence): read on until data or the end.
+        while self.pos == self.staged.len() && !self.eof {
+            self.refill()?;
+        }
+        let n = out.len().min(self.staged.len() - self.pos);
+        out[..n].copy_from_slice(&self.staged[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
     }
 }
 

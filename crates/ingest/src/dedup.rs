@@ -626,7 +626,11 @@ mod tests {
         let whole = mh.signature_of(&k);
         for (i, s) in variants.iter().enumerate() {
             // Equal on these pairs: a false 16-bit agreement is a 1 in 2,500 event.
-            assert_eq!(store.similarity(i, &whole), s.similarity(&whole), "variant {i}");
+            assert_eq!(
+                store.similarity(i, &whole),
+                s.similarity(&whole),
+                "variant {i}"
+            );
         }
         assert!(store.similarity(0, &whole) > 0.8 && store.similarity(4, &whole) < 0.8);
         assert_eq!(store.push(&Signature(vec![1, 2])), None, "another width");

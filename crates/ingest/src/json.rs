@@ -64,6 +64,70 @@ impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
     }
 }
 
+/// Streams the array `de` holds to the sink; a syntax error after some elements keeps them and
+/// rejects the rest with its message. A read error (the size limit, a broken gzip stream) is
+/// returned, for the caller to word as the whole-file reading does.
+fn array<'de, R: serde_json::de::Read<'de>>(
+    de: &mut serde_json::Deserializer<R>,
+    origin: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+) -> std::io::Result<()> {
+    let seed = ArraySeed {
+        opts,
+        origin,
+        sink: &mut *sink,
+    };
+    match seed.deserialize(&mut *de).and_then(|_| de.end()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.is_io() => Err(e.into()),
+        Err(e) => {
+            sink(Item::Rejected {
+                origin: origin.to_string(),
+                reason: format!("invalid JSON: {e}"),
+            });
+            Ok(())
+        }
+    }
+}
+
+/// Whether a `.json` stream whose first bytes are `head` is a UTF-8 JSON array, to be parsed as
+/// it is read ([`read_json_array`]) rather than read whole: it opens with `[` (after a BOM and
+/// white space) and its head is UTF-8 (a sequence cut at the end of the head aside), not UTF-16.
+pub(crate) fn streams_as_array(head: &[u8]) -> bool {
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let first = body.iter().find(|b| !b.is_ascii_whitespace());
+    first == Some(&b'[')
+        && !head.contains(&0)
+        && std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true)
+}
+
+/// A JSON array of articles parsed as it is read, in constant memory whatever its size: the
+/// elements go to the sink one by one and invalid UTF-8 is replaced (with one warning). A read
+/// error, input past [`Options::max_file_bytes`] among them, stops the reading and is returned;
+/// the articles before it were sent.
+pub(crate) fn read_json_array(
+    r: &mut dyn BufRead,
+    origin: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+) -> std::io::Result<()> {
+    if r.fill_buf().is_ok_and(|h| h.starts_with(b"\xEF\xBB\xBF")) {
+        r.consume(3);
+    }
+    let mut stream = crate::decode::Utf8Stream::new(r, opts.max_file_bytes);
+    let read = array(
+        &mut serde_json::Deserializer::from_reader(std::io::BufReader::new(&mut stream)),
+        origin,
+        opts,
+        sink,
+    );
+    if let Some(w) = crate::decode::replaced_warning("UTF-8", stream.replaced()) {
+        opts.warn(origin, w);
+    }
+    read
+}
+
 /// A `.json` document: an array of objects, one article object, an object holding an array of
 /// articles (`{"articles": [...]}`), several concatenated values, or JSON Lines under a `.json` name.
 /// Array elements get origin `origin#index` (0-based).
@@ -76,19 +140,13 @@ pub(crate) fn read_json(text: &str, origin: &str, opts: &Options, sink: &mut dyn
         });
     }
     if trimmed.starts_with('[') {
-        let mut de = serde_json::Deserializer::from_str(trimmed);
-        let seed = ArraySeed {
-            opts,
+        // A string is read without I/O: no read error can come.
+        let _ = array(
+            &mut serde_json::Deserializer::from_str(trimmed),
             origin,
-            sink: &mut *sink,
-        };
-        match seed.deserialize(&mut de).and_then(|_| de.end()) {
-            Ok(()) => {}
-            Err(e) => sink(Item::Rejected {
-                origin: origin.to_string(),
-                reason: format!("invalid JSON: {e}"),
-            }),
-        }
+            opts,
+            sink,
+        );
         return;
     }
     // JSON Lines saved as .json: the first line is a whole object and more follows.
@@ -501,6 +559,123 @@ mod tests {
             first_at <= 1 << 16 && total > 50_000_000,
             "{first_at} of {total}"
         );
+    }
+
+    fn collect_array(bytes: &[u8], opts: &Options) -> (Vec<Item>, Vec<String>) {
+        let warnings = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let w = warnings.clone();
+        let opts = Options {
+            on_warning: crate::OnWarning::new(move |x| w.lock().unwrap().push(x.message)),
+            ..opts.clone()
+        };
+        let mut out = Vec::new();
+        if let Err(e) = read_json_array(&mut &bytes[..], "f.json", &opts, &mut |i| out.push(i)) {
+            out.push(Item::Rejected {
+                origin: "f.json".into(),
+                reason: e.to_string(),
+            });
+        }
+        let warnings = warnings.lock().unwrap().clone();
+        (out, warnings)
+    }
+
+    #[test]
+    fn json_array_streams() {
+        let served = std::rc::Rc::new(std::cell::Cell::new(0));
+        let lines = 100_000;
+        let lazy = Lazy {
+            line: format!("{ANT},\n").into_bytes(),
+            lines,
+            pos: 0,
+            served: served.clone(),
+        };
+        let last = format!("{ANT}]");
+        let input = std::io::Read::chain(
+            std::io::Read::chain(&b"\xEF\xBB\xBF [\n"[..], lazy),
+            last.as_bytes(),
+        );
+        let mut r = std::io::BufReader::with_capacity(1 << 16, input);
+        assert!(streams_as_array(
+            std::io::BufRead::fill_buf(&mut r).unwrap()
+        ));
+        let (mut n, mut first_at) = (0usize, 0usize);
+        read_json_array(&mut r, "big.json", &Options::default(), &mut |i| {
+            assert!(matches!(i, Item::Article(_)), "{i:?}");
+            if n == 0 {
+                first_at = served.get();
+            }
+            n += 1;
+        })
+        .unwrap();
+        assert_eq!(n, lines + 1);
+        // The first article came out after a few buffers of a 55 MB array, not the whole of it.
+        assert!(
+            first_at <= 4 << 16 && served.get() > 50_000_000,
+            "{first_at}"
+        );
+    }
+
+    #[test]
+    fn json_array_stream_replaces_bad_bytes_and_cut_sequences() {
+        // Arabic cut at every byte boundary (one byte per read), a stray Windows-1256 byte and a
+        // sequence cut at the very end.
+        let mut bytes = r#"[{"title": "عاجل", "text": "قال الوزير"#.as_bytes().to_vec();
+        bytes.push(0xC7);
+        bytes.extend_from_slice(r#" إن المحادثات مستمرة"}]"#.as_bytes());
+        struct OneByte<'a>(&'a [u8]);
+        impl std::io::Read for OneByte<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(1).min(buf.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut tail = bytes.clone();
+        tail.extend_from_slice(&[0xD9]);
+        for input in [&bytes, &tail] {
+            let mut stream = crate::decode::Utf8Stream::new(OneByte(input), u64::MAX);
+            let mut out = String::new();
+            std::io::Read::read_to_string(&mut stream, &mut out).unwrap();
+            assert_eq!(out, String::from_utf8_lossy(input));
+            assert_eq!(stream.replaced(), input.len() - bytes.len() + 1);
+        }
+        // Past the head (where the stream is chosen), a bad byte is replaced with one warning.
+        let (items, warnings) = collect_array(&bytes, &Options::default());
+        let Item::Article(a) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(a.body, "قال الوزير\u{FFFD} إن المحادثات مستمرة");
+        assert_eq!(
+            warnings,
+            ["decoded as UTF-8 with 1 invalid byte sequence replaced by U+FFFD"]
+        );
+    }
+
+    #[test]
+    fn json_array_over_the_limit_keeps_the_articles_before() {
+        let one = format!("{ANT},\n");
+        let data = format!("[{}{ANT}]", one.repeat(1000));
+        let opts = Options {
+            max_file_bytes: 200_000,
+            ..Options::default()
+        };
+        assert!(streams_as_array(data.as_bytes()));
+        let (items, _) = collect_array(data.as_bytes(), &opts);
+        let (last, kept) = items.split_last().unwrap();
+        assert!(kept.len() > 100 && kept.iter().all(|i| matches!(i, Item::Article(_))));
+        let Item::Rejected { origin, reason } = last else {
+            panic!("{last:?}")
+        };
+        assert_eq!(origin, "f.json");
+        assert!(
+            reason == "larger than the limit of 200000 bytes",
+            "{reason}"
+        );
+        // Not an array, UTF-16 or not UTF-8 at the head: read whole instead.
+        assert!(!streams_as_array(ANT.as_bytes()));
+        assert!(!streams_as_array(b"[\0{\0"));
+        assert!(!streams_as_array(b"[{\"title\": \"\xC7\xE1\"}]"));
     }
 
     #[test]

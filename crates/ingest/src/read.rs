@@ -186,6 +186,10 @@ pub(crate) fn read_bounded(r: &mut dyn Read, buf: &mut Vec<u8>, max: u64) -> Res
 /// A named pipe, `/dev/stdin` or a process substitution (`<(zcat f)`) is read as a stream (whole,
 /// up to [`Options::max_file_bytes`], then sniffed unless its name says the format); a named pipe
 /// that no process writes to is an empty input, not a wait.
+///
+/// JSON Lines and a `.json` (or `.json.gz`) whose head is a UTF-8 array are parsed as they are
+/// read, in constant memory whatever the size of the file; the other formats are read whole, up
+/// to [`Options::max_file_bytes`].
 pub fn read_file(path: &Path, opts: &Options, sink: &mut dyn FnMut(Item)) {
     let origin = path.display().to_string();
     if let Err(reason) = guarded(|| {
@@ -362,6 +366,16 @@ fn read_stream(
             reason,
         })
     };
+    let read_failed = |sink: &mut dyn FnMut(Item), reason: String| {
+        reject(
+            sink,
+            if gz {
+                format!("gzip: {reason}")
+            } else {
+                reason
+            },
+        )
+    };
     let own;
     let budget = match budget {
         Some(b) => Some(b),
@@ -402,16 +416,23 @@ fn read_stream(
             sink,
         );
     }
+    if format == Some(Format::Json) {
+        let mut br = BufReader::with_capacity(1 << 16, r);
+        match std::io::BufRead::fill_buf(&mut br) {
+            Ok(head) if json::streams_as_array(head) => {
+                if let Err(e) = json::read_json_array(&mut br, origin, opts, sink) {
+                    read_failed(sink, io_reason(&e));
+                }
+                return;
+            }
+            Ok(_) => {}
+            Err(e) => return reject(sink, io_reason(&e)),
+        }
+        r = Box::new(br);
+    }
     let mut bytes = Vec::new();
     if let Err(reason) = read_bounded(&mut r, &mut bytes, opts.max_file_bytes) {
-        return reject(
-            sink,
-            if gz {
-                format!("gzip: {reason}")
-            } else {
-                reason
-            },
-        );
+        return read_failed(sink, reason);
     }
     if format == Some(Format::Zip) {
         if depth >= MAX_ARCHIVE_DEPTH {
