@@ -35,6 +35,7 @@
 mod aggregate;
 pub mod analysis;
 mod facets;
+mod forward;
 pub mod query;
 pub mod schema;
 mod search;

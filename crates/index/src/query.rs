@@ -32,6 +32,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use crate::forward::Forward;
 use crate::{Error, Fields, Result};
 
 /// How to read a query string.
@@ -578,11 +579,11 @@ impl Builder<'_> {
             if toks.len() == 1 {
                 term_q(field, &toks[0].1, IndexRecordOption::WithFreqs)
             } else {
-                Box::new(PhraseQuery::new(
+                Box::new(Forward(PhraseQuery::new(
                     toks.iter()
                         .map(|(_, n)| Term::from_field_text(field, n))
                         .collect(),
-                ))
+                )))
             }
         };
         let mut qs = Vec::new();
