@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod cmd;
 mod exit;
+mod lines;
 
 /// khabar (خبر): an engine that turns Arabic news articles into knowledge.
 ///

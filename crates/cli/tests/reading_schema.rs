@@ -232,3 +232,98 @@ fn the_schema_check_rejects_what_the_schema_forbids() {
         );
     }
 }
+
+/// `docs/analyze-jsonl.schema.json` with `reading.schema.json` inlined: its `$ref` to the
+/// sibling file points at `#/$defs/reading`, and the reading's own `$defs` join the line's.
+fn jsonl_schema() -> Value {
+    let text = std::fs::read_to_string(repo().join("docs/analyze-jsonl.schema.json")).unwrap();
+    assert!(text.contains(r#""$ref": "reading.schema.json""#));
+    let mut s: Value = serde_json::from_str(&text.replace(
+        r#""$ref": "reading.schema.json""#,
+        r##""$ref": "#/$defs/reading""##,
+    ))
+    .unwrap();
+    let mut reading = schema();
+    let defs = reading.as_object_mut().unwrap().remove("$defs").unwrap();
+    let all = s["$defs"].as_object_mut().unwrap();
+    for (k, v) in defs.as_object().unwrap() {
+        assert!(
+            all.insert(k.clone(), v.clone()).is_none(),
+            "{k} defined twice"
+        );
+    }
+    all.insert("reading".into(), reading);
+    s
+}
+
+/// Real news lines (the dev gold's sentences, with their ids and dates) and every kind of bad line.
+fn jsonl_input() -> Vec<u8> {
+    let gold = std::fs::read_to_string(repo().join("gold/reading/events.jsonl")).unwrap();
+    let mut input = Vec::new();
+    for line in gold.lines().take(12) {
+        input.extend_from_slice(line.as_bytes());
+        input.push(b'\n');
+    }
+    for bad in [
+        &b""[..],
+        b"{\"id\": \"no-text\"}",
+        b"[\"x\", \"text\"]",
+        b"{\"id\": 17, \"date\": \"31/31/2018\", \"text\": \"\xd9\x82\xd8\xa7\xd9\x84 \xff\xfe \xd8\xa7\xd9\x84\xd9\x88\xd8\xb2\xd9\x8a\xd8\xb1\"}",
+        b"{\"text\": \"\xd9\x84\xd8\xa7 \xd9\x85\xd8\xb9\xd8\xb1\xd9\x91\xd9\x81\"}",
+        b"{\"id\": \"x\", \"text\": \"",
+    ] {
+        input.extend_from_slice(bad);
+        input.push(b'\n');
+    }
+    input
+}
+
+#[test]
+fn analyze_jsonl_lines_match_their_documented_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.jsonl");
+    std::fs::write(&path, jsonl_input()).unwrap();
+    let out = common::khabar_ok([
+        "analyze",
+        "--jsonl",
+        path.to_str().unwrap(),
+        "--keep",
+        "url,source,date",
+        "--keep-going",
+        "--threads",
+        "2",
+    ]);
+    let schema = jsonl_schema();
+    let lines: Vec<Value> = std::str::from_utf8(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 18);
+    let reading_line = &schema["$defs"]["reading_line"];
+    let error_line = &schema["$defs"]["error_line"];
+    for (i, line) in lines.iter().enumerate() {
+        let which = if i < 12 || i == 15 {
+            reading_line
+        } else {
+            error_line
+        };
+        let mut val = Validator {
+            root: &schema,
+            errors: Vec::new(),
+        };
+        val.check(which, line, &format!("line {}", i + 1), true, true);
+        assert!(val.errors.is_empty(), "{}", val.errors.join("\n"));
+        assert!(validate(&schema, line).is_empty());
+    }
+    // Not vacuous: the real lines have readings, and a line without "v" is not a line.
+    assert!(lines[..12]
+        .iter()
+        .any(|l| !l["events"].as_array().unwrap().is_empty()));
+    let mut bad = lines[0].clone();
+    bad.as_object_mut().unwrap().remove("v");
+    assert!(!validate(&schema, &bad).is_empty());
+    let mut bad = lines[12].clone();
+    bad["line"] = 0.into();
+    assert!(!validate(&schema, &bad).is_empty());
+}

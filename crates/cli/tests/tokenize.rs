@@ -1,18 +1,11 @@
 //! `khabar tokenize` as a user runs it: a real process, real Arabic input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn khabar(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_khabar"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("khabar runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    common::khabar_stdin(args, stdin)
 }
 
 #[test]
@@ -91,4 +84,42 @@ fn binary_junk_does_not_stop_the_stream() {
     let nl = junk.iter().filter(|&&b| b == b'\n').count();
     let expect = nl + usize::from(junk.last() != Some(&b'\n'));
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), expect);
+}
+
+#[test]
+fn a_line_of_megabytes_is_one_output_line_with_every_token() {
+    // 3 MiB on one line: read a mebibyte at a time, cut after a space, still one output line.
+    let sentence = "وأعلنت منظمة معاهدة الأمن الجماعي إرسال قوات إلى كازاخستان ";
+    let n = (3 << 20) / sentence.len() + 1;
+    let mut input = sentence.repeat(n);
+    input.push_str("\nالثاني\n");
+    let out = khabar(&["tokenize", "--form", "norm"], input.as_bytes());
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let once = khabar(&["tokenize", "--form", "norm"], sentence.as_bytes()).stdout;
+    let once = String::from_utf8(once).unwrap();
+    let want = vec![once.trim_end(); n].join(" ");
+    assert_eq!(
+        lines[0].split(' ').count(),
+        9 * n,
+        "a token was lost or added"
+    );
+    assert!(lines[0] == want, "a token was cut at a piece boundary");
+    assert_eq!(lines[1], "الثاني");
+
+    // The JSON offsets run on across the pieces: the last token ends where the line's text does.
+    let out = khabar(&["tokenize", "--json"], input.as_bytes());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first["v"], 1);
+    let tokens = first["tokens"].as_array().unwrap();
+    assert_eq!(tokens.len(), 9 * n);
+    let last = &tokens[tokens.len() - 1];
+    assert_eq!(
+        last["end"].as_u64().unwrap() as usize,
+        input.find('\n').unwrap() - 1
+    );
+    assert_eq!(last["surface"], "كازاخستان");
 }

@@ -18,12 +18,13 @@ fn emit_value(v: Value, opts: &Options, origin: String, sink: &mut dyn FnMut(Ite
         Value::Object(o) => emit(&o, opts, origin, sink),
         other => sink(Item::Rejected {
             origin,
-            reason: format!("not a JSON object but {}", kind(&other)),
+            reason: format!("not a JSON object but {}", json_kind(&other)),
         }),
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What a JSON value is, for messages: `a string`, `an array`, `null`…
+pub fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -177,7 +178,7 @@ pub(crate) fn read_json(text: &str, origin: &str, opts: &Options, sink: &mut dyn
             }
             Ok(other) => sink(Item::Rejected {
                 origin: here,
-                reason: format!("not a JSON object but {}", kind(&other)),
+                reason: format!("not a JSON object but {}", json_kind(&other)),
             }),
             Err(e) => {
                 sink(Item::Rejected {
@@ -211,7 +212,7 @@ fn object(o: Map<String, Value>, origin: &str, opts: &Options, sink: &mut dyn Fn
                     Value::Object(x) => emit(x, opts, here, sink),
                     other => sink(Item::Rejected {
                         origin: here,
-                        reason: format!("not a JSON object but {}", kind(other)),
+                        reason: format!("not a JSON object but {}", json_kind(other)),
                     }),
                 }
             }

@@ -45,6 +45,7 @@ pub use date::parse_date;
 pub use decode::{decode, Decoded};
 pub use fields::FieldNames;
 pub use html::MAX_HTML_DEPTH;
+pub use json::json_kind;
 pub use read::{read_bytes, read_file, read_paths, Format, ARCHIVE_RATIO_FLOOR, MAX_ARCHIVE_DEPTH};
 pub use txt::split_title;
 pub use walk::{is_supported, walk, walk_with};

@@ -1,9 +1,10 @@
 //! `khabar tokenize`: streams text, one output line of tokens per input line.
 
 use crate::cmd::SAMPLE_ARTICLE;
+use crate::lines::{read_piece, Piece};
 use anyhow::{Context, Result};
 use khabar_text::{analyze, Analyzer, Form};
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -20,7 +21,7 @@ pub struct Args {
     /// Print punctuation and symbol tokens too.
     #[arg(long)]
     pub punct: bool,
-    /// One JSON object per input line: `{"tokens": [{"start","end","kind","surface","display","norm","key","stopword"}]}`,
+    /// One JSON object per input line: `{"v": 1, "tokens": [{"start","end","kind","surface","display","norm","key","stopword"}]}`,
     /// offsets in bytes into that line.
     #[arg(long)]
     pub json: bool,
@@ -73,47 +74,69 @@ pub fn run(args: Args) -> Result<u8> {
     let mut lineno = 0u64;
     loop {
         line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .context("cannot read input")?;
-        if n == 0 {
+        let mut piece =
+            read_piece(&mut reader, &mut line, MAX_PIECE_BYTES).context("cannot read input")?;
+        if piece == Piece::Eof {
             break;
         }
         lineno += 1;
-        while matches!(line.last(), Some(b'\n' | b'\r')) {
-            line.pop();
-        }
-        let text = match simdutf8::basic::from_utf8(&line) {
-            Ok(t) => std::borrow::Cow::Borrowed(t),
-            Err(_) => {
-                bad_lines += 1;
-                if bad_lines == 1 {
-                    eprintln!(
-                        "khabar: warning: line {lineno}: invalid UTF-8, decoded lossily (U+FFFD)"
-                    );
-                }
-                String::from_utf8_lossy(&line)
-            }
+        let mut bad = false;
+        // A line longer than MAX_PIECE_BYTES is tokenized a piece at a time, each cut after
+        // its last space, so memory stays bounded and the output is still one line.
+        let mut line_out = LineOut {
+            first: true,
+            base: 0,
         };
         if args.json {
-            write_json_line(&mut out, &text, &args)?;
-            continue;
+            out.write_all(br#"{"v":1,"tokens":["#)?;
         }
-        let mut first = true;
-        let mut err = Ok(());
-        analyzer.for_each(&text, &mut buf, |_, s| {
-            if err.is_ok() {
-                if !first {
-                    err = out.write_all(b" ");
+        loop {
+            let cut = if piece == Piece::Partial {
+                cut_point(&line)
+            } else {
+                line.len()
+            };
+            let text = match simdutf8::basic::from_utf8(&line[..cut]) {
+                Ok(t) => std::borrow::Cow::Borrowed(t),
+                Err(_) => {
+                    bad = true;
+                    String::from_utf8_lossy(&line[..cut])
                 }
-                first = false;
-                if err.is_ok() {
-                    err = out.write_all(s.as_bytes());
-                }
+            };
+            if args.json {
+                write_json_tokens(&mut out, &text, &args, &mut line_out)?;
+            } else {
+                let mut err = Ok(());
+                analyzer.for_each(&text, &mut buf, |_, s| {
+                    if err.is_ok() {
+                        if !line_out.first {
+                            err = out.write_all(b" ");
+                        }
+                        line_out.first = false;
+                        if err.is_ok() {
+                            err = out.write_all(s.as_bytes());
+                        }
+                    }
+                });
+                err?;
             }
-        });
-        err?;
-        out.write_all(b"\n")?;
+            line_out.base += text.len();
+            if piece != Piece::Partial {
+                break;
+            }
+            line.drain(..cut);
+            piece =
+                read_piece(&mut reader, &mut line, MAX_PIECE_BYTES).context("cannot read input")?;
+        }
+        if bad {
+            bad_lines += 1;
+            if bad_lines == 1 {
+                eprintln!(
+                    "khabar: warning: line {lineno}: invalid UTF-8, decoded lossily (U+FFFD)"
+                );
+            }
+        }
+        out.write_all(if args.json { b"]}\n" } else { b"\n" })?;
     }
     out.flush()?;
     if bad_lines > 1 {
@@ -122,24 +145,65 @@ pub fn run(args: Args) -> Result<u8> {
     Ok(crate::exit::OK)
 }
 
-fn write_json_line(out: &mut impl Write, text: &str, args: &Args) -> Result<()> {
-    let tokens: Vec<serde_json::Value> = analyze(text)
+/// Where the tokens of one output line stand: whether one was written, and the byte offset
+/// of the current piece in the line.
+struct LineOut {
+    first: bool,
+    base: usize,
+}
+
+/// The most of one line held in memory (1 MiB).
+const MAX_PIECE_BYTES: usize = 1 << 20;
+
+/// Where to cut a piece of a long line: after its last ASCII space or tab, else before its
+/// last character when that one is not complete (a word of a mebibyte is cut).
+fn cut_point(piece: &[u8]) -> usize {
+    if let Some(i) = piece.iter().rposition(|&b| b == b' ' || b == b'\t') {
+        return i + 1;
+    }
+    let Some(lead) = piece.iter().rposition(|&b| (b & 0xC0) != 0x80) else {
+        return piece.len();
+    };
+    let need = match piece[lead] {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    if piece.len() - lead >= need || lead == 0 {
+        piece.len()
+    } else {
+        lead
+    }
+}
+
+fn write_json_tokens(
+    out: &mut impl Write,
+    text: &str,
+    args: &Args,
+    line: &mut LineOut,
+) -> Result<()> {
+    for t in analyze(text)
         .into_iter()
         .filter(|t| (args.punct || t.kind.is_content()) && !(args.drop_stopwords && t.is_stopword))
-        .map(|t| {
-            serde_json::json!({
-                "start": t.start,
-                "end": t.end,
+    {
+        if !line.first {
+            out.write_all(b",")?;
+        }
+        line.first = false;
+        serde_json::to_writer(
+            &mut *out,
+            &serde_json::json!({
+                "start": line.base + t.start,
+                "end": line.base + t.end,
                 "kind": format!("{:?}", t.kind).to_lowercase(),
                 "surface": &text[t.start..t.end],
                 "display": t.display,
                 "norm": t.norm,
                 "key": t.key,
                 "stopword": t.is_stopword,
-            })
-        })
-        .collect();
-    serde_json::to_writer(&mut *out, &serde_json::json!({ "tokens": tokens }))?;
-    out.write_all(b"\n")?;
+            }),
+        )?;
+    }
     Ok(())
 }

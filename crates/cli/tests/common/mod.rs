@@ -33,3 +33,27 @@ where
     );
     out.stdout
 }
+
+/// Runs `khabar` with `args` and `stdin` as its standard input, whatever its exit status. The
+/// input is written from a thread: khabar answers line by line, and a large input would
+/// otherwise fill both pipes.
+#[allow(dead_code)]
+pub fn khabar_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("khabar runs");
+    let mut pipe = child.stdin.take().expect("a stdin pipe");
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("khabar ends");
+    let _ = writer.join();
+    out
+}

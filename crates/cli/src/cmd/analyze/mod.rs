@@ -2,13 +2,16 @@
 //! quotations, PLOVER events, keywords, summary). Glue over
 //! [`khabar_extract::read_article`]; the JSON is documented in `docs/analyze.md`.
 
+mod jsonl;
+
 use crate::cmd::SAMPLE_ARTICLE;
 use crate::exit::UsageError;
 use anyhow::{Context, Result};
 use khabar_extract::{date_of_timestamp, read_article, NaiveDate, Reading};
-use serde::{Deserialize, Serialize};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
+
+use jsonl::Options;
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -23,36 +26,34 @@ pub struct Args {
     #[arg(long)]
     pub json: bool,
     /// Read JSON lines `{"id", "text"}` (optionally `"title"`, `"date"`) and
-    /// write one JSON reading per line, in order (`-` for standard input).
+    /// write exactly one JSON line per input line, in order (`-` for standard
+    /// input): the reading, or an error line (docs/analyze.md, "Pipelines").
     #[arg(long, value_name = "FILE", conflicts_with = "input")]
     pub jsonl: Option<PathBuf>,
+    /// With --jsonl: error lines do not make the exit code 1 (it is 1 only
+    /// when the input cannot be read).
+    #[arg(long, requires = "jsonl")]
+    pub keep_going: bool,
+    /// With --jsonl: input fields to echo on each reading line (`null` where
+    /// absent), e.g. `--keep url,source,date`.
+    #[arg(
+        long,
+        value_name = "FIELD,...",
+        value_delimiter = ',',
+        requires = "jsonl"
+    )]
+    pub keep: Vec<String>,
+    /// With --jsonl: worker threads [default: all cores]; the output keeps the
+    /// input's order.
+    #[arg(long, value_name = "N", requires = "jsonl")]
+    pub threads: Option<usize>,
     /// The article's publication date (2022-01-11, RFC 3339 or RFC 822):
     /// resolves weekdays and relative dates.
     #[arg(long)]
     pub date: Option<String>,
 }
 
-/// One input line of `--jsonl`.
-#[derive(Deserialize)]
-struct InLine {
-    #[serde(default)]
-    id: serde_json::Value,
-    text: String,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-}
-
-/// One output line of `--jsonl`: the id, then the reading's fields.
-#[derive(Serialize)]
-struct OutLine<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    reading: &'a Reading,
-}
-
-fn parse_date(s: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     khabar_ingest::parse_date(s).and_then(date_of_timestamp)
 }
 
@@ -65,7 +66,19 @@ pub fn run(args: Args) -> Result<u8> {
             None => None,
         };
     if let Some(path) = &args.jsonl {
-        return run_jsonl(path, date);
+        let threads = match args.threads {
+            Some(0) => return Err(UsageError("--threads must be at least 1".into()).into()),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        Options::check_keep(&args.keep).map_err(UsageError)?;
+        let opts = Options {
+            date,
+            keep: args.keep,
+            keep_going: args.keep_going,
+            threads,
+        };
+        return run_jsonl(path, &opts);
     }
     let stdin = io::stdin();
     let mut raw = Vec::new();
@@ -103,48 +116,23 @@ pub fn run(args: Args) -> Result<u8> {
     Ok(crate::exit::OK)
 }
 
-fn run_jsonl(path: &PathBuf, date: Option<NaiveDate>) -> Result<u8> {
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-        Box::new(BufReader::new(io::stdin()))
+fn run_jsonl(path: &PathBuf, opts: &Options) -> Result<u8> {
+    let mut input: Box<dyn BufRead + Send> = if path.as_os_str() == "-" {
+        Box::new(BufReader::with_capacity(1 << 16, io::stdin()))
     } else {
-        Box::new(BufReader::new(
+        Box::new(BufReader::with_capacity(
+            1 << 16,
             std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?,
         ))
     };
-    let out = io::stdout();
-    let mut out = io::BufWriter::new(out.lock());
-    let mut bad = 0usize;
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("reading line {}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<InLine>(&line) {
-            Ok(inp) => {
-                let d = inp.date.as_deref().and_then(parse_date).or(date);
-                let reading = read_article(inp.title.as_deref(), &inp.text, d);
-                serde_json::to_writer(
-                    &mut out,
-                    &OutLine {
-                        id: &inp.id,
-                        reading: &reading,
-                    },
-                )?;
-            }
-            Err(e) => {
-                // One output line per input line, so the outputs stay aligned with the inputs.
-                bad += 1;
-                eprintln!("khabar: line {}: {e}", n + 1);
-                serde_json::to_writer(
-                    &mut out,
-                    &serde_json::json!({"line": n + 1, "error": e.to_string()}),
-                )?;
-            }
-        }
-        writeln!(out)?;
+    let totals = jsonl::run(&mut input, io::stdout(), opts)?;
+    if totals.errors + totals.warnings > 0 {
+        eprintln!(
+            "khabar: {} lines: {} errors, {} warnings",
+            totals.lines, totals.errors, totals.warnings
+        );
     }
-    out.flush()?;
-    Ok(if bad > 0 {
+    Ok(if totals.errors > 0 && !opts.keep_going {
         crate::exit::FAILURE
     } else {
         crate::exit::OK
