@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the tests need, installed idempotently and quietly (called by .ci/run):
 # Debian's Chromium and a font with Arabic glyphs for the browser test, and the test's node
-# modules (playwright-core, from tests/e2e/package-lock.json). Skips whatever is already there.
+# modules (playwright-core, from tests/e2e/package-lock.json); Java 17 and pyspark for the Spark
+# job's test. Skips whatever is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ need=()
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 if [ ${#need[@]} -gt 0 ]; then
   echo "apt: installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -24,3 +26,9 @@ if [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json"
   (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 echo "e2e: node $(node --version), playwright-core $(node -p "require('./$e2e/node_modules/playwright-core/package.json').version")"
+
+# The Spark job's test (crates/cli/tests/spark.rs): pyspark pinned in contrib/spark/requirements.txt.
+if ! python3 -c "import pyspark" >/dev/null 2>&1; then
+  python3 -m pip install --quiet --disable-pip-version-check -r contrib/spark/requirements.txt
+fi
+echo "spark: pyspark $(python3 -c 'import pyspark; print(pyspark.__version__)'), $(java -version 2>&1 | head -1)"
