@@ -43,13 +43,7 @@ def prepare():
                         continue
                     seen.add(key)
                     docs.append({"id": f"snn{len(docs)}", "text": body, "title": SPACES.sub(" ", a.get("title") or "").strip()})
-    by_title = {}
-    for d in docs:
-        if d["title"]:
-            by_title.setdefault(d["title"], set()).add(d["id"])
-    titles = sorted(by_title)
-    random.Random(20240601).shuffle(titles)
-    queries = [(t, by_title[t]) for t in titles[:NQ]]
+    queries = known_items(docs, NQ)
     arcd_docs, ctx_id = [], {}
     for a in json.load(open(os.path.join(DATA, "retrieval", "arcd.json")))["data"]:
         for p in a["paragraphs"]:
@@ -63,6 +57,18 @@ def prepare():
             for q in p["qas"]:
                 arcd_q.append((SPACES.sub(" ", q["question"]).strip(), {ctx_id[p["context"].strip()]}))
     return docs, queries, arcd_docs, arcd_q
+
+
+def known_items(docs, n, seed=20240601):
+    """Known-item queries: `n` distinct titles drawn with a fixed seed, each with the ids of the
+    documents that have exactly that title (docs: dicts with "id" and "title")."""
+    by_title = {}
+    for d in docs:
+        if d["title"]:
+            by_title.setdefault(d["title"], set()).add(d["id"])
+    titles = sorted(by_title)
+    random.Random(seed).shuffle(titles)
+    return [(t, by_title[t]) for t in titles[:n]]
 
 
 def write_jsonl(path, docs):
