@@ -40,6 +40,9 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// Evaluations on held-out data.
     Eval(cmd::eval::Args),
+    /// The stored readings as a table (articles, entities, events, quotes, numbers, dates) in
+    /// JSON Lines, CSV or Parquet.
+    Export(cmd::export::Args),
     /// Serve the HTTP API and the web interface.
     Serve(cmd::serve::Args),
 }
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         Command::Ner(args) => cmd::ner::run(args),
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Export(args) => cmd::export::run(args),
         Command::Serve(args) => cmd::serve::run(args),
     };
     exit::report(result)

@@ -29,5 +29,7 @@ pub use entities::Entity;
 pub use error::Error;
 pub use ner::{EntityLabel, Mention};
 pub use ontology::{EventMode, EventType, ParticipantKind};
-pub use reading::{date_of_timestamp, read_article, read_with_mentions, Reading, READING_VERSION};
+pub use reading::{
+    date_of_timestamp, key_of_span, read_article, read_with_mentions, Reading, READING_VERSION,
+};
 pub use roles::Participant;

@@ -288,7 +288,15 @@ pub fn date_of_timestamp(secs: i64) -> Option<NaiveDate> {
     chrono::DateTime::from_timestamp(secs, 0).map(|d| d.date_naive())
 }
 
-fn key_of_span(text: &str) -> String {
+/// The key of a span of text: the search keys ([`khabar_text::key_of`]) of its content tokens,
+/// space-joined. A mention no entity took is keyed so, and so is a participant that names no
+/// entity (a role noun: `وزير الدفاع` → `وزير دفاع`): the same words give the same key in every
+/// article, and a name gives its entity's key (`بكازاخستان` → `كازاخستان`).
+///
+/// ```
+/// assert_eq!(khabar_extract::key_of_span("والشرطة"), khabar_extract::key_of_span("الشرطة"));
+/// ```
+pub fn key_of_span(text: &str) -> String {
     let mut out = String::new();
     let mut buf = String::new();
     for t in khabar_text::tokenize(text) {

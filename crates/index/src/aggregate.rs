@@ -235,16 +235,6 @@ mod tests {
     /// Three dated articles, each with its reading stored; `commit_every: 1` puts them in
     /// several segments.
     fn index() -> (tempfile::TempDir, Index) {
-        let dir = tempfile::tempdir().unwrap();
-        let index = Index::create(dir.path()).unwrap();
-        let mut ing = index
-            .ingester(IngestOptions {
-                commit_every: 1,
-                threads: 1,
-                memory_budget: 20 << 20,
-                ..IngestOptions::default()
-            })
-            .unwrap();
         let articles = BODIES
             .iter()
             .enumerate()
@@ -270,9 +260,7 @@ mod tests {
             ));
             x
         };
-        ing.add_batch(articles, Some(&extract)).unwrap();
-        ing.finish().unwrap();
-        (dir, index)
+        crate::test_index(articles, &extract)
     }
 
     #[test]

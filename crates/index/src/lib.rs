@@ -10,6 +10,7 @@
 //! * [`Index::search`]: a Lucene-like query syntax ([`query`]), BM25 over the stemmed keys with the
 //!   title boosted, duplicates collapsed, snippets of the original text with `<b>` around matches,
 //!   facets (sources, entities by type, a date histogram);
+//! * [`Index::articles`]: every matching article in doc order, read one at a time (exports);
 //! * [`Index::get`], [`Index::stats`], [`Index::top_entities`].
 //!
 //! ```
@@ -37,6 +38,7 @@ pub mod analysis;
 mod facets;
 mod forward;
 pub mod query;
+mod scan;
 pub mod schema;
 mod search;
 mod seen;
@@ -53,6 +55,7 @@ use tantivy::{IndexReader, ReloadPolicy};
 pub use aggregate::{ArticleRef, EntityCount, EntityCounts, EventItem, Events, MAX_EVENT_ARTICLES};
 pub use analysis::KhabarTokenizer;
 pub use query::{Filter, Syntax};
+pub use scan::Articles;
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use search::{DateBucket, Facets, Hit, SearchRequest, SearchResults, Sort, Stats};
 pub use snippet::{html_escape, snippet};
@@ -248,6 +251,29 @@ impl Index {
             })
             .unwrap_or(0)
     }
+}
+
+/// `articles` in a new index, each read by `extract`, committed one by one (`commit_every: 1`:
+/// several segments), the index reloaded.
+#[cfg(test)]
+pub(crate) fn test_index(
+    articles: Vec<khabar_ingest::Article>,
+    extract: &Extractor,
+) -> (tempfile::TempDir, Index) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let mut ing = index
+        .ingester(IngestOptions {
+            commit_every: 1,
+            threads: 1,
+            memory_budget: 20 << 20,
+            ..IngestOptions::default()
+        })
+        .unwrap();
+    ing.add_batch(articles, Some(extract)).unwrap();
+    ing.finish().unwrap();
+    index.reload().unwrap();
+    (dir, index)
 }
 
 #[cfg(test)]

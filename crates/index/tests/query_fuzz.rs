@@ -5,51 +5,18 @@
 //! cases, each in both syntaxes (a few seconds in debug builds); `PROPTEST_CASES` raises it:
 //! 100,000 cases ran clean in 82 s (release) before this was committed.
 
-use std::path::Path;
 use std::sync::OnceLock;
 
-use khabar_index::{Error, Index, IngestOptions, SearchRequest, Sort, Syntax};
-use khabar_ingest::{Item, Options};
+use khabar_index::{Error, Index, SearchRequest, Sort, Syntax};
 use proptest::prelude::*;
+
+#[path = "../../../tests/support/news_index.rs"]
+mod news_index;
 
 /// The bundled sample and the server's test feed: six real Arabic articles, with metadata.
 fn index() -> &'static Index {
     static DIR: OnceLock<(tempfile::TempDir, Index)> = OnceLock::new();
-    &DIR.get_or_init(|| {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut articles = Vec::new();
-        for p in [
-            "samples/csto-kazakhstan-2022.txt",
-            "crates/server/tests/fixtures/news.jsonl",
-        ] {
-            let path = repo.join(p);
-            assert!(
-                path.exists(),
-                "{}: the test data is missing",
-                path.display()
-            );
-            khabar_ingest::read_file(&path, &Options::default(), &mut |item| {
-                if let Item::Article(a) = item {
-                    articles.push(a);
-                }
-            });
-        }
-        assert_eq!(articles.len(), 6);
-        let dir = tempfile::tempdir().unwrap();
-        let index = Index::create(dir.path()).unwrap();
-        let mut ing = index
-            .ingester(IngestOptions {
-                threads: 1,
-                memory_budget: 20 << 20,
-                ..IngestOptions::default()
-            })
-            .unwrap();
-        ing.add_batch(articles, None).unwrap();
-        ing.finish().unwrap();
-        index.reload().unwrap();
-        (dir, index)
-    })
-    .1
+    &DIR.get_or_init(|| news_index::news_index(None)).1
 }
 
 /// Pieces of queries: words of the fixture articles, operators, fields, marks, dates.

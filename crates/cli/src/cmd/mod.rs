@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod entities;
 pub mod eval;
+pub mod export;
 pub mod ingest;
 pub mod ner;
 pub mod search;
