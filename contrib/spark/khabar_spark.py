@@ -20,9 +20,11 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 from pyspark import SparkFiles, StorageLevel
 from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
 # khabar's column kinds (khabar_export::Kind, `khabar export --schema`) as Spark types.
@@ -62,13 +64,20 @@ def khabar_schemas(khabar):
     }
 
 
-def plain(v):
-    """A value as JSON can hold it (a Spark timestamp or date as ISO text)."""
-    if v is None or isinstance(v, (str, int, float, bool)):
-        return v
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    return str(v)
+TAG = '{"table":"'
+ERROR = '{"v":'
+
+
+def table_of(line, tables):
+    """The table a line of `khabar analyze --flat` belongs to, read off its first key without
+    parsing the row: `{"table":"events",...` when there are several tables; an error line
+    `{"v":1,"id"?,"line","error"}` is "errors"; otherwise the one table asked for. The reader
+    ignores the keys its schema does not have ("table", "v")."""
+    if line.startswith(TAG):
+        return line[len(TAG) : line.index('"', len(TAG))]
+    if line.startswith(ERROR):
+        return "errors"
+    return tables[0]
 
 
 def read_partition(binary, tables):
@@ -80,9 +89,7 @@ def read_partition(binary, tables):
             inp = os.path.join(tmp, "in.jsonl")
             with open(inp, "w", encoding="utf-8") as f:
                 for r in rows:
-                    d = r.asDict()
-                    line = {k: plain(d.get(k)) for k in FIELDS if d.get(k) is not None}
-                    f.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    f.write(r.line + "\n")
             out = os.path.join(tmp, "out.jsonl")
             with open(inp, "rb") as i, open(out, "wb") as o:
                 p = subprocess.run(
@@ -96,13 +103,7 @@ def read_partition(binary, tables):
                 raise RuntimeError(f"khabar exited {p.returncode}: {p.stderr.decode(errors='replace')[-2000:]}")
             with open(out, encoding="utf-8") as f:
                 for line in f:
-                    row = json.loads(line)
-                    table = row.pop("table", None)
-                    if table is None:
-                        row.pop("v", None)
-                        yield ("errors", json.dumps(row, ensure_ascii=False))
-                    else:
-                        yield (table, json.dumps(row, ensure_ascii=False))
+                    yield (table_of(line, tables), line.rstrip("\n"))
 
     return run
 
@@ -131,29 +132,46 @@ def main(argv=None):
     if unknown:
         sys.exit(f"unknown tables {unknown}: khabar has {sorted(schemas)}")
     sc.addFile(os.path.abspath(a.khabar))
+    # The partition function lives in this module: the executors import it from here.
+    sc.addPyFile(os.path.abspath(__file__))
     binary = os.path.basename(a.khabar)
 
     fmt = a.input_format or ("parquet" if a.input.rstrip("/").endswith(".parquet") else "json")
-    df = spark.read.parquet(a.input) if fmt == "parquet" else spark.read.json(a.input)
-    cols = [
-        df[getattr(a, f"field_{f}")].alias(f)
-        for f in FIELDS
-        if getattr(a, f"field_{f}") in df.columns
-    ]
-    df = df.select(*cols)
+    names = {f: getattr(a, f"field_{f}") for f in FIELDS}
+    if fmt == "parquet":
+        df = spark.read.parquet(a.input)
+    else:
+        # The fields read, as text (a number too): no pass over the input to infer a schema,
+        # and a broken line is a row of nulls that khabar answers with an error line.
+        wanted = T.StructType([T.StructField(n, T.StringType()) for n in dict.fromkeys(names.values())])
+        df = spark.read.schema(wanted).json(a.input)
+    # Each article as the JSON line khabar reads, made in the JVM (nulls left out).
+    df = df.select(
+        F.to_json(F.struct(*[df[src].alias(f) for f, src in names.items() if src in df.columns])).alias("line")
+    )
     if a.partitions:
         df = df.repartition(a.partitions)
 
-    flat = df.rdd.mapPartitions(read_partition(binary, tables)).persist(StorageLevel.MEMORY_AND_DISK)
+    # The rows cross from Python to the JVM once, as (table, line) strings kept there; each
+    # table is then picked and parsed inside the JVM, with khabar's schema.
+    flat = spark.createDataFrame(
+        df.rdd.mapPartitions(read_partition(binary, tables)), "table string, line string"
+    ).persist(StorageLevel.MEMORY_AND_DISK)
     counts = {}
+    seconds = {}
     for name in tables + ["errors"]:
-        lines = flat.filter(lambda x, n=name: x[0] == n).map(lambda x: x[1])
+        t0 = time.time()
         schema = ERRORS if name == "errors" else schemas[name]
-        table = spark.read.schema(schema).json(lines, mode="FAILFAST")
+        table = flat.filter(F.col("table") == name).select(
+            F.from_json("line", schema, {"mode": "FAILFAST"}).alias("row")
+        ).select("row.*")
         table.write.mode("overwrite").parquet(os.path.join(a.output, name))
         counts[name] = spark.read.parquet(os.path.join(a.output, name)).count()
+        seconds[name] = round(time.time() - t0, 2)
     flat.unpersist()
-    print(json.dumps({"v": 1, "rows": counts}))
+    # "seconds": each table's write; the first holds the reading itself (the rows are made
+    # when the first table asks for them).
+    print(json.dumps({"v": 1, "rows": counts, "seconds": seconds}))
     spark.stop()
     return counts
 

@@ -106,7 +106,10 @@ def main():
             for l in lines[len(lines) // 2 :]:
                 f.write(l + "\n")
         idx = os.path.join(tmp, "index")
-        subprocess.run([khabar, "ingest", "--quiet", "--index", idx, inp], check=True, stdout=subprocess.DEVNULL)
+        # Exit 1: the broken line is rejected (reported), the rest indexed.
+        p = subprocess.run([khabar, "ingest", "--quiet", "--index", idx, inp], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if p.returncode not in (0, 1) or not os.path.isdir(idx):
+            sys.exit(f"khabar ingest failed ({p.returncode}): {p.stderr.decode(errors='replace')[-2000:]}")
         exp = os.path.join(tmp, "export")
         os.makedirs(exp)
         for t in TABLES:

@@ -126,3 +126,41 @@ fn usage_mistakes_exit_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn flat_gives_the_rows_of_export_tables_for_text_not_in_an_index() {
+    let mut input = gold_lines(20);
+    input.extend_from_slice(b"{broken\n");
+    let readings = parse(&khabar(
+        &["analyze", "--jsonl", "-", "--keep-going"],
+        &input,
+    ));
+    let events: usize = readings
+        .iter()
+        .filter_map(|l| l["events"].as_array())
+        .map(Vec::len)
+        .sum();
+    assert!(events > 0);
+    let flat = |tables: &str| {
+        khabar(
+            &["analyze", "--jsonl", "-", "--keep-going", "--flat", tables],
+            &input,
+        )
+    };
+    let out = flat("events");
+    assert_eq!(out.status.code(), Some(0));
+    let rows = parse(&out);
+    // One row per event, and the broken line still an error line.
+    assert_eq!(rows.len(), events + 1);
+    assert_eq!(rows.iter().filter(|r| r.get("error").is_some()).count(), 1);
+    let first = rows.iter().find(|r| r.get("event_id").is_some()).unwrap();
+    assert!(first["event_id"].as_str().unwrap().contains('#'));
+    assert!(first.get("table").is_none());
+
+    let rows = parse(&flat("events,articles"));
+    let tagged = |t: &str| rows.iter().filter(|r| r["table"] == t).count();
+    assert_eq!(tagged("events"), events);
+    assert_eq!(tagged("articles"), 20);
+    let out = khabar(&["analyze", "--jsonl", "-", "--flat", "tweets"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -188,6 +188,56 @@ fn every_table_in_every_format_from_real_news() {
     assert_eq!(rows(&out.join("articles.csv"), "articles", "csv").len(), 6);
 }
 
+/// `--schema` names the columns, their types and nullability as the Parquet files have them
+/// (what contrib/spark reads the rows with).
+#[test]
+fn the_schema_is_the_parquet_files_schema() {
+    let o = khabar(&["export", "--schema"]);
+    ok(&o);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["v"], 1);
+    let tables = doc["tables"].as_object().unwrap();
+    assert_eq!(tables.len(), TABLES.len());
+    let dir = tempfile::tempdir().unwrap();
+    let index = news(dir.path());
+    for table in TABLES {
+        let path = dir.path().join(format!("{table}.parquet"));
+        ok(&export(
+            &index,
+            table,
+            "parquet",
+            &["--out", path.to_str().unwrap()],
+        ));
+        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+            File::open(&path).unwrap(),
+        )
+        .unwrap();
+        let fields = reader.schema().fields().clone();
+        let cols = tables[table].as_array().unwrap();
+        assert_eq!(cols.len(), fields.len(), "{table}");
+        for (c, f) in cols.iter().zip(fields.iter()) {
+            assert_eq!(c["name"], f.name().as_str(), "{table}");
+            assert_eq!(c["nullable"], f.is_nullable(), "{table}.{}", f.name());
+            let ty = c["type"].as_str().unwrap();
+            let arrow = format!("{:?}", f.data_type());
+            let agrees = match ty {
+                "Timestamp(ms, UTC)" => arrow.starts_with("Timestamp(Millisecond"),
+                "List<Utf8>" => arrow.starts_with("List("),
+                t => arrow == t,
+            };
+            assert!(agrees, "{table}.{}: {ty} vs {arrow}", f.name());
+            assert!(
+                !c["doc"].as_str().unwrap().is_empty(),
+                "{table}.{}",
+                f.name()
+            );
+        }
+    }
+    // --schema with an export's flags is a usage error.
+    let o = khabar(&["export", "--schema", "--table", "events"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
 #[test]
 fn a_query_and_dates_narrow_the_export() {
     let dir = tempfile::tempdir().unwrap();

@@ -33,7 +33,9 @@ fn missing(ant: &Path) -> Vec<String> {
 fn tail(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let from = text.len().saturating_sub(6000);
-    let from = (from..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let from = (from..text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     text[from..].to_string()
 }
 
@@ -43,7 +45,10 @@ fn the_spark_job_writes_the_tables_of_khabar_export() {
     let ant = repo.join("../shared/data/news/ant-multisource.jsonl.gz");
     let missing = missing(&ant);
     if !missing.is_empty() {
-        let msg = format!("spark test: missing {} (run .ci/packages.sh)", missing.join(", "));
+        let msg = format!(
+            "spark test: missing {} (run .ci/packages.sh)",
+            missing.join(", ")
+        );
         assert!(!std::env::var("CI").is_ok_and(|v| v == "true"), "{msg}");
         eprintln!("{msg}: skipped");
         return;
@@ -71,10 +76,7 @@ fn the_spark_job_writes_the_tables_of_khabar_export() {
         if start.elapsed() > limit {
             let _ = child.kill();
             let _ = child.wait();
-            panic!(
-                "the Spark test ran past {limit:?}:\n{}",
-                tail(&err_path)
-            );
+            panic!("the Spark test ran past {limit:?}:\n{}", tail(&err_path));
         }
         std::thread::sleep(Duration::from_millis(200));
     };

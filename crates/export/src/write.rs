@@ -150,23 +150,41 @@ pub fn split_list(field: &str) -> Vec<String> {
 pub struct JsonlWriter<W: Write> {
     table: Table,
     out: W,
+    tagged: bool,
 }
 
 impl<W: Write> JsonlWriter<W> {
     pub fn new(table: Table, out: W) -> JsonlWriter<W> {
-        JsonlWriter { table, out }
+        JsonlWriter {
+            table,
+            out,
+            tagged: false,
+        }
+    }
+
+    /// Rows that start with `"table": "<name>"`, for a stream that mixes tables
+    /// (`khabar analyze --jsonl --flat events,quotes`).
+    pub fn tagged(table: Table, out: W) -> JsonlWriter<W> {
+        JsonlWriter {
+            tagged: true,
+            ..JsonlWriter::new(table, out)
+        }
     }
 }
 
 /// A row as a JSON object.
 struct JsonRow<'v, 'r> {
+    tag: Option<&'static str>,
     cols: &'static [Column],
     values: &'v [Value<'r>],
 }
 
 impl serde::Serialize for JsonRow<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.cols.len()))?;
+        let mut map = s.serialize_map(Some(self.cols.len() + usize::from(self.tag.is_some())))?;
+        if let Some(tag) = self.tag {
+            map.serialize_entry("table", tag)?;
+        }
         for (c, v) in self.cols.iter().zip(self.values) {
             match v {
                 Value::Null => map.serialize_entry(c.name, &())?,
@@ -191,6 +209,7 @@ impl<W: Write> RowWriter for JsonlWriter<W> {
     fn write_values(&mut self, values: &[Value<'_>]) -> Result<()> {
         check(self.table, values)?;
         let row = JsonRow {
+            tag: self.tagged.then(|| self.table.as_str()),
             cols: self.table.columns(),
             values,
         };

@@ -31,11 +31,16 @@ pub struct Args {
     #[arg(long)]
     pub index: Option<PathBuf>,
     /// The table: one row per article, or per item of the readings.
-    #[arg(long, value_parser = table_parser())]
-    pub table: Table,
+    #[arg(long, value_parser = table_parser(), required_unless_present = "schema")]
+    pub table: Option<Table>,
     /// The output format.
-    #[arg(long, value_parser = format_parser())]
-    pub format: Format,
+    #[arg(long, value_parser = format_parser(), required_unless_present = "schema")]
+    pub format: Option<Format>,
+    /// Print the columns of every table as JSON (`{"v": 1, "tables": {"events": [{"name",
+    /// "type", "nullable", "doc"}]}}`, `type` as in docs/export.md) and export nothing: the
+    /// schema an external job (contrib/spark) reads khabar's rows with.
+    #[arg(long, conflicts_with_all = ["table", "format", "query", "from", "to", "out"])]
+    pub schema: bool,
     /// Only the articles matching this query (the syntax of `khabar search`) [default: all].
     #[arg(long)]
     pub query: Option<String>,
@@ -121,13 +126,39 @@ struct Written {
     rows: u64,
 }
 
+/// `--schema`: the columns of every table.
+fn print_schema() -> Result<u8> {
+    let tables: serde_json::Map<String, serde_json::Value> = Table::ALL
+        .iter()
+        .map(|t| {
+            let cols = t
+                .columns()
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "name": c.name,
+                        "type": c.kind.as_str(),
+                        "nullable": c.nullable,
+                        "doc": c.doc.trim(),
+                    })
+                })
+                .collect();
+            (t.as_str().to_string(), serde_json::Value::Array(cols))
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&serde_json::json!({"v": 1, "tables": tables}))?;
+    writeln!(std::io::stdout().lock(), "{text}")?;
+    Ok(crate::exit::OK)
+}
+
 fn export(
-    args: &Args,
+    table: Table,
+    format: Format,
     articles: khabar_index::Articles<'_>,
     out: Box<dyn Write + Send>,
     bar: &indicatif::ProgressBar,
 ) -> Result<Written> {
-    let mut w = khabar_export::writer(args.format, args.table, out)?;
+    let mut w = khabar_export::writer(format, table, out)?;
     let mut done = Written {
         articles: 0,
         rows: 0,
@@ -150,9 +181,14 @@ fn export(
 }
 
 pub fn run(args: Args) -> Result<u8> {
+    let (table, format) = match (args.schema, args.table, args.format) {
+        (true, _, _) => return print_schema(),
+        (false, Some(t), Some(f)) => (t, f),
+        _ => return Err(UsageError("give --table and --format (or --schema)".into()).into()),
+    };
     let target = Target::of(args.out.as_deref());
     if matches!(target, Target::Stdout)
-        && args.format == Format::Parquet
+        && format == Format::Parquet
         && std::io::stdout().is_terminal()
     {
         return Err(UsageError(
@@ -185,7 +221,7 @@ pub fn run(args: Args) -> Result<u8> {
         indicatif::ProgressBar::hidden()
     };
     let out = target.open()?;
-    let result = export(&args, articles, out, &bar);
+    let result = export(table, format, articles, out, &bar);
     bar.finish_and_clear();
     let done = match (result, &target) {
         (Ok(done), Target::File { path, partial }) => {
@@ -206,7 +242,7 @@ pub fn run(args: Args) -> Result<u8> {
         eprintln!(
             "khabar: {} rows of the {} table from {} articles to {}",
             done.rows,
-            args.table,
+            table,
             done.articles,
             target.name()
         );

@@ -29,6 +29,8 @@ use khabar_extract::{read_article, NaiveDate, Reading};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use chrono::{DateTime, Utc};
+use khabar_export::{write_article, ArticleMeta, JsonlWriter, Table};
 use khabar_ingest::json_kind;
 
 use crate::lines::{read_piece, skip_line, Piece};
@@ -54,6 +56,9 @@ pub struct Options {
     pub keep_going: bool,
     /// Worker threads, at least 1.
     pub threads: usize,
+    /// `--flat`: instead of the reading, the rows of these tables (those of `khabar export`),
+    /// tagged with `"table"` when there are several.
+    pub flat: Vec<Table>,
 }
 
 impl Options {
@@ -91,6 +96,7 @@ enum Raw {
 
 /// A worker's answer for one line.
 struct Answer {
+    /// The output line(s), each with its newline (`--flat`: a row per line, maybe none).
     json: String,
     /// The error, for stderr.
     error: Option<String>,
@@ -119,13 +125,14 @@ struct ErrorLine<'a> {
 }
 
 fn error_line(id: Option<&str>, line: u64, error: String, warnings: Vec<String>) -> Answer {
-    let json = serde_json::to_string(&ErrorLine {
+    let mut json = serde_json::to_string(&ErrorLine {
         v: FORMAT_VERSION,
         id,
         line,
         error: &error,
     })
     .unwrap_or_default();
+    json.push('\n');
     Answer {
         json,
         error: Some(error),
@@ -231,6 +238,45 @@ fn answer(raw: Raw, line: u64, opts: &Options) -> Answer {
         Ok(r) => r,
         Err(_) => return fail("the reading failed (an internal error)".into(), warnings),
     };
+    if !opts.flat.is_empty() {
+        let text = |k: &str| obj.get(k).and_then(Value::as_str);
+        let published = match obj.get("date").and_then(Value::as_str) {
+            Some(d) => {
+                khabar_ingest::parse_date(d).and_then(|s| DateTime::<Utc>::from_timestamp(s, 0))
+            }
+            None => None,
+        }
+        .or_else(|| {
+            opts.date
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|t| t.and_utc())
+        });
+        let meta = ArticleMeta {
+            url: text("url"),
+            source: text("source"),
+            published,
+            title: title.as_deref().unwrap_or(""),
+            author: text("author"),
+            category: text("category"),
+            ..ArticleMeta::new(&id, &body)
+        };
+        let mut out = Vec::new();
+        for &t in &opts.flat {
+            let mut w = if opts.flat.len() > 1 {
+                JsonlWriter::tagged(t, &mut out)
+            } else {
+                JsonlWriter::new(t, &mut out)
+            };
+            if let Err(e) = write_article(&mut w, &meta, &reading) {
+                return fail(format!("cannot write the {t} rows: {e}"), warnings);
+            }
+        }
+        return Answer {
+            json: String::from_utf8(out).unwrap_or_default(),
+            error: None,
+            warnings,
+        };
+    }
     let kept = opts
         .keep
         .iter()
@@ -244,8 +290,11 @@ fn answer(raw: Raw, line: u64, opts: &Options) -> Answer {
         reading: &reading,
     });
     match json {
-        Ok(json) => Answer {
-            json,
+        Ok(mut json) => Answer {
+            json: {
+                json.push('\n');
+                json
+            },
             error: None,
             warnings,
         },
@@ -348,7 +397,6 @@ fn write_in_order(
             next += 1;
             totals.lines += 1;
             out.write_all(a.json.as_bytes())?;
-            out.write_all(b"\n")?;
             for w in &a.warnings {
                 totals.warnings += 1;
                 if totals.warnings <= STDERR_MESSAGES {
@@ -378,6 +426,7 @@ mod tests {
             keep: vec!["url".into()],
             keep_going: true,
             threads,
+            flat: Vec::new(),
         }
     }
 

@@ -12,6 +12,7 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use jsonl::Options;
+use khabar_export::Table;
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -43,6 +44,13 @@ pub struct Args {
         requires = "jsonl"
     )]
     pub keep: Vec<String>,
+    /// With --jsonl: instead of the reading, the rows of these tables, as
+    /// `khabar export --format jsonl` gives them (articles, entities, events,
+    /// quotes, numbers, dates, or all), each line tagged `"table"` when there
+    /// are several; the article's url, source, author and category are read
+    /// from the line's fields of those names.
+    #[arg(long, value_name = "TABLE,...", value_delimiter = ',', requires = "jsonl", value_parser = flat_parser(), conflicts_with = "keep")]
+    pub flat: Vec<FlatArg>,
     /// With --jsonl: worker threads [default: all cores]; the output keeps the
     /// input's order.
     #[arg(long, value_name = "N", requires = "jsonl")]
@@ -51,6 +59,22 @@ pub struct Args {
     /// resolves weekdays and relative dates.
     #[arg(long)]
     pub date: Option<String>,
+}
+
+/// A `--flat` name: a table, or `all`.
+#[derive(Clone, Copy, Debug)]
+pub enum FlatArg {
+    Table(Table),
+    All,
+}
+
+fn flat_parser() -> impl clap::builder::TypedValueParser<Value = FlatArg> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    let names = Table::ALL.iter().map(|t| t.as_str()).chain(["all"]);
+    PossibleValuesParser::new(names).try_map(|s| match s.as_str() {
+        "all" => Ok(FlatArg::All),
+        t => t.parse().map(FlatArg::Table),
+    })
 }
 
 pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -77,6 +101,7 @@ pub fn run(args: Args) -> Result<u8> {
             keep: args.keep,
             keep_going: args.keep_going,
             threads,
+            flat: flat_tables(&args.flat),
         };
         return run_jsonl(path, &opts);
     }
@@ -114,6 +139,20 @@ pub fn run(args: Args) -> Result<u8> {
         print_reading(&mut out, body, &reading)?;
     }
     Ok(crate::exit::OK)
+}
+
+/// The tables `--flat` names, each once, in the documentation's order.
+fn flat_tables(names: &[FlatArg]) -> Vec<Table> {
+    let all = names.iter().any(|n| matches!(n, FlatArg::All));
+    Table::ALL
+        .iter()
+        .copied()
+        .filter(|t| {
+            all || names
+                .iter()
+                .any(|n| matches!(n, FlatArg::Table(x) if x == t))
+        })
+        .collect()
 }
 
 fn run_jsonl(path: &PathBuf, opts: &Options) -> Result<u8> {
