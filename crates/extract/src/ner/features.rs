@@ -13,7 +13,6 @@ use super::gazetteer::Gazetteer;
 use super::EntityLabel;
 use khabar_text::{is_stopword, key_of, norm_form, TokenKind};
 use rustc_hash::FxHashMap;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// Word clusters learned from unlabelled news (`scripts/ner/clusters.py`):
@@ -318,10 +317,73 @@ pub fn token_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: im
     context_features(toks, i, buf, emit);
 }
 
+/// A piece of a feature string: text as it is, a number in decimal. Features are built
+/// by pushing pieces, not by `format!`: the tagger builds about twenty per token.
+trait Piece {
+    fn push_to(&self, buf: &mut String);
+}
+
+impl Piece for &str {
+    #[inline]
+    fn push_to(&self, buf: &mut String) {
+        buf.push_str(self);
+    }
+}
+
+impl Piece for String {
+    #[inline]
+    fn push_to(&self, buf: &mut String) {
+        buf.push_str(self);
+    }
+}
+
+impl Piece for char {
+    #[inline]
+    fn push_to(&self, buf: &mut String) {
+        buf.push(*self);
+    }
+}
+
+macro_rules! piece_int {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            #[inline]
+            fn push_to(&self, buf: &mut String) {
+                let mut digits = [0u8; 20];
+                let mut n = *self as u64;
+                let mut i = digits.len();
+                loop {
+                    i -= 1;
+                    digits[i] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                digits[i..].iter().for_each(|&b| buf.push(char::from(b)));
+            }
+        }
+    )*};
+}
+piece_int!(u8, u16, usize);
+
+/// A window offset with its sign, as the feature strings write it (`-2`, `+1`).
+fn signed(d: isize) -> &'static str {
+    match d {
+        -2 => "-2",
+        -1 => "-1",
+        0 => "+0",
+        1 => "+1",
+        2 => "+2",
+        _ => "?",
+    }
+}
+
+/// Emits the feature made of these pieces, built in `buf`.
 macro_rules! f {
-    ($buf:ident, $emit:ident, $($arg:tt)*) => {{
+    ($buf:ident, $emit:ident, $($p:expr),+ $(,)?) => {{
         $buf.clear();
-        let _ = write!($buf, $($arg)*);
+        $( Piece::push_to(&$p, $buf); )+
         $emit($buf);
     }};
 }
@@ -344,11 +406,11 @@ pub fn offset_features(
         0 => {
             let Some(t) = t else { return };
             f!(buf, emit, "b");
-            f!(buf, emit, "w={}", t.norm);
-            f!(buf, emit, "k={}", t.key);
-            f!(buf, emit, "sh={}", t.shape);
-            f!(buf, emit, "pre={}", t.pre);
-            f!(buf, emit, "suf={}", t.suf);
+            f!(buf, emit, "w=", t.norm);
+            f!(buf, emit, "k=", t.key);
+            f!(buf, emit, "sh=", t.shape);
+            f!(buf, emit, "pre=", t.pre);
+            f!(buf, emit, "suf=", t.suf);
             if t.stop {
                 f!(buf, emit, "stop");
             }
@@ -357,14 +419,14 @@ pub fn offset_features(
             let n = chars.len();
             for k in 1..=4.min(n) {
                 let end = chars.get(k).map_or(t.key.len(), |c| c.0);
-                f!(buf, emit, "p{}={}", k, &t.key[..end]);
-                f!(buf, emit, "s{}={}", k, &t.key[chars[n - k].0..]);
+                f!(buf, emit, "p", k, "=", &t.key[..end]);
+                f!(buf, emit, "s", k, "=", &t.key[chars[n - k].0..]);
             }
             // Word clusters.
             match t.clusters {
                 Some(c) => {
                     for (g, id) in c.iter().enumerate() {
-                        f!(buf, emit, "c{}={}", G[g], id);
+                        f!(buf, emit, "c", G[g], "=", *id);
                     }
                 }
                 None => f!(buf, emit, "c=oov"),
@@ -372,56 +434,56 @@ pub fn offset_features(
             // Corpus statistics: frequency and how often the word takes the article.
             match t.stats {
                 Some((fq, d)) => {
-                    f!(buf, emit, "fq={}", fq.min(14));
-                    f!(buf, emit, "def={}", d);
-                    f!(buf, emit, "def|sh={}|{}", d, t.shape);
-                    f!(buf, emit, "def|pre={}|{}", d, t.pre);
+                    f!(buf, emit, "fq=", fq.min(14));
+                    f!(buf, emit, "def=", d);
+                    f!(buf, emit, "def|sh=", d, "|", t.shape);
+                    f!(buf, emit, "def|pre=", d, "|", t.pre);
                 }
-                None => f!(buf, emit, "fq=oov|{}", t.shape),
+                None => f!(buf, emit, "fq=oov|", t.shape),
             }
         }
         -1 | 1 => {
-            f!(buf, emit, "w{:+}={}", d, norm);
-            f!(buf, emit, "k{:+}={}", d, key);
+            f!(buf, emit, "w", signed(d), "=", norm);
+            f!(buf, emit, "k", signed(d), "=", key);
             for g in [1usize, 2] {
                 match cl(g) {
-                    Some(id) => f!(buf, emit, "c{}{:+}={}", G[g], d, id),
-                    None => f!(buf, emit, "c{}{:+}=^", G[g], d),
+                    Some(id) => f!(buf, emit, "c", G[g], signed(d), "=", id),
+                    None => f!(buf, emit, "c", G[g], signed(d), "=^"),
                 }
             }
             if let Some((_, df)) = t.and_then(|t| t.stats) {
-                f!(buf, emit, "def{:+}={}", d, df);
+                f!(buf, emit, "def", signed(d), "=", df);
             }
         }
         _ => {
-            f!(buf, emit, "w{:+}={}", d, norm);
+            f!(buf, emit, "w", signed(d), "=", norm);
             if let Some(id) = cl(0) {
-                f!(buf, emit, "ca{:+}={}", d, id);
+                f!(buf, emit, "ca", signed(d), "=", id);
             }
         }
     }
     // Self-trained gazetteer, here and around.
     if let (-1..=1, Some((c, b))) = (d, t.and_then(|t| t.auto)) {
-        f!(buf, emit, "auto{:+}={}:{}", d, c, b);
+        f!(buf, emit, "auto", signed(d), "=", c, ":", b);
     }
     // Person-name lexicon, here and around.
     if let Some((fl, pop)) = t.and_then(|t| t.names) {
         match d {
             0 => {
-                f!(buf, emit, "nm={}:{}", fl, pop);
+                f!(buf, emit, "nm=", fl, ":", pop);
                 if let Some((fq, df)) = t.and_then(|t| t.stats) {
-                    f!(buf, emit, "nm|fq|def={}|{}|{}", fl, fq.min(14) / 3, df);
+                    f!(buf, emit, "nm|fq|def=", fl, "|", fq.min(14) / 3, "|", df);
                 } else {
-                    f!(buf, emit, "nm|oov={}", fl);
+                    f!(buf, emit, "nm|oov=", fl);
                 }
             }
-            -1 | 1 => f!(buf, emit, "nm{:+}={}", d, fl),
+            -1 | 1 => f!(buf, emit, "nm", signed(d), "=", fl),
             _ => {}
         }
     }
     // Triggers before and after.
     if let (-2 | -1 | 1, Some(tr)) = (d, t.map(|t| t.trig).filter(|&tr| tr != 0)) {
-        f!(buf, emit, "t{:+}={}", d, tr);
+        f!(buf, emit, "t", signed(d), "=", tr);
     }
 }
 
@@ -439,31 +501,33 @@ pub fn context_features(toks: &[TokInfo], i: usize, buf: &mut String, mut emit: 
     };
     let norm = |d: isize| at(d).map_or(NONE, |t| t.norm.as_str());
     let key = |d: isize| at(d).map_or(NONE, |t| t.key.as_str());
-    f!(buf, emit, "w-1|w={}|{}", norm(-1), t.norm);
-    f!(buf, emit, "w|w+1={}|{}", t.norm, norm(1));
-    f!(buf, emit, "k-2|k-1={}|{}", key(-2), key(-1));
+    f!(buf, emit, "w-1|w=", norm(-1), "|", t.norm);
+    f!(buf, emit, "w|w+1=", t.norm, "|", norm(1));
+    f!(buf, emit, "k-2|k-1=", key(-2), "|", key(-1));
     f!(
         buf,
         emit,
-        "sh-1|sh|sh+1={}|{}|{}",
+        "sh-1|sh|sh+1=",
         at(-1).map_or(NONE, |t| t.shape),
+        "|",
         t.shape,
+        "|",
         at(1).map_or(NONE, |t| t.shape)
     );
     let cl = |d: isize, g: usize| at(d).and_then(|t| t.clusters).map(|c| c[g]);
     if let (Some(a), Some(b)) = (cl(-1, 1), cl(0, 1)) {
-        f!(buf, emit, "cb-1|cb={}|{}", a, b);
+        f!(buf, emit, "cb-1|cb=", a, "|", b);
     }
     if let (Some(a), Some(b)) = (cl(0, 1), cl(1, 1)) {
-        f!(buf, emit, "cb|cb+1={}|{}", a, b);
+        f!(buf, emit, "cb|cb+1=", a, "|", b);
     }
     if let Some(c) = cl(0, 1) {
-        f!(buf, emit, "w-1|cb={}|{}", norm(-1), c);
+        f!(buf, emit, "w-1|cb=", norm(-1), "|", c);
     }
     // Gazetteers.
-    f!(buf, emit, "g={}", t.gaz);
-    f!(buf, emit, "g-1={}", at(-1).map_or(0, |t| t.gaz));
-    f!(buf, emit, "g+1={}", at(1).map_or(0, |t| t.gaz));
+    f!(buf, emit, "g=", t.gaz);
+    f!(buf, emit, "g-1=", at(-1).map_or(0, |t| t.gaz));
+    f!(buf, emit, "g+1=", at(1).map_or(0, |t| t.gaz));
     if i == 0 {
         f!(buf, emit, "bos");
     }
@@ -504,6 +568,29 @@ mod tests {
         let mut n = 0;
         token_features(&toks, 4, &mut String::new(), |_| n += 1);
         assert_eq!(n, feats[4].len());
+    }
+
+    /// The pieces write what `format!` wrote when the model was trained: its weights are
+    /// stored under the hashes of those strings.
+    #[test]
+    fn feature_pieces_write_what_format_wrote() {
+        let buf = &mut String::new();
+        let mut got = Vec::new();
+        let mut emit = |s: &str| got.push(s.to_string());
+        for d in WINDOW {
+            f!(buf, emit, "c", 'b', signed(d), "=", 0u16);
+        }
+        f!(buf, emit, "nm|fq|def=", 4u8, "|", 14u8 / 3, "|", 255u8);
+        f!(buf, emit, "p", 3usize, "=", "بوت", "|", 65535u16);
+        let want: Vec<String> = WINDOW
+            .iter()
+            .map(|d| format!("c{}{:+}={}", 'b', d, 0))
+            .chain([
+                format!("nm|fq|def={}|{}|{}", 4, 14 / 3, 255),
+                format!("p{}={}|{}", 3, "بوت", 65535),
+            ])
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -114,6 +114,53 @@ pub fn text_fingerprint() -> u64 {
     h.digest()
 }
 
+/// The votes of a document's names ([`Ner::propagate`]): per key sequence, the votes per
+/// class in [`EntityLabel::ALL`] order. Looked up by the tokens themselves, without building
+/// the key sequence: a hash of the keys finds the bucket, the keys are then compared.
+#[derive(Default)]
+struct Votes {
+    buckets: rustc_hash::FxHashMap<u64, Vec<Voted>>,
+}
+
+/// A key sequence and its votes per class.
+type Voted = (Vec<String>, [u32; 4]);
+
+impl Votes {
+    fn hash(toks: &[TokInfo]) -> u64 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        for t in toks {
+            h.write(t.key.as_bytes());
+            h.write_u8(0xff);
+        }
+        h.finish()
+    }
+
+    fn same(keys: &[String], toks: &[TokInfo]) -> bool {
+        keys.len() == toks.len() && keys.iter().zip(toks).all(|(k, t)| *k == t.key)
+    }
+
+    fn add(&mut self, toks: &[TokInfo], class: EntityLabel, n: u32) {
+        let bucket = self.buckets.entry(Self::hash(toks)).or_default();
+        let at = match bucket.iter().position(|(k, _)| Self::same(k, toks)) {
+            Some(at) => at,
+            None => {
+                bucket.push((toks.iter().map(|t| t.key.clone()).collect(), [0; 4]));
+                bucket.len() - 1
+            }
+        };
+        bucket[at].1[class.index()] += n;
+    }
+
+    fn get(&self, toks: &[TokInfo]) -> Option<&[u32; 4]> {
+        self.buckets
+            .get(&Self::hash(toks))?
+            .iter()
+            .find(|(k, _)| Self::same(k, toks))
+            .map(|(_, v)| v)
+    }
+}
+
 /// A recognizer: a model and the resources its features read.
 #[derive(Debug)]
 pub struct Ner {
@@ -411,7 +458,7 @@ impl Ner {
         };
         // Key sequence → votes per class (in `EntityLabel::ALL` order); full
         // names count more than surnames.
-        let mut votes: rustc_hash::FxHashMap<Vec<String>, [u32; 4]> = Default::default();
+        let mut votes = Votes::default();
         for (_, toks, ids) in sents.iter() {
             for (s, e, _) in eval::chunks(&self.tags_of(ids)) {
                 // Persons and organisations only: on the dev split, spreading
@@ -421,10 +468,9 @@ impl Ner {
                 else {
                     continue;
                 };
-                let keys: Vec<String> = toks[s..e].iter().map(|t| t.key.clone()).collect();
-                votes.entry(keys).or_default()[c.index()] += 2;
+                votes.add(&toks[s..e], c, 2);
                 if c == EntityLabel::Pers && e - s > 1 {
-                    votes.entry(vec![toks[e - 1].key.clone()]).or_default()[c.index()] += 1;
+                    votes.add(&toks[e - 1..e], c, 1);
                 }
             }
         }
@@ -450,9 +496,7 @@ impl Ner {
                     if len == 1 && toks[i].stats.is_some_and(|(_, d)| d > SPREAD_DEF_MAX) {
                         continue;
                     }
-                    let keys: Vec<String> =
-                        toks[i..i + len].iter().map(|t| t.key.clone()).collect();
-                    if let Some(v) = votes.get(&keys) {
+                    if let Some(v) = votes.get(&toks[i..i + len]) {
                         let (c, &best) = v
                             .iter()
                             .enumerate()

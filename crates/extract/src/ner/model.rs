@@ -27,6 +27,8 @@ pub const VERSION: u32 = 1;
 pub struct Model {
     pub(crate) labels: Vec<Tag>,
     pub(crate) trans: Vec<f32>,
+    /// `trans` transposed (to row from column), so Viterbi reads each column contiguously.
+    trans_t: Vec<f32>,
     index: FxHashMap<u64, (u32, u32)>,
     weights: Vec<(u8, f32)>,
     pub(crate) resources: u64,
@@ -92,9 +94,19 @@ impl Model {
             index.insert(h, (weights.len() as u32, ws.len() as u32));
             weights.extend(ws);
         }
+        let l = labels.len();
+        let trans_t = (0..trans.len())
+            .map(|k| {
+                trans
+                    .get((k % l.max(1)) * l + k / l.max(1))
+                    .copied()
+                    .unwrap_or(0.0)
+            })
+            .collect();
         Model {
             labels,
             trans,
+            trans_t,
             index,
             weights,
             resources,
@@ -232,17 +244,20 @@ impl Model {
         let mut back = vec![0u8; n * l];
         let mut next = vec![0f32; l];
         for t in 1..n {
-            for j in 0..l {
+            let here = &state[t * l..(t + 1) * l];
+            let from = &mut back[t * l..(t + 1) * l];
+            for (j, ((nj, &sj), bj)) in next.iter_mut().zip(here).zip(from).enumerate() {
                 let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
-                for (i, s) in score.iter().enumerate() {
-                    let v = s + self.trans[i * l + j];
+                let column = &self.trans_t[j * l..(j + 1) * l];
+                for (i, (s, w)) in score.iter().zip(column).enumerate() {
+                    let v = s + w;
                     if v > best {
                         best = v;
                         arg = i as u8;
                     }
                 }
-                next[j] = best + state[t * l + j];
-                back[t * l + j] = arg;
+                *nj = best + sj;
+                *bj = arg;
             }
             std::mem::swap(&mut score, &mut next);
         }
