@@ -8,6 +8,11 @@ mod cmd;
 mod exit;
 mod lines;
 
+/// mimalloc: the reading allocates many small strings and vectors per article, from several
+/// threads at once.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// khabar (خبر): an engine that turns Arabic news articles into knowledge.
 ///
 /// It normalizes and tokenizes Arabic script, ingests and indexes news dumps,
