@@ -349,18 +349,7 @@ macro_rules! piece_int {
         impl Piece for $t {
             #[inline]
             fn push_to(&self, buf: &mut String) {
-                let mut digits = [0u8; 20];
-                let mut n = *self as u64;
-                let mut i = digits.len();
-                loop {
-                    i -= 1;
-                    digits[i] = b'0' + (n % 10) as u8;
-                    n /= 10;
-                    if n == 0 {
-                        break;
-                    }
-                }
-                digits[i..].iter().for_each(|&b| buf.push(char::from(b)));
+                buf.push_str(itoa::Buffer::new().format(*self));
             }
         }
     )*};

@@ -95,13 +95,9 @@ impl Model {
             weights.extend(ws);
         }
         let l = labels.len();
-        let trans_t = (0..trans.len())
-            .map(|k| {
-                trans
-                    .get((k % l.max(1)) * l + k / l.max(1))
-                    .copied()
-                    .unwrap_or(0.0)
-            })
+        let trans_t = (0..l)
+            .flat_map(|j| (0..l).map(move |i| (i, j)))
+            .map(|(i, j)| trans.get(i * l + j).copied().unwrap_or(0.0))
             .collect();
         Model {
             labels,

@@ -25,7 +25,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use anyhow::{Context, Result};
 use crossbeam_channel::{bounded, TryRecvError};
-use khabar_extract::{read_article, NaiveDate, Reading};
+use khabar_extract::{date_of_timestamp, read_article, NaiveDate, Reading};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -215,21 +215,26 @@ fn answer(raw: Raw, line: u64, opts: &Options) -> Answer {
         Some(d) => format!("read with --date {d}"),
         None => "read without a date".to_string(),
     };
-    let date = match obj.get("date") {
-        None | Some(Value::Null) => opts.date,
-        Some(Value::String(s)) => match super::parse_date(s) {
-            Some(d) => Some(d),
-            None => {
-                warnings.push(format!("cannot read the date {s:?}: {fallback}"));
-                opts.date
+    // The line's date as a timestamp (the published time of `--flat` rows) and as a day (the
+    // reading's date), parsed once.
+    let (stamp, date) = match obj.get("date") {
+        None | Some(Value::Null) => (None, opts.date),
+        Some(Value::String(s)) => {
+            let stamp = khabar_ingest::parse_date(s);
+            match stamp.and_then(date_of_timestamp) {
+                Some(d) => (stamp, Some(d)),
+                None => {
+                    warnings.push(format!("cannot read the date {s:?}: {fallback}"));
+                    (None, opts.date)
+                }
             }
-        },
+        }
         Some(other) => {
             warnings.push(format!(
                 "\"date\" must be a string, found {}: {fallback}",
                 json_kind(other)
             ));
-            opts.date
+            (None, opts.date)
         }
     };
     let reading = match catch_unwind(AssertUnwindSafe(|| {
@@ -240,17 +245,13 @@ fn answer(raw: Raw, line: u64, opts: &Options) -> Answer {
     };
     if !opts.flat.is_empty() {
         let text = |k: &str| obj.get(k).and_then(Value::as_str);
-        let published = match obj.get("date").and_then(Value::as_str) {
-            Some(d) => {
-                khabar_ingest::parse_date(d).and_then(|s| DateTime::<Utc>::from_timestamp(s, 0))
-            }
-            None => None,
-        }
-        .or_else(|| {
-            opts.date
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .map(|t| t.and_utc())
-        });
+        let published = stamp
+            .and_then(|s| DateTime::<Utc>::from_timestamp(s, 0))
+            .or_else(|| {
+                opts.date
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .map(|t| t.and_utc())
+            });
         let meta = ArticleMeta {
             url: text("url"),
             source: text("source"),
